@@ -1,0 +1,127 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class CsStore(models.Model):
+    """A shop of the company; head-office service staff belong to no store."""
+
+    _name = "cs.store"
+    _description = "Store"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "sequence, code, id"
+    _check_company_auto = True
+
+    sequence = fields.Integer(default=10)
+    code = fields.Char(required=True, tracking=True)
+    name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    color = fields.Integer()
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        tracking=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Address",
+        help="Contact holding the store's address, phone and e-mail.",
+    )
+    phone = fields.Char(related="partner_id.phone")
+    manager_id = fields.Many2one(
+        "hr.employee",
+        string="Store Manager",
+        tracking=True,
+        check_company=True,
+        domain="[('cs_store_id', '=', id)]",
+    )
+    supervisor_ids = fields.Many2many(
+        "hr.employee",
+        "cs_store_supervisor_rel",
+        "store_id",
+        "employee_id",
+        string="CS Supervisors",
+        check_company=True,
+        domain="[('cs_store_id', '=', id)]",
+    )
+    employee_ids = fields.One2many("hr.employee", "cs_store_id", string="Staff")
+    helpdesk_team_ids = fields.One2many(
+        "helpdesk.ticket.team", "cs_store_id", string="Helpdesk Teams"
+    )
+    crm_team_id = fields.Many2one(
+        "crm.team", string="Sales Team", check_company=True, tracking=True
+    )
+    employee_count = fields.Integer(string="Staff Count", compute="_compute_counts")
+    open_ticket_count = fields.Integer(
+        string="Open Tickets", compute="_compute_counts"
+    )
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "A store with this code already exists in this company.",
+        ),
+    ]
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for store in self:
+            store.display_name = f"[{store.code}] {store.name}" if store.code else store.name
+
+    def _compute_counts(self):
+        # the public directory: every internal user may count colleagues
+        staff = dict(
+            self.env["hr.employee.public"]._read_group(
+                [("cs_store_id", "in", self.ids)], ["cs_store_id"], ["__count"]
+            )
+        )
+        tickets = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [("cs_store_id", "in", self.ids), ("closed", "=", False)],
+                ["cs_store_id"],
+                ["__count"],
+            )
+        )
+        for store in self:
+            store.employee_count = staff.get(store, 0)
+            store.open_ticket_count = tickets.get(store, 0)
+
+    @api.constrains("manager_id", "supervisor_ids")
+    def _check_leaders_in_store(self):
+        self._check_staff_belongs_to_store()
+
+    def _check_staff_belongs_to_store(self):
+        """The manager and the supervisors of a store work in that store."""
+        for store in self:
+            outsiders = (store.manager_id | store.supervisor_ids).filtered(
+                lambda emp, store=store: emp.cs_store_id != store
+            )
+            if outsiders:
+                raise ValidationError(
+                    _(
+                        "%(names)s cannot lead store %(store)s: assign them to "
+                        "the store first.",
+                        names=", ".join(outsiders.mapped("name")),
+                        store=store.display_name,
+                    )
+                )
+
+    def action_view_open_tickets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_management.action_cs_ticket"
+        )
+        action["domain"] = [("cs_store_id", "=", self.id)]
+        action["context"] = {"search_default_open": 1, "default_cs_store_id": self.id}
+        return action
+
+    def action_view_staff(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_management.action_cs_staff"
+        )
+        action["domain"] = [("cs_store_id", "=", self.id)]
+        action["context"] = {"default_cs_store_id": self.id}
+        return action

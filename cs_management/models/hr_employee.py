@@ -1,0 +1,81 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+# Changing these moves an employee in the organisation; record rules
+# read them through ``user.employee_ids``, so their cached domains go stale.
+ORGANISATION_FIELDS = {"cs_store_id", "parent_id", "user_id", "company_id", "active"}
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    cs_store_id = fields.Many2one(
+        "cs.store",
+        string="Store",
+        index=True,
+        tracking=True,
+        help="The store this employee works in; empty for head-office staff.",
+    )
+    cs_role_id = fields.Many2one(
+        "cs.role",
+        string="Service Role",
+        index=True,
+        tracking=True,
+        help="Gives the employee's user the role's security group.",
+    )
+
+    @api.constrains("cs_store_id", "company_id")
+    def _check_store_company(self):
+        for employee in self.filtered("cs_store_id"):
+            if employee.cs_store_id.company_id != employee.company_id:
+                raise ValidationError(
+                    _(
+                        "%(employee)s works for %(company)s and cannot join store "
+                        "%(store)s of %(store_company)s.",
+                        employee=employee.name,
+                        company=employee.company_id.name,
+                        store=employee.cs_store_id.display_name,
+                        store_company=employee.cs_store_id.company_id.name,
+                    )
+                )
+
+    @api.constrains("cs_store_id")
+    def _check_leaders_stay_in_store(self):
+        led_stores = self.env["cs.store"].search(
+            ["|", ("manager_id", "in", self.ids), ("supervisor_ids", "in", self.ids)]
+        )
+        led_stores._check_staff_belongs_to_store()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("cs_role_id") for vals in vals_list):
+            self._check_can_assign_roles()
+        employees = super().create(vals_list)
+        employees.filtered("cs_role_id").user_id._sync_cs_role_groups()
+        return employees
+
+    def write(self, vals):
+        if "cs_role_id" in vals:
+            self._check_can_assign_roles()
+        resync = {"cs_role_id", "user_id", "active"} & vals.keys()
+        users_before = self.user_id if resync else self.env["res.users"]
+        res = super().write(vals)
+        if resync:
+            (users_before | self.user_id)._sync_cs_role_groups()
+        if ORGANISATION_FIELDS & vals.keys():
+            self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        users = self.user_id
+        res = super().unlink()
+        users._sync_cs_role_groups()
+        return res
+
+    def _check_can_assign_roles(self):
+        """Roles grant security groups: only CS managers hand them out."""
+        if self.env.su or self.env.user.has_group("cs_management.group_cs_manager"):
+            return
+        raise AccessError(
+            _("Only a Customer Service manager can assign service roles.")
+        )

@@ -1,0 +1,35 @@
+from collections import defaultdict
+
+from odoo import Command, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    def _sync_cs_role_groups(self, formerly_granted=None):
+        """Give each user exactly the groups of its active employees' roles.
+
+        Every group a role hands out (or handed out, ``formerly_granted``) is
+        managed here; a group given by hand outside roles stays, and Odoo
+        re-adds whatever the remaining groups imply.
+        """
+        if not self:
+            return
+        Role = self.env["cs.role"].sudo().with_context(active_test=False)
+        managed = Role.search([]).group_id | (formerly_granted or self.env["res.groups"])
+        # all companies: ``employee_ids`` only shows the current ones
+        held = defaultdict(lambda: self.env["res.groups"])
+        for employee in self.env["hr.employee"].sudo().search([("user_id", "in", self.ids)]):
+            if employee.cs_role_id.active:
+                held[employee.user_id.id] |= employee.cs_role_id.group_id
+        for user in self.sudo():
+            groups = held[user.id]
+            drop = (user.groups_id & managed) - groups - groups.trans_implied_ids
+            add = groups - user.groups_id
+            if drop or add:
+                user.write(
+                    {
+                        "groups_id": [Command.unlink(g.id) for g in drop]
+                        + [Command.link(g.id) for g in add]
+                    }
+                )

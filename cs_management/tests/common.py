@@ -1,0 +1,145 @@
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+ROLE_CODES = (
+    "specialist",
+    "presales",
+    "aftersales",
+    "social",
+    "supervisor",
+    "store_manager",
+    "cs_manager",
+    "trainer",
+    "auditor",
+)
+
+
+class CsOrganisationCase(TransactionCase):
+    """Two stores of one company and one store of another, with a full
+    reporting line, a helpdesk team per store and an open ticket per store.
+
+    cs manager (head office)
+    ├── store manager A ── supervisor A ── agent A, pre-sales A
+    └── store manager B ── agent B
+    trainer, auditor (head office); another company with store C and agent C.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(
+            context=dict(
+                cls.env.context,
+                tracking_disable=True,
+                mail_create_nolog=True,
+                no_reset_password=True,
+            )
+        )
+        cls.company = cls.env.company
+        cls.other_company = cls.env["res.company"].create({"name": "Other Beauty Ltd"})
+        cls.roles = {code: cls.env.ref(f"cs_management.role_{code}") for code in ROLE_CODES}
+        Store = cls.env["cs.store"]
+        cls.store_a = Store.create({"code": "TA", "name": "Test Store A"})
+        cls.store_b = Store.create({"code": "TB", "name": "Test Store B"})
+        cls.store_c = Store.create(
+            {"code": "TC", "name": "Test Store C", "company_id": cls.other_company.id}
+        )
+
+        cls.cs_manager = cls._person("cs_manager", "t_cs_manager")
+        cls.store_manager_a = cls._person(
+            "store_manager", "t_store_manager_a", cls.store_a, cls.cs_manager
+        )
+        cls.supervisor_a = cls._person(
+            "supervisor", "t_supervisor_a", cls.store_a, cls.store_manager_a
+        )
+        cls.agent_a = cls._person("specialist", "t_agent_a", cls.store_a, cls.supervisor_a)
+        cls.presales_a = cls._person("presales", "t_presales_a", cls.store_a, cls.supervisor_a)
+        cls.store_manager_b = cls._person(
+            "store_manager", "t_store_manager_b", cls.store_b, cls.cs_manager
+        )
+        cls.agent_b = cls._person("specialist", "t_agent_b", cls.store_b, cls.store_manager_b)
+        cls.trainer = cls._person("trainer", "t_trainer", parent=cls.cs_manager)
+        cls.auditor = cls._person("auditor", "t_auditor", parent=cls.cs_manager)
+        cls.agent_c = cls._person(
+            "specialist", "t_agent_c", cls.store_c, company=cls.other_company
+        )
+        cls.admin_user = new_test_user(
+            cls.env,
+            "t_cs_admin",
+            groups="base.group_user,cs_management.group_cs_admin",
+            name="Test CS Administrator",
+        )
+
+        cls.store_a.write(
+            {
+                "manager_id": cls.store_manager_a.id,
+                "supervisor_ids": [Command.set(cls.supervisor_a.ids)],
+            }
+        )
+        cls.store_b.manager_id = cls.store_manager_b
+        Team = cls.env["helpdesk.ticket.team"]
+        cls.team_a = Team.create(
+            {
+                "name": "Team A",
+                "cs_store_id": cls.store_a.id,
+                "user_ids": [
+                    Command.set(
+                        (cls.supervisor_a | cls.agent_a | cls.presales_a).user_id.ids
+                    )
+                ],
+            }
+        )
+        cls.team_b = Team.create(
+            {
+                "name": "Team B",
+                "cs_store_id": cls.store_b.id,
+                "user_ids": [Command.set(cls.agent_b.user_id.ids)],
+            }
+        )
+        cls.team_c = Team.create(
+            {
+                "name": "Team C",
+                "cs_store_id": cls.store_c.id,
+                "company_id": cls.other_company.id,
+                "user_ids": [Command.set(cls.agent_c.user_id.ids)],
+            }
+        )
+        cls.ticket_a = cls._ticket("Ticket of store A", cls.team_a, cls.presales_a)
+        cls.ticket_b = cls._ticket("Ticket of store B", cls.team_b, cls.agent_b)
+        cls.ticket_c = cls._ticket("Ticket of store C", cls.team_c, cls.agent_c)
+
+    @classmethod
+    def _person(cls, role, login, store=None, parent=None, company=None):
+        """An employee holding ``role``, with a user that starts as a plain
+        internal user: the role alone must give it its group."""
+        company = company or cls.company
+        user = new_test_user(
+            cls.env,
+            login,
+            groups="base.group_user",
+            name=login.replace("_", " ").title(),
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+        )
+        return cls.env["hr.employee"].create(
+            {
+                "name": user.name,
+                "user_id": user.id,
+                "company_id": company.id,
+                "cs_role_id": cls.roles[role].id,
+                "cs_store_id": store.id if store else False,
+                "parent_id": parent.id if parent else False,
+            }
+        )
+
+    @classmethod
+    def _ticket(cls, name, team, employee):
+        return cls.env["helpdesk.ticket"].create(
+            {
+                "name": name,
+                "description": f"<p>{name}</p>",
+                "team_id": team.id,
+                "user_id": employee.user_id.id,
+                "company_id": team.company_id.id,
+            }
+        )

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Run the product: a demo database with our addons and demo data, served on
+# http://localhost:8069. A second run reuses the virtualenv, the cluster and
+# the database (updated when our addons changed). Extra arguments go to Odoo.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+DB=${CS_DB:-cs_demo}
+PORT=${CS_HTTP_PORT:-8069}
+trap cs_pg_stop EXIT
+
+cs_bootstrap
+stamp=$CS_STATE/$DB.fingerprint
+fingerprint=$(cs_addons_fingerprint)
+install_log=$CS_STATE/log/$DB-install.log
+if ! cs_db_exists "$DB"; then
+    cs_log "creating the demo database $DB: our addons, demo data, zh_CN and zh_TW (a few minutes, log in .cs/log)"
+    cs_odoo -d "$DB" -i "$(cs_addons_csv)" --load-language=zh_CN,zh_TW --stop-after-init \
+        --logfile="$install_log" || { tail -n 40 "$install_log"; cs_die "installing the addons failed, see $install_log"; }
+    echo "$fingerprint" > "$stamp"
+elif [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
+    cs_log "our addons changed since $DB was built: updating it"
+    cs_odoo -d "$DB" -u "$(cs_addons_csv)" --stop-after-init --logfile="$install_log" \
+        || { tail -n 40 "$install_log"; cs_die "updating the addons failed, see $install_log"; }
+    echo "$fingerprint" > "$stamp"
+fi
+
+cat >&2 <<BANNER
+
+  Customer Service suite on Odoo 18: http://localhost:$PORT   (database $DB, stop with Ctrl-C)
+
+  Demo logins (password = login):
+    admin            Administrator (everything)
+    cs.manager       CS Manager, head office
+    store.manager    Store Manager, Taipei Xinyi store
+    supervisor       CS Supervisor, Taipei Xinyi store
+    presales         Pre-sales agent, Taipei Xinyi store
+    aftersales       After-sales agent, Taipei Xinyi store
+    specialist       CS Specialist, head-office service centre
+    social           Social-media agent, head office
+    trainer          Trainer
+    auditor          Auditor (reads everything, changes nothing)
+
+BANNER
+cs_odoo -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" "$@"

@@ -1,0 +1,19 @@
+"""Base classes for the cross-module tests, which live outside any addon."""
+
+from odoo.tests import HttpCase, TransactionCase
+
+
+class _SuiteTags:
+    # Odoo derives these from ``odoo.addons.<module>`` test modules; ours
+    # live at the top of the repository, so they are set here.
+    test_tags = {"standard", "post_install"}
+    test_module = "cs_suite"
+    test_sequence = 0
+
+
+class SuiteCase(_SuiteTags, TransactionCase):
+    pass
+
+
+class SuiteHttpCase(_SuiteTags, HttpCase):
+    pass
