@@ -1,4 +1,14 @@
-"""Suite-wide pytest policy: a skipped test is not a passing test."""
+"""Suite-wide pytest set-up: a skipped test is not a passing test."""
+
+from odoo.tools import config
+
+# Odoo logs an error when its test framework is imported outside test mode;
+# pytest-odoo imports it before turning test mode on for the test modules
+# (turning it on globally would run every addon's tests at registry load).
+config["test_enable"] = True
+import odoo.tests  # noqa: E402, F401
+
+config["test_enable"] = False
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -18,8 +18,10 @@ cs_odoo -d "$DB" -i "$(cs_addons_csv)" --load-language=zh_CN,zh_TW --stop-after-
 
 cs_log "running the tests"
 cd "$CS_ROOT"
+paths=()
+for addon in "${CS_ADDONS[@]}"; do [ -d "$addon/tests" ] && paths+=("$addon/tests"); done
 status=0
 "$CS_VENV/bin/python" -m pytest --odoo-config="$CS_CONF" --odoo-database="$DB" --odoo-http \
-    --odoo-log-level=warn -p no:cacheprovider \
-    "${CS_ADDONS[@]/%//tests}" tests "$@" || status=$?
+    --odoo-log-level=warn \
+    "${paths[@]}" tests "$@" || status=$?
 exit $status
