@@ -15,7 +15,8 @@ fingerprint=$(cs_addons_fingerprint)
 install_log=$CS_STATE/log/$DB-install.log
 if ! cs_db_exists "$DB"; then
     cs_log "creating the demo database $DB: our addons, demo data, zh_CN and zh_TW (a few minutes, log in .cs/log)"
-    cs_odoo -d "$DB" -i "$(cs_addons_csv)" --load-language=zh_CN,zh_TW --stop-after-init \
+    # en_US first: the first language loaded becomes the default of new users
+    cs_odoo -d "$DB" -i "$(cs_addons_csv)" --load-language=en_US,zh_CN,zh_TW --stop-after-init \
         --logfile="$install_log" || { tail -n 40 "$install_log"; cs_die "installing the addons failed, see $install_log"; }
     echo "$fingerprint" > "$stamp"
 elif [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then

@@ -13,7 +13,8 @@ cs_browser
 install_log=$CS_STATE/log/$DB-install.log
 cs_log "installing our addons into a fresh database $DB (log in .cs/log)"
 cs_drop_db "$DB"
-cs_odoo -d "$DB" -i "$(cs_addons_csv)" --load-language=zh_CN,zh_TW --stop-after-init \
+# en_US first: the first language loaded becomes the default of new users
+cs_odoo -d "$DB" -i "$(cs_addons_csv)" --load-language=en_US,zh_CN,zh_TW --stop-after-init \
     --logfile="$install_log" || { tail -n 40 "$install_log"; cs_die "installing the addons failed, see $install_log"; }
 
 cs_log "running the tests"
