@@ -1,4 +1,20 @@
-from odoo import api, fields, models
+from markupsafe import Markup
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError
+
+from .selections import SATISFACTION, SEVERITIES, SEVERITY_RANK, UNSATISFIED_UP_TO
+
+ESCALATED_SEVERITIES = ("major", "critical")
+# changing these may change the kind or the severity of a ticket
+ASSESSMENT_FIELDS = {
+    "category_id",
+    "cs_severity",
+    "cs_po_views",
+    "cs_po_shares",
+    "cs_po_comments",
+    "cs_po_sentiment",
+}
 
 
 class HelpdeskTicket(models.Model):
@@ -14,9 +30,540 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         check_company=True,
     )
+    # --- intake -----------------------------------------------------------
+    cs_kind = fields.Selection(
+        related="category_id.cs_kind", string="Kind", store=True, index=True
+    )
+    cs_expected_outcome = fields.Text(
+        string="Customer's Expected Outcome",
+        help="What the customer asks for: refund, exchange, apology, an answer...",
+    )
+    cs_product_id = fields.Many2one("product.product", string="Product", index="btree_not_null")
+    cs_promised_date = fields.Datetime(
+        string="Reply Promised By",
+        readonly=True,
+        copy=False,
+        help="The reply time promised to the customer in the acknowledgement.",
+    )
+    cs_acknowledged = fields.Boolean(string="Acknowledgement Sent", readonly=True, copy=False)
+    # --- verification and investigation ----------------------------------
+    cs_severity = fields.Selection(
+        SEVERITIES,
+        string="Severity",
+        compute="_compute_cs_severity",
+        store=True,
+        readonly=False,
+        tracking=True,
+        index=True,
+    )
+    cs_department_id = fields.Many2one(
+        "hr.department", string="Responsible Department", tracking=True
+    )
+    cs_handoff_ids = fields.One2many("cs.ticket.handoff", "ticket_id", string="Hand-offs")
+    cs_root_cause_id = fields.Many2one(
+        "cs.root.cause", string="Root Cause", tracking=True, index="btree_not_null"
+    )
+    cs_root_cause_note = fields.Text(string="Root Cause Details")
+    cs_responsible_party = fields.Char(
+        string="Responsible Party",
+        help="Who caused the problem: a department, a supplier, the carrier...",
+    )
+    # --- solution and feedback ------------------------------------------
+    cs_solution = fields.Html(
+        string="Solution / Answer",
+        help="The measures taken, or the answer given to a consultation; "
+        "this is what the customer is told.",
+    )
+    cs_solution_user_id = fields.Many2one("res.users", string="Solution Owner", tracking=True)
+    cs_solution_deadline = fields.Date(string="Solution Due", tracking=True)
+    cs_result_told_date = fields.Datetime(
+        string="Result Told to Customer", readonly=True, copy=False, tracking=True
+    )
+    cs_satisfaction = fields.Selection(
+        SATISFACTION, string="Customer Satisfaction", tracking=True, copy=False
+    )
+    cs_loop_count = fields.Integer(
+        string="Unsatisfied Loops",
+        readonly=True,
+        copy=False,
+        help="Times the customer was not satisfied at feedback and the ticket "
+        "went back to solution.",
+    )
+    cs_reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False)
+    cs_stage_step = fields.Selection(related="stage_id.cs_step", string="Lifecycle Step")
+    cs_phrase_violation_ids = fields.One2many(
+        "cs.phrase.violation", "ticket_id", string="Phrase Rule Violations"
+    )
+    # --- follow-up and closing -------------------------------------------
+    cs_followup_ids = fields.One2many("cs.followup", "ticket_id", string="Follow-up Visits")
+    cs_followup_done = fields.Boolean(
+        string="Follow-up Visit Completed",
+        compute="_compute_cs_followup_done",
+        store=True,
+    )
+    cs_summary = fields.Text(
+        string="Closing Summary", help="What happened, why, and the lesson learned."
+    )
+    cs_improvement_action_ids = fields.Many2many(
+        "cs.improvement.action",
+        "cs_improvement_action_ticket_rel",
+        "ticket_id",
+        "action_id",
+        string="Improvement Actions",
+    )
+    # --- public opinion (SOC-1..2) ----------------------------------------
+    cs_po_platform = fields.Selection(
+        [
+            ("facebook", "Facebook"),
+            ("instagram", "Instagram"),
+            ("threads", "Threads"),
+            ("line", "LINE"),
+            ("youtube", "YouTube"),
+            ("dcard", "Dcard"),
+            ("ptt", "PTT"),
+            ("weibo", "Weibo"),
+            ("wechat", "WeChat"),
+            ("douyin", "Douyin / TikTok"),
+            ("xiaohongshu", "Xiaohongshu"),
+            ("news", "News media"),
+            ("other", "Other"),
+        ],
+        string="Platform",
+    )
+    cs_po_link = fields.Char(string="Link")
+    cs_po_author = fields.Char(string="Author")
+    cs_po_content = fields.Text(string="Content")
+    cs_po_sentiment = fields.Selection(
+        [
+            ("positive", "Positive"),
+            ("neutral", "Neutral"),
+            ("negative", "Negative"),
+            ("very_negative", "Very negative"),
+        ],
+        string="Sentiment",
+    )
+    cs_po_views = fields.Integer(string="Views")
+    cs_po_shares = fields.Integer(string="Shares")
+    cs_po_comments = fields.Integer(string="Comments")
+    cs_po_detected_date = fields.Datetime(string="Detected On")
+    cs_po_detected_by_id = fields.Many2one("res.users", string="Detected By")
+    cs_po_measures = fields.Text(
+        string="Response Measures",
+        compute="_compute_cs_po_measures",
+        help="What the rules prescribe for an incident of this severity.",
+    )
+    cs_po_notified_severity = fields.Selection(SEVERITIES, readonly=True, copy=False)
+    # --- the customer's other business (CRM) ------------------------------
+    cs_partner_ticket_count = fields.Integer(
+        string="Other Tickets", compute="_compute_cs_partner_counts"
+    )
+    cs_partner_opportunity_count = fields.Integer(
+        string="Open Opportunities", compute="_compute_cs_partner_counts"
+    )
+    # --- measured times (working hours of the team's calendar) -----------
+    cs_first_response_date = fields.Datetime(
+        string="First Response",
+        readonly=True,
+        copy=False,
+        help="When the ticket left its first stage: the customer was answered.",
+    )
+    cs_first_response_hours = fields.Float(
+        string="First Response (working hours)",
+        compute="_compute_cs_working_hours",
+        store=True,
+        aggregator="avg",
+    )
+    cs_resolution_hours = fields.Float(
+        string="Handling Time (working hours)",
+        compute="_compute_cs_working_hours",
+        store=True,
+        aggregator="avg",
+    )
 
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
     @api.depends("team_id")
     def _compute_cs_store_id(self):
         for ticket in self:
             if ticket.team_id.cs_store_id:
                 ticket.cs_store_id = ticket.team_id.cs_store_id
+
+    @api.depends("cs_kind", "cs_po_views", "cs_po_shares", "cs_po_comments", "cs_po_sentiment")
+    def _compute_cs_severity(self):
+        thresholds = self.env["cs.opinion.threshold"].search([])
+        for ticket in self:
+            if ticket.cs_kind == "public_opinion":
+                ticket.cs_severity = thresholds._severity_for(ticket)
+            else:
+                ticket.cs_severity = ticket.cs_severity
+
+    @api.depends("cs_severity", "cs_kind")
+    def _compute_cs_po_measures(self):
+        measures = self.env["cs.opinion.measure"].search([])
+        for ticket in self:
+            ticket.cs_po_measures = "\n".join(
+                measure.name for measure in measures if measure.severity == ticket.cs_severity
+            ) if ticket.cs_kind == "public_opinion" else False
+
+    @api.depends("commercial_partner_id")
+    def _compute_cs_partner_counts(self):
+        partners = self.commercial_partner_id
+        tickets = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [("commercial_partner_id", "in", partners.ids)], ["commercial_partner_id"], ["__count"]
+            )
+        )
+        opportunities = dict(
+            self.env["crm.lead"]._read_group(
+                [
+                    ("partner_id.commercial_partner_id", "in", partners.ids),
+                    ("type", "=", "opportunity"),
+                    ("stage_id.is_won", "=", False),
+                ],
+                ["partner_id"],
+                ["__count"],
+            )
+        )
+        opportunities_by_company = {}
+        for partner, count in opportunities.items():
+            company_partner = partner.commercial_partner_id
+            opportunities_by_company[company_partner] = opportunities_by_company.get(company_partner, 0) + count
+        for ticket in self:
+            partner = ticket.commercial_partner_id
+            ticket.cs_partner_ticket_count = max(tickets.get(partner, 0) - (1 if ticket.id else 0), 0)
+            ticket.cs_partner_opportunity_count = opportunities_by_company.get(partner, 0)
+
+    @api.depends("cs_followup_ids.state", "cs_followup_ids.reached")
+    def _compute_cs_followup_done(self):
+        for ticket in self:
+            ticket.cs_followup_done = any(
+                visit.state == "done" and visit.reached for visit in ticket.cs_followup_ids
+            )
+
+    @api.depends("cs_first_response_date", "closed_date", "team_id.resource_calendar_id")
+    def _compute_cs_working_hours(self):
+        for ticket in self:
+            calendar = ticket._cs_calendar()
+            start = ticket.create_date
+            ticket.cs_first_response_hours = (
+                calendar.get_work_hours_count(start, ticket.cs_first_response_date, compute_leaves=True)
+                if start and ticket.cs_first_response_date
+                else 0.0
+            )
+            ticket.cs_resolution_hours = (
+                calendar.get_work_hours_count(start, ticket.closed_date, compute_leaves=True)
+                if start and ticket.closed_date
+                else 0.0
+            )
+
+    def _cs_calendar(self):
+        return self.team_id.resource_calendar_id or self.company_id.resource_calendar_id
+
+    # ------------------------------------------------------------------
+    # Stage gates
+    # ------------------------------------------------------------------
+    def _check_ticket_has_empty_fields(self):
+        """OCA stage validation, made kind-aware: the stage says which
+        fields each kind of ticket needs to be there."""
+        self.ensure_one()
+        required = self.stage_id._cs_required_fields(self)
+        values = self.read(required.mapped("name"))[0] if required else {}
+        missing = required.filtered(lambda field: not values[field.name])
+        if not missing:
+            return False
+        labels = self.fields_get(missing.mapped("name"), attributes=["string"])
+        return _(
+            "Ticket %(ticket)s can't be moved to the stage %(stage)s until "
+            "the following fields are set: %(fields)s.",
+            ticket=self.display_name,
+            stage=self.stage_id.name,
+            fields=", ".join(labels[name]["string"] for name in missing.mapped("name")),
+        )
+
+    def _cs_check_stage_move(self, new_stage):
+        """Moves the service process forbids, before they happen."""
+        for ticket in self:
+            old_stage = ticket.stage_id
+            if not old_stage or new_stage == old_stage:
+                continue
+            forward = new_stage.sequence > old_stage.sequence
+            if (
+                forward
+                and old_stage.cs_step == "feedback"
+                and ticket.cs_satisfaction
+                and ticket.cs_satisfaction <= UNSATISFIED_UP_TO
+            ):
+                raise UserError(
+                    _(
+                        "The customer of %(ticket)s is not satisfied: send the "
+                        "ticket back to solution (button “Not Satisfied”) "
+                        "instead of moving it on.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            if (
+                forward
+                and ticket.category_id.cs_strict_stages
+                and not new_stage.cs_reachable_from_any_stage
+            ):
+                expected = ticket._cs_next_stage()
+                if expected and new_stage != expected:
+                    raise UserError(
+                        _(
+                            "%(ticket)s must go through every stage in order: "
+                            "next is %(next)s, not %(stage)s.",
+                            ticket=ticket.display_name,
+                            next=expected.name,
+                            stage=new_stage.name,
+                        )
+                    )
+
+    def _cs_next_stage(self):
+        self.ensure_one()
+        stages = self.team_id._get_applicable_stages().filtered(
+            lambda stage: not stage.cs_reachable_from_any_stage
+        )
+        return stages.filtered(lambda stage: stage.sequence > self.stage_id.sequence)[:1]
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._cs_default_team(vals)
+        tickets = super().create(vals_list)
+        tickets._cs_after_intake()
+        return tickets
+
+    @api.model
+    def _cs_default_team(self, vals):
+        """The store's team, else the channel's default team."""
+        if vals.get("team_id"):
+            return
+        store = self.env["cs.store"].browse(vals.get("cs_store_id"))
+        channel = self.env["helpdesk.ticket.channel"].browse(vals.get("channel_id"))
+        team = store.helpdesk_team_ids[:1] or channel.cs_team_id
+        if team:
+            vals["team_id"] = team.id
+
+    def write(self, vals):
+        if vals.get("stage_id"):
+            self._cs_check_stage_move(self.env["helpdesk.ticket.stage"].browse(vals["stage_id"]))
+            before = {ticket: ticket.stage_id for ticket in self}
+        res = super().write(vals)
+        if vals.get("stage_id"):
+            for ticket in self:
+                ticket._cs_after_stage_move(before[ticket])
+        if ASSESSMENT_FIELDS & vals.keys():
+            self._cs_after_assessment(refresh_deadlines=True)
+        return res
+
+    def _cs_after_intake(self):
+        for ticket in self:
+            if ticket.stage_id.cs_step not in (False, "acceptance"):
+                ticket.cs_first_response_date = ticket.create_date
+        # OCA's create has just set the deadlines
+        self._cs_after_assessment(refresh_deadlines=False)
+
+    def _cs_after_assessment(self, refresh_deadlines):
+        """Kind or severity known or changed: deadlines, promise, escalation."""
+        if refresh_deadlines:
+            # deadlines are the system's bookkeeping, not the agent's to edit
+            for ticket in self.sudo().filtered(lambda t: t.team_id.use_sla and not t.closed):
+                ticket.refresh_sla()
+        self._cs_update_promise()
+        self._cs_acknowledge()
+        self._cs_assign_to_supervisor()
+        self._cs_notify_management()
+
+    def _cs_after_stage_move(self, old_stage):
+        new_stage = self.stage_id
+        values = {}
+        if not self.cs_first_response_date and old_stage.sequence < new_stage.sequence:
+            values["cs_first_response_date"] = fields.Datetime.now()
+        if old_stage.cs_step == "feedback" and new_stage.cs_step == "solution":
+            values["cs_loop_count"] = self.cs_loop_count + 1
+        if old_stage.closed and not new_stage.closed:
+            values["cs_reopen_count"] = self.cs_reopen_count + 1
+        if values:
+            super().write(values)
+        if new_stage.cs_step == "followup" and not self.cs_followup_ids.filtered(
+            lambda visit: visit.state == "todo"
+        ):
+            self.env["cs.followup"].create(self._cs_followup_values())
+
+    def _cs_followup_values(self):
+        delay = self.company_id.cs_followup_delay_days
+        return {
+            "ticket_id": self.id,
+            "partner_id": self.partner_id.id,
+            "user_id": (self.user_id or self.env.user).id,
+            "date_due": fields.Date.add(fields.Date.context_today(self), days=delay),
+            "company_id": self.company_id.id,
+        }
+
+    # ------------------------------------------------------------------
+    # Promise, acknowledgement, escalation
+    # ------------------------------------------------------------------
+    def _cs_update_promise(self):
+        for ticket in self.filtered(lambda t: not t.cs_acknowledged):
+            promised = ticket.ticket_sla_ids.filtered(lambda line: line.sla_id.cs_promised)
+            ticket.cs_promised_date = min(promised.mapped("deadline"), default=False)
+
+    def _cs_acknowledge(self):
+        """Tell the customer we have the request and when we will reply;
+        complaints get an apology. Simple consultations need no promise."""
+        template = self.env.ref("cs_management.mail_template_ticket_acknowledgement")
+        for ticket in self.filtered(
+            lambda t: not t.cs_acknowledged
+            and t.cs_kind not in (False, "consultation")
+            and t.cs_promised_date
+            and (t.partner_id.email or t.partner_email)
+        ):
+            ticket.with_context(cs_system_message=True).message_post_with_source(
+                template, subtype_xmlid="mail.mt_comment"
+            )
+            ticket.cs_acknowledged = True
+
+    def _cs_supervisor_user(self):
+        """Who answers for this ticket: the store's CS supervisor, else the
+        team leader, else the assignee's manager."""
+        self.ensure_one()
+        supervisors = self.cs_store_id.supervisor_ids.user_id
+        return (
+            supervisors[:1]
+            or self.team_id.user_id
+            or self.user_id.employee_id.parent_id.user_id
+        )
+
+    def _cs_assign_to_supervisor(self):
+        activity_type = self.env.ref("cs_management.mail_activity_major_complaint")
+        for ticket in self.filtered(
+            lambda t: t.cs_kind == "complaint" and t.cs_severity in ESCALATED_SEVERITIES
+        ):
+            supervisor = ticket._cs_supervisor_user()
+            if not supervisor or ticket.user_id == supervisor:
+                continue
+            ticket.user_id = supervisor
+            ticket.activity_schedule(
+                activity_type_id=activity_type.id,
+                summary=_("%(severity)s complaint assigned to you", severity=ticket._cs_severity_label()),
+                user_id=supervisor.id,
+            )
+
+    def _cs_severity_label(self):
+        return dict(self._fields["cs_severity"]._description_selection(self.env)).get(self.cs_severity, "")
+
+    def _cs_notify_management(self):
+        """Public-opinion incidents at the top severities reach the CS
+        managers of the company, once per severity reached."""
+        for ticket in self.filtered(lambda t: t.cs_kind == "public_opinion" and t.cs_severity):
+            threshold = ticket.company_id.cs_opinion_notify_severity
+            notified = ticket.cs_po_notified_severity
+            rank = SEVERITY_RANK[ticket.cs_severity]
+            if rank < SEVERITY_RANK[threshold] or (notified and rank <= SEVERITY_RANK[notified]):
+                continue
+            managers = ticket._cs_managers()
+            if managers:
+                ticket.message_subscribe(partner_ids=managers.partner_id.ids)
+                ticket.message_post(
+                    body=Markup("<p>%s</p>")
+                    % _(
+                        "Public-opinion incident rated %(severity)s: %(measures)s",
+                        severity=ticket._cs_severity_label(),
+                        measures=ticket.cs_po_measures or _("no response measures configured"),
+                    ),
+                    partner_ids=managers.partner_id.ids,
+                    subtype_xmlid="mail.mt_comment",
+                )
+            ticket.cs_po_notified_severity = ticket.cs_severity
+
+    def _cs_managers(self):
+        group = self.env.ref("cs_management.group_cs_manager")
+        return group.users.filtered(lambda user: self.company_id in user.company_ids)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_cs_tell_result(self):
+        """Send the solution to the customer; the feedback step needs it."""
+        for ticket in self:
+            if not ticket.cs_solution or ticket.cs_solution == "<p><br></p>":
+                raise UserError(
+                    _("Write the solution of %(ticket)s before telling the customer.", ticket=ticket.display_name)
+                )
+            ticket.message_post(
+                body=ticket.cs_solution,
+                partner_ids=ticket.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+                message_type="comment",
+            )
+            ticket.cs_result_told_date = fields.Datetime.now()
+
+    def action_cs_answer_and_close(self):
+        """A simple consultation: answer it and close it in one step."""
+        for ticket in self:
+            if ticket.cs_kind != "consultation":
+                raise UserError(_("Only a consultation can be answered and closed at once."))
+            closing = ticket.team_id._get_applicable_stages().filtered(lambda s: s.cs_step == "closed")[:1]
+            if not closing:
+                raise UserError(_("No stage is set up as the Closed step of the process."))
+            ticket.action_cs_tell_result()
+            ticket.stage_id = closing
+
+    def action_cs_not_satisfied(self):
+        """The customer rejects the solution: back to solution, loop counted."""
+        for ticket in self:
+            if ticket.stage_id.cs_step != "feedback":
+                raise UserError(_("Only a ticket waiting for the customer's feedback can go back to solution."))
+            solution = ticket.team_id._get_applicable_stages().filtered(lambda s: s.cs_step == "solution")[:1]
+            ticket.message_post(
+                body=_("The customer is not satisfied with the solution: back to solution."),
+                subtype_xmlid="mail.mt_note",
+            )
+            ticket.write(
+                {
+                    "stage_id": solution.id,
+                    "cs_satisfaction": False,
+                    "cs_result_told_date": False,
+                }
+            )
+
+    def action_cs_view_partner_tickets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_ticket")
+        action["domain"] = [("commercial_partner_id", "=", self.commercial_partner_id.id), ("id", "!=", self.id)]
+        action["context"] = {}
+        return action
+
+    def action_cs_view_partner_opportunities(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("crm.crm_lead_opportunities")
+        action["domain"] = [("partner_id", "child_of", self.commercial_partner_id.id), ("type", "=", "opportunity")]
+        action["context"] = {"default_partner_id": self.partner_id.id, "default_team_id": self.cs_store_id.crm_team_id.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Messages to the customer follow the service standards
+    # ------------------------------------------------------------------
+    def message_post(self, **kwargs):
+        if self._cs_is_customer_reply(kwargs):
+            violations = self.env["cs.phrase.rule"]._check_reply(self, kwargs.get("body") or "")
+        else:
+            violations = []
+        message = super().message_post(**kwargs)
+        if violations:
+            self.env["cs.phrase.violation"]._record(self, message, violations)
+        return message
+
+    def _cs_is_customer_reply(self, post_kwargs):
+        """A reply written by staff to the customer, not a note or a
+        message the system composes from a template."""
+        if self.env.context.get("cs_system_message") or len(self) != 1:
+            return False
+        if post_kwargs.get("message_type", "notification") != "comment":
+            return False
+        subtype = post_kwargs.get("subtype_xmlid") or "mail.mt_note"
+        return subtype == "mail.mt_comment" and self.env.user._is_internal()

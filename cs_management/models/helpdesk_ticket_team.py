@@ -11,6 +11,8 @@ class HelpdeskTicketTeam(models.Model):
         check_company=True,
         help="The store this team serves; empty for head-office teams.",
     )
+    # service teams work to deadlines (CMP-5)
+    use_sla = fields.Boolean(default=True)
 
     @api.model_create_multi
     def create(self, vals_list):

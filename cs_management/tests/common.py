@@ -1,3 +1,7 @@
+from contextlib import contextmanager
+
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
@@ -132,6 +136,17 @@ class CsOrganisationCase(TransactionCase):
             }
         )
 
+    @contextmanager
+    def _at(self, moment):
+        """Freeze the clock, the transaction's time included: records
+        created inside get ``moment`` as create date."""
+        with freeze_time(moment):
+            self.env.cr._now = moment
+            try:
+                yield
+            finally:
+                self.env.cr._now = None
+
     @classmethod
     def _ticket(cls, name, team, employee):
         return cls.env["helpdesk.ticket"].create(
@@ -143,3 +158,71 @@ class CsOrganisationCase(TransactionCase):
                 "company_id": team.company_id.id,
             }
         )
+
+
+class CsTicketCase(CsOrganisationCase):
+    """The organisation plus the shipped service process: stages by step,
+    kinds, a customer, and a helper filling what each step needs."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Stage = cls.env["helpdesk.ticket.stage"]
+        cls.stage = {stage.cs_step: stage for stage in Stage.search([("cs_step", "!=", False)])}
+        cls.cancelled = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_cancelled")
+        cls.kinds = {
+            kind: cls.env.ref(f"cs_management.category_{kind}")
+            for kind in ("consultation", "complaint", "suggestion", "after_sales", "order", "public_opinion")
+        }
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Lin Hsiao-yu", "email": "hsiaoyu@example.com", "phone": "+886 912 000 111"}
+        )
+        cls.quality = cls.env["hr.department"].create({"name": "Quality Test Dept"})
+        cls.root_cause = cls.env.ref("cs_management.root_cause_quality")
+        cls.phone = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
+        cls.store_a.supervisor_ids = cls.supervisor_a
+
+    def _new_ticket(self, kind="complaint", user=None, **values):
+        vals = {
+            "name": f"New {kind}",
+            "description": "<p>The customer calls.</p>",
+            "partner_id": self.customer.id,
+            "team_id": self.team_a.id,
+            "category_id": self.kinds[kind].id,
+            "channel_id": self.phone.id,
+            "user_id": self.agent_a.user_id.id,
+        }
+        vals.update(values)
+        return self.env["helpdesk.ticket"].with_user(user or self.agent_a.user_id).create(vals)
+
+    # what each step of the complaint process needs, step by step
+    STEP_DATA = {
+        "verification": lambda self: {"cs_severity": "normal"},
+        "investigation": lambda self: {"cs_department_id": self.quality.id},
+        "solution": lambda self: {
+            "cs_root_cause_id": self.root_cause.id,
+            "cs_responsible_party": "Supplier",
+            "cs_solution": "<p>您好，we refund the jar. 謝謝</p>",
+            "cs_solution_user_id": self.supervisor_a.user_id.id,
+            "cs_solution_deadline": "2030-01-31",
+        },
+        "feedback": lambda self: {},
+        "followup": lambda self: {"cs_satisfaction": "4"},
+        "closed": lambda self: {"cs_summary": "Batch recalled; supplier warned."},
+    }
+
+    def _advance(self, ticket, step):
+        """Fill what ``step`` needs and move ``ticket`` there, as its user."""
+        ticket.write(self.STEP_DATA[step](self))
+        if step == "feedback":
+            ticket.action_cs_tell_result()
+        if step == "closed":
+            visit = ticket.cs_followup_ids.filtered(lambda v: v.state == "todo")
+            visit.write({"reached": True, "satisfaction": "5"})
+            visit.action_done()
+        ticket.stage_id = self.stage[step]
+
+    def _walk(self, ticket, until):
+        steps = list(self.STEP_DATA)
+        for step in steps[: steps.index(until) + 1]:
+            self._advance(ticket, step)

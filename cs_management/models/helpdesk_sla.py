@@ -1,0 +1,23 @@
+from odoo import api, fields, models
+
+
+class HelpdeskSla(models.Model):
+    _inherit = "helpdesk.sla"
+
+    cs_minutes = fields.Integer(
+        string="Minutes",
+        default=0,
+        help="Added to days and hours: social-media replies are due in minutes.",
+    )
+    cs_promised = fields.Boolean(
+        string="Promised to the Customer",
+        help="This deadline is the reply time promised to the customer in "
+        "the acknowledgement.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        paused = self.env["helpdesk.ticket.stage"].search([("cs_pauses_deadlines", "=", True)])
+        for vals in vals_list:
+            vals.setdefault("ignore_stage_ids", [(6, 0, paused.ids)])
+        return super().create(vals_list)

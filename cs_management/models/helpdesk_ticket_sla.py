@@ -1,0 +1,104 @@
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+
+CRON_BATCH = 200
+
+
+class HelpdeskTicketSla(models.Model):
+    _inherit = "helpdesk.ticket.sla"
+
+    deadline = fields.Datetime(index=True)
+    cs_reminded = fields.Boolean(
+        string="Reminder Sent", readonly=True, copy=False, index="btree_not_null"
+    )
+    cs_escalated = fields.Boolean(
+        string="Escalated", readonly=True, copy=False, index="btree_not_null"
+    )
+
+    @api.depends("sla_id")
+    def _compute_sla_data(self):
+        res = super()._compute_sla_data()
+        for record in self:
+            record.hours += record.sla_id.cs_minutes / 60
+        return res
+
+    # ------------------------------------------------------------------
+    # Reminders and escalation (ir.cron)
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_remind_and_escalate(self):
+        """Remind assignees before a deadline, escalate to the supervisor
+        after it. Each line is reminded and escalated once: running again
+        finds nothing new. Works in batches and reports what remains, so
+        the scheduler re-runs it until done."""
+        now = fields.Datetime.now()
+        lead = timedelta(hours=self.env.company.cs_deadline_reminder_hours)
+        overdue = self.search(
+            [("state", "=", "in_progress"), ("cs_escalated", "=", False), ("deadline", "<", now)],
+            limit=CRON_BATCH,
+        )
+        overdue._cs_escalate()
+        due_soon = self.search(
+            [
+                ("state", "=", "in_progress"),
+                ("cs_reminded", "=", False),
+                ("deadline", ">=", now),
+                ("deadline", "<", now + lead),
+            ],
+            limit=CRON_BATCH - len(overdue),
+        )
+        due_soon._cs_remind()
+        remaining = self.search_count(
+            [
+                ("state", "=", "in_progress"),
+                "|",
+                "&",
+                ("cs_escalated", "=", False),
+                ("deadline", "<", now),
+                "&",
+                ("cs_reminded", "=", False),
+                ("deadline", "<", now + lead),
+            ]
+        )
+        self.env["ir.cron"]._notify_progress(done=len(overdue | due_soon), remaining=remaining)
+
+    def _cs_remind(self):
+        activity_type = self.env.ref("cs_management.mail_activity_deadline_reminder")
+        for line in self:
+            ticket = line.ticket_id
+            user = ticket.user_id or ticket.team_id.user_id
+            if user:
+                ticket.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    date_deadline=fields.Date.context_today(line, line.deadline),
+                    summary=_("%(sla)s due soon", sla=line.name),
+                    user_id=user.id,
+                )
+        self.cs_reminded = True
+
+    def _cs_escalate(self):
+        activity_type = self.env.ref("cs_management.mail_activity_deadline_escalation")
+        for line in self:
+            ticket = line.ticket_id
+            supervisor = ticket._cs_supervisor_user()
+            ticket.message_post(
+                body=Markup("<p>%s</p>")
+                % _(
+                    "Deadline %(sla)s was missed (%(deadline)s): escalated to %(supervisor)s.",
+                    sla=line.name,
+                    deadline=fields.Datetime.context_timestamp(line, line.deadline).strftime("%Y-%m-%d %H:%M"),
+                    supervisor=supervisor.name or _("nobody (no supervisor found)"),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            if supervisor:
+                ticket.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    summary=_("%(sla)s missed", sla=line.name),
+                    note=_("Deadline missed on %(ticket)s; take it over or help the assignee.", ticket=ticket.display_name),
+                    user_id=supervisor.id,
+                )
+        self.cs_escalated = True
