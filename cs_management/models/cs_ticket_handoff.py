@@ -86,7 +86,7 @@ class CsTicketHandoff(models.Model):
 
     def _inform_customer(self):
         ticket = self.ticket_id
-        if not ticket.partner_id:
+        if not ticket.partner_id or not ticket._cs_can_write_to_customer():
             return
         ticket.with_context(cs_system_message=True).message_post_with_source(
             "cs_management.message_ticket_progress",
@@ -94,4 +94,5 @@ class CsTicketHandoff(models.Model):
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
             partner_ids=ticket.partner_id.ids,
+            author_id=ticket.company_id.partner_id.id,
         )

@@ -267,18 +267,16 @@ class HelpdeskTicket(models.Model):
         """OCA stage validation, made kind-aware: the stage says which
         fields each kind of ticket needs to be there."""
         self.ensure_one()
-        required = self.stage_id._cs_required_fields(self)
-        values = self.read(required.mapped("name"))[0] if required else {}
-        missing = required.filtered(lambda field: not values[field.name])
+        required = self.stage_id._cs_required_fields(self.cs_kind)
+        missing = [name for name in required.mapped("name") if not self[name]]
         if not missing:
             return False
-        labels = self.fields_get(missing.mapped("name"), attributes=["string"])
         return _(
             "Ticket %(ticket)s can't be moved to the stage %(stage)s until "
             "the following fields are set: %(fields)s.",
             ticket=self.display_name,
             stage=self.stage_id.name,
-            fields=", ".join(labels[name]["string"] for name in missing.mapped("name")),
+            fields=", ".join(self._fields[name]._description_string(self.env) for name in missing),
         )
 
     def _cs_check_stage_move(self, new_stage):
@@ -392,7 +390,7 @@ class HelpdeskTicket(models.Model):
         if new_stage.cs_step == "followup" and not self.cs_followup_ids.filtered(
             lambda visit: visit.state == "todo"
         ):
-            self.env["cs.followup"].create(self._cs_followup_values())
+            self.env["cs.followup"].with_context(mail_create_nolog=True).create(self._cs_followup_values())
 
     def _cs_followup_values(self):
         delay = self.company_id.cs_followup_delay_days
@@ -422,10 +420,27 @@ class HelpdeskTicket(models.Model):
             and t.cs_promised_date
             and (t.partner_id.email or t.partner_email)
         ):
-            ticket.with_context(cs_system_message=True).message_post_with_source(
-                template, subtype_xmlid="mail.mt_comment"
-            )
-            ticket.cs_acknowledged = True
+            if ticket._cs_can_write_to_customer():
+                ticket.with_context(cs_system_message=True).message_post_with_source(
+                    template, subtype_xmlid="mail.mt_comment"
+                )
+                ticket.cs_acknowledged = True
+
+    def _cs_can_write_to_customer(self):
+        """Automatic messages go out in the company's name: without its
+        e-mail address they cannot, and the ticket says so instead of
+        failing."""
+        if self.company_id.email:
+            return True
+        self.message_post(
+            body=_(
+                "The customer was not written to: set the e-mail address of "
+                "%(company)s to send acknowledgements and progress messages.",
+                company=self.company_id.name,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return False
 
     def _cs_supervisor_user(self):
         """Who answers for this ticket: the store's CS supervisor, else the

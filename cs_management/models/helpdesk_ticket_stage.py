@@ -29,13 +29,13 @@ class HelpdeskTicketStage(models.Model):
         "stages (e.g. Cancelled, Rejected).",
     )
 
-    def _cs_required_fields(self, ticket):
-        """Fields ``ticket`` must have to be in this stage: those of OCA's
-        stage validation, for every ticket, and ours, by kind."""
+    def _cs_required_fields(self, kind):
+        """Fields a ticket of ``kind`` must have to be in this stage: those
+        of OCA's stage validation, for every ticket, and ours, by kind."""
         self.ensure_one()
         stage = self.sudo()
         return stage.validate_field_ids | stage.cs_requirement_ids.filtered(
-            lambda requirement: requirement._applies_to(ticket)
+            lambda requirement: requirement._applies_to(kind)
         ).field_id
 
     @api.model_create_multi

@@ -26,5 +26,5 @@ class HelpdeskTicketStageRequirement(models.Model):
         help="Only tickets of this kind need the field; empty: every ticket.",
     )
 
-    def _applies_to(self, ticket):
-        return not self.kind or self.kind == ticket.cs_kind
+    def _applies_to(self, kind):
+        return not self.kind or self.kind == kind

@@ -152,3 +152,11 @@ class TestDeadlineCron(CsTicketCase):
         with self._at(datetime(2030, 2, 1, 9, 0)):
             self.env["helpdesk.ticket.sla"]._cron_remind_and_escalate()
         self.assertFalse(ticket.activity_ids)
+
+
+class TestCustomerMessagesNeedASender(CsTicketCase):
+    def test_without_company_email_the_ticket_is_created_and_says_why(self):
+        self.env.company.email = False
+        ticket = self._new_ticket()
+        self.assertFalse(ticket.cs_acknowledged)
+        self.assertTrue(ticket.message_ids.filtered(lambda m: "set the e-mail address" in (m.body or "")))

@@ -1,0 +1,61 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+const field = (name) => `.o_form_view .o_field_widget[name='${name}']`;
+const stageButton = (name) => `.o_statusbar_status button:contains(${name})`;
+const currentStage = (name) => `.o_statusbar_status .o_arrow_button_current:contains(${name})`;
+
+function pickMany2one(name, text) {
+    return [
+        { content: `Type ${text} in ${name}`, trigger: `${field(name)} input`, run: `edit ${text}` },
+        { trigger: `.o-autocomplete--dropdown-item:contains(${text})`, run: "click" },
+    ];
+}
+
+function moveTo(stage) {
+    return [
+        { content: `Move to ${stage}`, trigger: stageButton(stage), run: "click" },
+        { content: `${stage} reached`, trigger: currentStage(stage) },
+    ];
+}
+
+registry.category("web_tour.tours").add("cs_complaint_acceptance_to_closed", {
+    steps: () => [
+        { content: "The complaint waits in Acceptance", trigger: currentStage("Acceptance") },
+        { trigger: ".o_notebook .nav-link:contains(Service Process)", run: "click" },
+        { content: "Verification: how severe is it?", trigger: `${field("cs_severity")} select`, run: 'select "normal"' },
+        ...moveTo("Verification"),
+        ...pickMany2one("cs_department_id", "Tour Quality Dept"),
+        ...moveTo("Investigation"),
+        ...pickMany2one("cs_root_cause_id", "Product quality"),
+        { trigger: `${field("cs_responsible_party")} input`, run: "edit Jar supplier" },
+        ...pickMany2one("cs_solution_user_id", "Tour Agent"),
+        { trigger: `${field("cs_solution_deadline")} input`, run: "edit 01/31/2030" },
+        {
+            content: "Write the solution",
+            trigger: `${field("cs_solution")} .odoo-editor-editable`,
+            run: "editor 您好, we refund the jar and replace it. 謝謝",
+        },
+        ...moveTo("Solution"),
+        { content: "Tell the customer", trigger: ".o_form_view button[name='action_cs_tell_result']", run: "click" },
+        { content: "The result is told", trigger: `${field("cs_result_told_date")}` },
+        ...moveTo("Customer Feedback"),
+        { content: "The customer is satisfied", trigger: `${field("cs_satisfaction")} select`, run: 'select "4"' },
+        ...moveTo("Follow-up Visit"),
+        {
+            content: "The follow-up visit is planned",
+            trigger: `${field("cs_followup_ids")} .o_data_row td[name='satisfaction']`,
+            run: "click",
+        },
+        { trigger: `${field("cs_followup_ids")} .o_data_row [name='satisfaction'] select`, run: 'select "5"' },
+        { content: "The customer was reached", trigger: `${field("cs_followup_ids")} .o_data_row [name='reached'] input`, run: "click" },
+        { trigger: `${field("cs_followup_ids")} .o_data_row [name='reached'] input:checked` },
+        { content: "Visit done", trigger: `${field("cs_followup_ids")} .o_data_row button[name='action_done']`, run: "click" },
+        { trigger: `${field("cs_followup_ids")} .o_data_row:not(:has(button[name='action_done']))` },
+        { trigger: `${field("cs_summary")} textarea`, run: "edit Seal of the jar failed; supplier warned." },
+        { content: "Closed is folded: open the other stages", trigger: ".o_statusbar_status .dropdown-toggle.o_first", run: "click" },
+        { trigger: ".dropdown-item:contains(Closed)", run: "click" },
+        { content: "The complaint is closed", trigger: currentStage("Closed") },
+        ...stepUtils.saveForm(),
+    ],
+});
