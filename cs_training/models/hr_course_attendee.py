@@ -9,7 +9,7 @@ class HrCourseAttendee(models.Model):
 
     _name = "hr.course.attendee"
     _inherit = ["hr.course.attendee", "mail.thread", "mail.activity.mixin"]
-    _order = "course_start desc, id desc"
+    _order = "cs_training_date desc, id desc"
 
     result = fields.Selection(tracking=True)
     cs_course_id = fields.Many2one(

@@ -32,6 +32,10 @@ class TestGate(CsTrainingCase):
         with self.assertRaisesRegex(ValidationError, "T New Hire cannot be assigned ticket .*Test onboarding"):
             self._new_ticket(self.new_hire.user_id)
 
+    def test_the_refusal_speaks_the_user_language(self):
+        with self.assertRaisesRegex(ValidationError, "尚未通過必修課程 Test onboarding"):
+            self.ticket.with_context(lang="zh_TW").user_id = self.new_hire.user_id
+
     def test_refused_on_write_by_any_user(self):
         for actor in (self.supervisor_a.user_id, self.cs_manager.user_id, self.env.user):
             with self.subTest(actor=actor.login), self.assertRaisesRegex(ValidationError, "Test onboarding"):
