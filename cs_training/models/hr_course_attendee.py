@@ -119,8 +119,10 @@ class HrCourseAttendee(models.Model):
     def _cs_sync_attendance(self):
         """An absent attendee is not examined; one marked present again is."""
         absent = self.filtered(lambda a: not a.cs_attended and a.result == "pending")
-        absent.cs_assessment_ids.filtered(lambda a: a.state == "open").write(
-            {"state": "cancelled"}
+        cancelled = absent.cs_assessment_ids.filtered(lambda a: a.state == "open")
+        cancelled.write({"state": "cancelled"})
+        cancelled.activity_unlink(
+            ["cs_training.mail_activity_take_exam", "cs_training.mail_activity_score_practical"]
         )
         absent.result = "absent"
         back = self.filtered(lambda a: a.cs_attended and a.result == "absent")

@@ -92,6 +92,7 @@ class TestFailurePath(CsTrainingCase):
         attempt = self._attempt(self.agent_a, session)
         attendee.with_user(self.trainer_user).cs_attended = False
         self.assertEqual((attendee.result, attempt.state), ("absent", "cancelled"))
+        self.assertFalse(attempt.activity_ids, "nothing left to take or score")
         self.assertEqual(attendee.cs_hours, 0.0)
         attendee.with_user(self.trainer_user).cs_attended = True
         self.assertEqual(attendee.result, "pending")
