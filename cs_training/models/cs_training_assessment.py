@@ -201,6 +201,7 @@ class CsTrainingAssessment(models.Model):
 
     def action_record_scores(self):
         """The trainer records the practical exam and customer evaluation."""
+        self.check_access("write")
         for assessment in self:
             assessment._cs_check_open()
             unscored = assessment.line_ids.filtered(lambda line: not line.level)

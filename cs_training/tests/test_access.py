@@ -9,7 +9,6 @@ from odoo.tools import mute_logger
 from .common import CsTrainingCase
 
 
-@mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
 class TestAccess(CsTrainingCase):
     @classmethod
     def setUpClass(cls):
@@ -19,6 +18,11 @@ class TestAccess(CsTrainingCase):
         cls.attempt_b = cls.session.cs_assessment_ids - cls.attempt_a
         cls.need_a = cls.env["cs.training.need"].create({"name": "Gap A", "employee_id": cls.agent_a.id})
         cls.need_b = cls.env["cs.training.need"].create({"name": "Gap B", "employee_id": cls.agent_b.id})
+
+    def setUp(self):
+        super().setUp()
+        # denials are expected here: keep their warnings out of the log
+        self.enterContext(mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model"))
 
     def _visible(self, user, model):
         return self.env[model].with_user(user).search([("id", "in", self.env[model].search([]).ids)])
@@ -76,7 +80,9 @@ class TestAccess(CsTrainingCase):
 
     def test_an_auditor_reads_everything_and_changes_nothing(self):
         auditor = self.auditor.user_id
-        self.assertEqual(self._visible(auditor, "cs.training.assessment"), self.attempt_a | self.attempt_b)
+        self.assertEqual(
+            self._visible(auditor, "cs.training.assessment"), self.env["cs.training.assessment"].search([])
+        )
         self.assertEqual(self._visible(auditor, "cs.training.need"), self.env["cs.training.need"].search([]))
         for record, values in (
             (self.attempt_a, {"customer_score": 1}),
