@@ -1,4 +1,5 @@
 from odoo import _, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 
@@ -106,7 +107,7 @@ class HrEmployee(models.Model):
 
     def _search_cs_cleared_to_serve(self, operator, value):
         if operator not in ("=", "!="):
-            return NotImplemented
+            raise UserError(_("Search who is cleared to serve with = or !=."))
         facing = self.sudo().search([("cs_role_id.customer_facing", "=", True)])
         gated_ids = [employee.id for employee in facing._cs_service_gate_reasons()]
         cleared = (operator == "=") == bool(value)

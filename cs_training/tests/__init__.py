@@ -6,3 +6,4 @@ from . import test_needs_plans
 from . import test_records
 from . import test_access
 from . import test_tour
+from . import test_exam_http
