@@ -24,7 +24,7 @@ class CsTrainingCertificate(models.Model):
     attendee_id = fields.Many2one(
         "hr.course.attendee", string="Earned In", readonly=True, index="btree_not_null"
     )
-    final_score = fields.Float(readonly=True, aggregator="avg")
+    final_score = fields.Float(aggregator="avg")
     issue_date = fields.Date(
         required=True, default=fields.Date.context_today, tracking=True
     )

@@ -78,6 +78,14 @@ class TestAccess(CsTrainingCase):
         self.assertTrue(self.attempt_a.scores_recorded)
         self.env["cs.training.plan"].with_user(trainer).create({"name": "Plan", "year": 2099})
 
+    def test_certificates_come_from_passed_assessments_or_a_cs_manager(self):
+        values = {"employee_id": self.agent_a.id, "course_id": self.course.id, "final_score": 95}
+        with self.assertRaises(AccessError):
+            self.env["cs.training.certificate"].with_user(self.trainer_user).create(values)
+        # a CS manager records certificates earned before the training records
+        self.env["cs.training.certificate"].with_user(self.cs_manager.user_id).create(values)
+        self.assertTrue(self.agent_a.cs_cleared_to_serve)
+
     def test_an_auditor_reads_everything_and_changes_nothing(self):
         auditor = self.auditor.user_id
         self.assertEqual(
