@@ -1,0 +1,37 @@
+from odoo import api, fields, models
+
+RUBRIC_LEVELS = [
+    ("0", "0 – not shown"),
+    ("1", "1 – poor"),
+    ("2", "2 – weak"),
+    ("3", "3 – adequate"),
+    ("4", "4 – good"),
+    ("5", "5 – excellent"),
+]
+
+
+class CsTrainingAssessmentLine(models.Model):
+    """A rubric criterion of a practical exam and the level the trainer saw."""
+
+    _name = "cs.training.assessment.line"
+    _description = "Practical Exam Score"
+    _order = "assessment_id, sequence, id"
+
+    assessment_id = fields.Many2one(
+        "cs.training.assessment", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Criterion", required=True)
+    description = fields.Text()
+    weight = fields.Integer(default=1, required=True)
+    level = fields.Selection(RUBRIC_LEVELS)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.assessment_id._cs_check_open()
+        return lines
+
+    def write(self, vals):
+        self.assessment_id._cs_check_open()
+        return super().write(vals)

@@ -1,0 +1,76 @@
+from odoo import Command, api, fields, models
+
+
+class HrCourseSchedule(models.Model):
+    """A session of a course: trainer, dates, place, attendees and attendance."""
+
+    _name = "hr.course.schedule"
+    _inherit = ["hr.course.schedule", "mail.activity.mixin"]
+
+    authorized_by = fields.Many2one(default=lambda self: self.env.user.employee_id)
+    cs_trainer_id = fields.Many2one(
+        "res.users",
+        string="Trainer",
+        default=lambda self: self.env.user,
+        tracking=True,
+        help="Gives the session and scores the practical exams.",
+    )
+    cs_hours = fields.Float(
+        string="Hours",
+        compute="_compute_cs_hours",
+        store=True,
+        readonly=False,
+        help="Training hours an attendee present at this session earns.",
+    )
+    cs_plan_line_id = fields.Many2one(
+        "cs.training.plan.line", string="Plan Line", index=True, ondelete="set null"
+    )
+    cs_assessment_ids = fields.One2many(
+        "cs.training.assessment", "schedule_id", string="Assessments"
+    )
+    cs_attendee_count = fields.Integer(
+        string="Attendee Count", compute="_compute_cs_attendee_count"
+    )
+
+    @api.depends("course_id")
+    def _compute_cs_hours(self):
+        for session in self:
+            session.cs_hours = session.course_id.cs_duration_hours
+
+    @api.depends("attendant_ids")
+    def _compute_cs_attendee_count(self):
+        for session in self:
+            session.cs_attendee_count = len(session.attendant_ids)
+
+    def waiting2inprogress(self):
+        res = super().waiting2inprogress()
+        self.course_attendee_ids._cs_open_assessment()
+        return res
+
+    def _cs_enrol(self, employees, **attendee_values):
+        """Enrol ``employees`` in this session; return their new enrolments.
+
+        Employees already enrolled are left alone. The attendees are created
+        at once (not when the session starts, as ``hr_course`` does) so that
+        they carry why they were enrolled.
+        """
+        self.ensure_one()
+        enrolled = self.course_attendee_ids.employee_id
+        newcomers = employees - enrolled
+        if not newcomers:
+            return self.env["hr.course.attendee"]
+        self.attendant_ids = [Command.link(employee.id) for employee in newcomers]
+        return self.env["hr.course.attendee"].create(
+            [
+                dict(self._attendee_values(employee), **attendee_values)
+                for employee in newcomers
+            ]
+        )
+
+    def action_view_cs_assessments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_training.action_cs_training_assessment"
+        )
+        action["domain"] = [("schedule_id", "=", self.id)]
+        return action

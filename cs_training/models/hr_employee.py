@@ -1,0 +1,206 @@
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_date
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    cs_cleared_to_serve = fields.Boolean(
+        string="Cleared to Serve",
+        compute="_compute_cs_service_gate",
+        search="_search_cs_cleared_to_serve",
+        help="Holds a valid certificate of every mandatory course of the role it "
+        "is bound by, so it may be assigned tickets.",
+    )
+    cs_gate_reason = fields.Char(
+        string="Why Not Cleared", compute="_compute_cs_service_gate"
+    )
+    cs_certificate_ids = fields.One2many(
+        "cs.training.certificate", "employee_id", string="Certificates"
+    )
+    cs_training_hours_year = fields.Float(
+        string="Training Hours This Year", compute="_compute_cs_training_hours_year"
+    )
+    cs_next_role_id = fields.Many2one(
+        related="cs_role_id.next_role_id", string="Next Role on the Career Path"
+    )
+    cs_promotion_gap = fields.Text(
+        string="Missing for Promotion", compute="_compute_cs_promotion_gap"
+    )
+
+    def _cs_service_gate_reasons(self):
+        """Why each employee of ``self`` may not serve customers now.
+
+        The one home of the onboarding gate (TRN-6): ticket assignment, the
+        employee form and the search all ask here. A course mandatory for the
+        employee's customer-facing role binds the employee once enrolled in
+        it or certified in it; a bound employee needs a certificate of it that
+        has not expired. Three queries, whatever the number of employees.
+
+        :return: {employee: reason} for the employees who may not serve
+        """
+        facing = self.filtered(lambda e: e.cs_role_id.customer_facing)
+        courses = (
+            self.env["hr.course"]
+            .sudo()
+            .search([("cs_mandatory_role_ids", "in", facing.cs_role_id.ids)])
+            if facing
+            else self.env["hr.course"]
+        )
+        if not courses:
+            return {}
+        key_domain = [("employee_id", "in", facing.ids)]
+        enrolled = set(
+            self.env["hr.course.attendee"]
+            .sudo()
+            ._read_group(
+                key_domain
+                + [
+                    ("cs_course_id", "in", courses.ids),
+                    ("course_schedule_id.state", "!=", "cancelled"),
+                ],
+                ["employee_id", "cs_course_id"],
+            )
+        )
+        expiries = {
+            (employee, course): dates
+            for employee, course, dates in self.env["cs.training.certificate"]
+            .sudo()
+            ._read_group(
+                key_domain + [("course_id", "in", courses.ids)],
+                ["employee_id", "course_id"],
+                ["expiry_date:array_agg"],
+            )
+        }
+        today = fields.Date.context_today(self)
+        reasons = {}
+        for employee in facing:
+            missing = []
+            for course in courses:
+                if employee.cs_role_id not in course.cs_mandatory_role_ids:
+                    continue
+                dates = expiries.get((employee, course))
+                if dates is None:
+                    if (employee, course) in enrolled:
+                        missing.append(
+                            _("has not passed the mandatory course %(course)s", course=course.name)
+                        )
+                elif not any(date is None or date > today for date in dates):
+                    missing.append(
+                        _(
+                            "the certificate of %(course)s expired on %(date)s",
+                            course=course.name,
+                            date=format_date(self.env, max(dates)),
+                        )
+                    )
+            if missing:
+                reasons[employee] = "; ".join(missing)
+        return reasons
+
+    def _compute_cs_service_gate(self):
+        reasons = self.sudo()._cs_service_gate_reasons()
+        for employee in self:
+            reason = reasons.get(employee)
+            employee.cs_cleared_to_serve = not reason
+            employee.cs_gate_reason = reason or False
+
+    def _search_cs_cleared_to_serve(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(_("Search who is cleared to serve with = or !=."))
+        facing = self.sudo().search([("cs_role_id.customer_facing", "=", True)])
+        gated_ids = [employee.id for employee in facing._cs_service_gate_reasons()]
+        cleared = (operator == "=") == bool(value)
+        return [("id", "not in" if cleared else "in", gated_ids)]
+
+    def _compute_cs_training_hours_year(self):
+        today = fields.Date.context_today(self)
+        hours = dict(
+            self.env["hr.course.attendee"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", self.ids),
+                    ("cs_training_date", ">=", today.replace(month=1, day=1)),
+                    ("cs_training_date", "<=", today.replace(month=12, day=31)),
+                ],
+                ["employee_id"],
+                ["cs_hours:sum"],
+            )
+        )
+        for employee in self:
+            employee.cs_training_hours_year = hours.get(employee, 0.0)
+
+    def _cs_promotion_gaps(self):
+        """What each employee still lacks, in training, for the next role.
+
+        :return: {employee: [reason]} for employees whose role leads somewhere
+        """
+        requirements = self.env["cs.training.promotion.requirement"].sudo().search(
+            [("role_id", "in", self.cs_role_id.filtered("next_role_id").ids)]
+        )
+        Certificate = self.env["cs.training.certificate"].sudo()
+        best = {
+            (employee, course): score
+            for employee, course, score in Certificate._read_group(
+                [("employee_id", "in", self.ids), ("course_id", "in", requirements.course_id.ids)]
+                + Certificate._cs_valid_domain(),
+                ["employee_id", "course_id"],
+                ["final_score:max"],
+            )
+        }
+        gaps = {}
+        for employee in self.filtered("cs_role_id.next_role_id"):
+            gaps[employee] = missing = []
+            for requirement in requirements.filtered(lambda r, e=employee: r.role_id == e.cs_role_id):
+                course, minimum = requirement.course_id, requirement.min_score
+                score = best.get((employee, course))
+                if score is None:
+                    missing.append(
+                        _(
+                            "%(course)s: no valid certificate (minimum %(minimum)s)",
+                            course=course.name,
+                            minimum=minimum,
+                        )
+                    )
+                elif score < minimum:
+                    missing.append(
+                        _(
+                            "%(course)s: %(score)s, minimum %(minimum)s",
+                            course=course.name,
+                            score=score,
+                            minimum=minimum,
+                        )
+                    )
+        return gaps
+
+    def _compute_cs_promotion_gap(self):
+        gaps = self._cs_promotion_gaps()
+        for employee in self:
+            missing = gaps.get(employee)
+            if missing is None:
+                employee.cs_promotion_gap = False
+            elif missing:
+                employee.cs_promotion_gap = "\n".join(missing)
+            else:
+                employee.cs_promotion_gap = _(
+                    "Meets the training requirements for %(role)s.",
+                    role=employee.cs_next_role_id.name,
+                )
+
+    def action_cs_training_hours(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_training.action_cs_training_hours"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        return action
+
+    def action_cs_view_certificates(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_training.action_cs_training_certificate"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id}
+        return action

@@ -1,0 +1,59 @@
+"""TRN-7 and ORG-4: the employee's training record (history, hours a year)
+and what the career path still requires."""
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command
+
+from .common import CsTrainingCase
+
+
+class TestRecords(CsTrainingCase):
+    def test_training_hours_count_sessions_attended_this_year(self):
+        attended = self._session(self.agent_a)
+        missed = self._session(self.agent_a, days=1)
+        missed.course_attendee_ids.cs_attended = False
+        self._session(self.agent_a, days=2, start=False)  # not held yet
+        self.assertEqual(attended.course_attendee_ids.cs_hours, 8)
+        self.assertEqual(self.agent_a.cs_training_hours_year, 8)
+        last_year = self._session(self.agent_a, days=-400)
+        self.assertEqual(last_year.course_attendee_ids.cs_hours, 8)
+        self.assertEqual(self.agent_a.cs_training_hours_year, 8)
+
+    def test_history_keeps_every_attempt(self):
+        session = self._session(self.agent_a)
+        self._fail(self.agent_a, session)
+        self._pass(self.agent_a, session)
+        enrolment = self.agent_a.courses_ids
+        self.assertEqual(enrolment.cs_assessment_ids.mapped("state"), ["passed", "failed"])
+        self.assertEqual(enrolment.cs_certificate_id, self.agent_a.cs_certificate_ids)
+
+    def test_career_path_shows_what_is_missing(self):
+        complaint = self.env["hr.course"].create(
+            {"name": "Complaint drill", "category_id": self.kind_onboarding.id}
+        )
+        self.roles["specialist"].cs_promotion_requirement_ids = [
+            Command.clear(),
+            Command.create({"course_id": self.course.id, "min_score": 90}),
+            Command.create({"course_id": complaint.id, "min_score": 80}),
+        ]
+        gap = self.agent_a.cs_promotion_gap
+        self.assertIn("Test onboarding: no valid certificate (minimum 90.0)", gap)
+        self.assertIn("Complaint drill: no valid certificate", gap)
+        self._pass(self.agent_a, self._session(self.agent_a))  # 92
+        self.env["cs.training.certificate"].create(
+            {"employee_id": self.agent_a.id, "course_id": complaint.id, "final_score": 70}
+        )
+        self.agent_a.invalidate_recordset(["cs_promotion_gap"])
+        self.assertEqual(self.agent_a.cs_promotion_gap, "Complaint drill: 70.0, minimum 80.0")
+        self.env["cs.training.certificate"].create(
+            {
+                "employee_id": self.agent_a.id,
+                "course_id": complaint.id,
+                "final_score": 85,
+                "issue_date": self.today - relativedelta(days=1),
+            }
+        )
+        self.agent_a.invalidate_recordset(["cs_promotion_gap"])
+        self.assertEqual(self.agent_a.cs_promotion_gap, "Meets the training requirements for CS Supervisor.")
+        self.assertFalse(self.cs_manager.cs_promotion_gap, "the top of the path")
