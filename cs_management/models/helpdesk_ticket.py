@@ -444,14 +444,20 @@ class HelpdeskTicket(models.Model):
 
     def _cs_supervisor_user(self):
         """Who answers for this ticket: the store's CS supervisor, else the
-        team leader, else the assignee's manager."""
+        team leader, else the assignee's manager; the first who may be
+        given tickets."""
         self.ensure_one()
-        supervisors = self.cs_store_id.supervisor_ids.user_id
-        return (
-            supervisors[:1]
-            or self.team_id.user_id
-            or self.user_id.employee_id.parent_id.user_id
+        candidates = (
+            self.cs_store_id.supervisor_ids.user_id
+            | self.team_id.user_id
+            | self.user_id.employee_id.parent_id.user_id
         )
+        return self._cs_assignable(candidates)[:1]
+
+    def _cs_assignable(self, users):
+        """The ``users`` who may be given this ticket; other addons narrow
+        it (cs_training: staff who passed onboarding)."""
+        return users
 
     def _cs_assign_to_supervisor(self):
         activity_type = self.env.ref("cs_management.mail_activity_major_complaint")

@@ -113,9 +113,11 @@ class CsOrganisationCase(TransactionCase):
         cls.ticket_c = cls._ticket("Ticket of store C", cls.team_c, cls.agent_c)
 
     @classmethod
-    def _person(cls, role, login, store=None, parent=None, company=None):
+    def _person(cls, role, login, store=None, parent=None, company=None, ready_to_serve=True):
         """An employee holding ``role``, with a user that starts as a plain
-        internal user: the role alone must give it its group."""
+        internal user: the role alone must give it its group. Unless told
+        otherwise, the employee is trained for its role (cs_training's
+        onboarding gate, when installed)."""
         company = company or cls.company
         user = new_test_user(
             cls.env,
@@ -125,7 +127,7 @@ class CsOrganisationCase(TransactionCase):
             company_id=company.id,
             company_ids=[Command.set(company.ids)],
         )
-        return cls.env["hr.employee"].create(
+        employee = cls.env["hr.employee"].create(
             {
                 "name": user.name,
                 "user_id": user.id,
@@ -135,6 +137,14 @@ class CsOrganisationCase(TransactionCase):
                 "parent_id": parent.id if parent else False,
             }
         )
+        if ready_to_serve:
+            cls._make_ready_to_serve(employee)
+        return employee
+
+    @classmethod
+    def _make_ready_to_serve(cls, employees):
+        if hasattr(employees, "action_cs_record_prior_onboarding"):
+            employees.action_cs_record_prior_onboarding()
 
     @contextmanager
     def _at(self, moment):

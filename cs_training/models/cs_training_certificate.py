@@ -119,6 +119,20 @@ class CsTrainingCertificate(models.Model):
         return ["|", ("expiry_date", "=", False), ("expiry_date", ">", today)]
 
     @api.model
+    def _cs_certificate_values(self, employee, course):
+        """A certificate of ``course`` issued today, valid for the course's
+        validity."""
+        today = fields.Date.context_today(self)
+        return {
+            "employee_id": employee.id,
+            "course_id": course.id,
+            "issue_date": today,
+            "expiry_date": today + relativedelta(months=course.cs_validity_months)
+            if course.cs_validity_months
+            else False,
+        }
+
+    @api.model
     def _cs_issue(self, assessment):
         """Certify the employee of a passed ``assessment``."""
         course = assessment.course_id
@@ -132,16 +146,11 @@ class CsTrainingCertificate(models.Model):
             ]
         )
         certificate = self.create(
-            {
-                "employee_id": employee.id,
-                "course_id": course.id,
-                "attendee_id": assessment.attendee_id.id,
-                "final_score": assessment.final_score,
-                "issue_date": today,
-                "expiry_date": today + relativedelta(months=course.cs_validity_months)
-                if course.cs_validity_months
-                else False,
-            }
+            dict(
+                self._cs_certificate_values(employee, course),
+                attendee_id=assessment.attendee_id.id,
+                final_score=assessment.final_score,
+            )
         )
         previous.renewed_by_id = certificate
         certificate.resume_line_id = self.env["hr.resume.line"].create(

@@ -54,6 +54,16 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
+    def _cs_assignable(self, users):
+        users = super()._cs_assignable(users)
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("user_id", "in", users.ids), ("company_id", "=", self.company_id.id)])
+        )
+        blocked = {employee.user_id for employee in employees._cs_service_gate_reasons()}
+        return users.filtered(lambda user: user not in blocked)
+
     @api.model
     def default_get(self, fields_list):
         defaults = super().default_get(fields_list)

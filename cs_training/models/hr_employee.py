@@ -1,5 +1,5 @@
 from odoo import _, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
 
@@ -33,42 +33,23 @@ class HrEmployee(models.Model):
         """Why each employee of ``self`` may not serve customers now.
 
         The one home of the onboarding gate (TRN-6): ticket assignment, the
-        employee form and the search all ask here. A course mandatory for the
-        employee's customer-facing role binds the employee once enrolled in
-        it or certified in it; a bound employee needs a certificate of it that
-        has not expired. Three queries, whatever the number of employees.
+        employee form and the search all ask here. An employee whose role
+        serves customers needs a certificate, not expired, of every course
+        mandatory for that role. Two queries, whatever the number of
+        employees.
 
         :return: {employee: reason} for the employees who may not serve
         """
         facing = self.filtered(lambda e: e.cs_role_id.customer_facing)
-        courses = (
-            self.env["hr.course"]
-            .sudo()
-            .search([("cs_mandatory_role_ids", "in", facing.cs_role_id.ids)])
-            if facing
-            else self.env["hr.course"]
-        )
+        courses = facing._cs_mandatory_courses()
         if not courses:
             return {}
-        key_domain = [("employee_id", "in", facing.ids)]
-        enrolled = set(
-            self.env["hr.course.attendee"]
-            .sudo()
-            ._read_group(
-                key_domain
-                + [
-                    ("cs_course_id", "in", courses.ids),
-                    ("course_schedule_id.state", "!=", "cancelled"),
-                ],
-                ["employee_id", "cs_course_id"],
-            )
-        )
         expiries = {
             (employee, course): dates
             for employee, course, dates in self.env["cs.training.certificate"]
             .sudo()
             ._read_group(
-                key_domain + [("course_id", "in", courses.ids)],
+                [("employee_id", "in", facing.ids), ("course_id", "in", courses.ids)],
                 ["employee_id", "course_id"],
                 ["expiry_date:array_agg"],
             )
@@ -77,15 +58,10 @@ class HrEmployee(models.Model):
         reasons = {}
         for employee in facing:
             missing = []
-            for course in courses:
-                if employee.cs_role_id not in course.cs_mandatory_role_ids:
-                    continue
+            for course in courses.filtered(lambda c, e=employee: e.cs_role_id in c.cs_mandatory_role_ids):
                 dates = expiries.get((employee, course))
                 if dates is None:
-                    if (employee, course) in enrolled:
-                        missing.append(
-                            _("has not passed the mandatory course %(course)s", course=course.name)
-                        )
+                    missing.append(_("has not passed the mandatory course %(course)s", course=course.name))
                 elif not any(date is None or date > today for date in dates):
                     missing.append(
                         _(
@@ -97,6 +73,37 @@ class HrEmployee(models.Model):
             if missing:
                 reasons[employee] = "; ".join(missing)
         return reasons
+
+    def _cs_mandatory_courses(self):
+        """The courses mandatory for the roles of these employees."""
+        if not self.cs_role_id:
+            return self.env["hr.course"]
+        return self.env["hr.course"].sudo().search([("cs_mandatory_role_ids", "in", self.cs_role_id.ids)])
+
+    def action_cs_record_prior_onboarding(self):
+        """Going live: staff already serving customers were trained before
+        these records. A CS manager records the mandatory courses of their
+        role as passed, so that the gate does not stop them; each employee's
+        chatter keeps the trace."""
+        if not (self.env.su or self.env.user.has_group("cs_management.group_cs_manager")):
+            raise AccessError(_("Only a CS manager can record training passed before these records."))
+        Certificate = self.env["cs.training.certificate"].sudo()
+        gated = self._cs_service_gate_reasons()
+        for employee in gated:
+            held = Certificate.search(
+                [("employee_id", "=", employee.id), *Certificate._cs_valid_domain()]
+            ).course_id
+            courses = employee._cs_mandatory_courses().filtered(
+                lambda c, e=employee: e.cs_role_id in c.cs_mandatory_role_ids
+            ) - held
+            Certificate.create([Certificate._cs_certificate_values(employee, course) for course in courses])
+            employee.message_post(
+                body=_(
+                    "Recorded as passed before the training records: %(courses)s.",
+                    courses=", ".join(courses.mapped("name")),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     def _compute_cs_service_gate(self):
         reasons = self.sudo()._cs_service_gate_reasons()

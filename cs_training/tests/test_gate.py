@@ -1,11 +1,11 @@
-"""TRN-6 (004 §5.1.4): staff serving customers who are bound by a mandatory
-course (enrolled in it or certified in it) cannot be assigned tickets until
-they hold a valid certificate of it: by anyone, on any path."""
+"""TRN-6 (004 §5.1.4): staff serving customers cannot be assigned tickets
+until they hold a valid certificate of every course mandatory for their
+role: by anyone, on any path."""
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form
 
 from .common import CsTrainingCase
@@ -16,7 +16,9 @@ class TestGate(CsTrainingCase):
     def setUpClass(cls):
         super().setUpClass()
         # a new hire of store A, enrolled in onboarding
-        cls.new_hire = cls._person("specialist", "t_new_hire", cls.store_a, cls.supervisor_a)
+        cls.new_hire = cls._person(
+            "specialist", "t_new_hire", cls.store_a, cls.supervisor_a, ready_to_serve=False
+        )
         cls.team_a.user_ids = [Command.link(cls.new_hire.user_id.id)]
         cls.session = cls._session(cls.new_hire)
         cls.ticket = cls.ticket_a
@@ -63,6 +65,7 @@ class TestGate(CsTrainingCase):
         self.env.company.helpdesk_mgmt_ticket_auto_assign = True
         defaults = self.env["helpdesk.ticket"].with_user(self.new_hire.user_id).default_get(["user_id"])
         self.assertFalse(defaults.get("user_id"))
+        self.agent_a.with_user(self.cs_manager.user_id).action_cs_record_prior_onboarding()
         defaults = self.env["helpdesk.ticket"].with_user(self.agent_a.user_id).default_get(["user_id"])
         self.assertEqual(defaults.get("user_id"), self.agent_a.user_id.id)
 
@@ -104,10 +107,18 @@ class TestGate(CsTrainingCase):
         self._session(self.trainer)
         self.assertTrue(self.trainer.cs_cleared_to_serve)
 
-    def test_staff_from_before_the_training_records_are_not_gated(self):
-        # never enrolled nor certified: bound by nothing yet
-        self.assertTrue(self.agent_b.cs_cleared_to_serve)
-        self._new_ticket(self.agent_b.user_id, self.team_b)
+    def test_staff_never_trained_are_gated_until_their_prior_training_is_recorded(self):
+        veteran = self._person("specialist", "t_veteran", self.store_b, ready_to_serve=False)
+        self.assertFalse(veteran.cs_cleared_to_serve)
+        self.assertIn("Test onboarding", veteran.cs_gate_reason)
+        with self.assertRaises(AccessError):
+            veteran.with_user(self.store_manager_b.user_id).action_cs_record_prior_onboarding()
+        veteran.with_user(self.cs_manager.user_id).action_cs_record_prior_onboarding()
+        self.assertTrue(veteran.cs_cleared_to_serve)
+        self.assertEqual(
+            veteran.cs_certificate_ids.course_id, veteran._cs_mandatory_courses(), "one certificate per mandatory course"
+        )
+        self.assertTrue(veteran.message_ids.filtered(lambda m: "Recorded as passed before" in (m.body or "")))
 
     def test_the_gate_is_a_constant_number_of_queries(self):
         Employee = self.env["hr.employee"]
@@ -124,3 +135,18 @@ class TestGate(CsTrainingCase):
             employees._cs_service_gate_reasons()
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(counts[0], counts[1])
+
+    def test_major_complaints_skip_a_supervisor_not_cleared(self):
+        """cs_management assigns major complaints to the store's supervisor:
+        one who may not serve is passed over for the next in line."""
+        gated_supervisor = self._person(
+            "supervisor", "t_gated_supervisor", self.store_a, self.store_manager_a, ready_to_serve=False
+        )
+        self.agent_a.with_user(self.cs_manager.user_id).action_cs_record_prior_onboarding()
+        self.store_a.supervisor_ids = gated_supervisor | self.supervisor_a
+        self.supervisor_a.with_user(self.cs_manager.user_id).action_cs_record_prior_onboarding()
+        ticket = self._new_ticket(self.agent_a.user_id)
+        ticket.write(
+            {"category_id": self.env.ref("cs_management.category_complaint").id, "cs_severity": "major"}
+        )
+        self.assertEqual(ticket.user_id, self.supervisor_a.user_id)
