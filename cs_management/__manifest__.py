@@ -43,6 +43,7 @@
         "views/cs_phrase_violation_views.xml",
         "views/cs_opinion_threshold_views.xml",
         "views/cs_opinion_measure_views.xml",
+        "views/cs_kpi_report_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],

@@ -23,3 +23,4 @@ from . import cs_phrase_rule
 from . import cs_phrase_violation
 from . import cs_opinion_threshold
 from . import cs_opinion_measure
+from . import cs_kpi_report

@@ -4,6 +4,7 @@ from . import test_crm_and_review
 from . import test_deadlines
 from . import test_escalation_and_handoffs
 from . import test_followup_plans
+from . import test_kpi
 from . import test_organisation_rules
 from . import test_phrase_rules
 from . import test_public_opinion
