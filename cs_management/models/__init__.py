@@ -27,3 +27,4 @@ from . import cs_phrase_violation
 from . import cs_opinion_threshold
 from . import cs_opinion_measure
 from . import cs_kpi_report
+from . import cs_demo_history

@@ -332,10 +332,20 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._cs_default_team(vals)
+            self._cs_complete_intake(vals)
         tickets = super().create(vals_list)
         tickets._cs_after_intake()
         return tickets
+
+    @api.model
+    def _cs_complete_intake(self, vals):
+        """What the form fills in on its own, for tickets created by code or
+        RPC: the customer's name and e-mail, the store's or channel's team."""
+        partner = self.env["res.partner"].browse(vals.get("partner_id"))
+        if partner:
+            vals.setdefault("partner_name", partner.name)
+            vals.setdefault("partner_email", partner.email)
+        self._cs_default_team(vals)
 
     @api.model
     def _cs_default_team(self, vals):
