@@ -28,7 +28,9 @@
         "wizards/cs_appraisal_reopen_views.xml",
         "views/menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/cs_appraisal_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "cs_appraisal/static/tests/tours/*.js",

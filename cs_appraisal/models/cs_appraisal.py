@@ -3,7 +3,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
 from .cs_appraisal_template import GROUP_WEIGHTS, SOURCE_WEIGHTS
@@ -237,8 +237,8 @@ class CsAppraisal(models.Model):
 
         Self, supervisor and peer scores are the same weighting seen by one
         source each: measured criteria count as they are, scored ones with
-        that source's score. They are shown, the combined score does not add
-        them again. An annual form scores the average of the published
+        that source's score; a source that scored nothing has no score. They
+        are shown, the combined score does not add them again. An annual form scores the average of the published
         monthly forms of the year."""
         for form in self:
             if form.kind == "annual":
@@ -249,6 +249,8 @@ class CsAppraisal(models.Model):
                 continue
             by_source = {
                 source: form._criteria_score(lambda line, source=source: line._source_score(source))
+                if any(not line.measured and line._source_score(source) is not None for line in form.line_ids)
+                else None
                 for source in ("self", "supervisor", "peer")
             }
             criteria = form._criteria_score(lambda line: line.score if line.is_scored else None)
@@ -362,6 +364,8 @@ class CsAppraisal(models.Model):
         over ``period``, for any number of employees in two queries."""
         users = employees.user_id
         kpis = {}
+        # the KPI view reads the tables: pending tickets and ratings first
+        self.env.flush_all()
         if users:
             kpis = (
                 self.env["cs.kpi.report"]
@@ -496,7 +500,7 @@ class CsAppraisal(models.Model):
         """Refuse to change the fields ``names`` of ``model`` on this form."""
         self.ensure_one()
         labels = ", ".join(sorted(model._fields[name]._description_string(self.env) for name in names))
-        raise UserError(
+        raise AccessError(
             _(
                 "%(form)s is at the step %(step)s: you cannot change %(fields)s now. Each step "
                 "lets only its owner write their part; once published, a CS manager can reopen it.",
@@ -547,7 +551,7 @@ class CsAppraisal(models.Model):
                     )
                 )
             if party not in form._cs_parties():
-                raise UserError(messages[party] % {"employee": form.employee_id.name, "form": form.name})
+                raise AccessError(messages[party] % {"employee": form.employee_id.name, "form": form.name})
 
     # ------------------------------------------------------------------
     # Workflow (APR-5)

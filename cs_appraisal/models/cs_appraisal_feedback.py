@@ -1,5 +1,5 @@
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .cs_appraisal import BEFORE_CALIBRATION
 
@@ -105,7 +105,8 @@ class CsAppraisalFeedback(models.Model):
 
     def _cs_check_open(self):
         for feedback in self:
-            if feedback.state != "requested" or feedback.appraisal_id.state not in BEFORE_CALIBRATION:
+            # the peer may not read the form: its step is asked as the system
+            if feedback.state != "requested" or feedback.sudo().appraisal_id.state not in BEFORE_CALIBRATION:
                 raise UserError(
                     _(
                         "%(feedback)s is closed: feedback is taken until the supervisor submits "
@@ -117,14 +118,14 @@ class CsAppraisalFeedback(models.Model):
     def _cs_check_reviewer(self):
         for feedback in self:
             if not (self.env.su or feedback.is_reviewer):
-                raise UserError(
+                raise AccessError(
                     _("Only the colleague asked can answer %(feedback)s.", feedback=feedback.display_name)
                 )
 
     def write(self, vals):
         if not self.env.su:
             if vals.keys() - {"comment", "line_ids", "deadline"}:
-                raise UserError(_("Only the comment, the scores and the due date of a feedback can change."))
+                raise AccessError(_("Only the comment, the scores and the due date of a feedback can change."))
             if vals.keys() & {"comment", "line_ids"}:
                 self._cs_check_reviewer()
                 self._cs_check_open()

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class CsAppraisalFeedbackLine(models.Model):
@@ -29,7 +29,7 @@ class CsAppraisalFeedbackLine(models.Model):
 
     @api.constrains("score", "appraisal_line_id")
     def _check_score(self):
-        for peer in self:
+        for peer in self.sudo():
             if not peer.appraisal_line_id or peer.appraisal_line_id.measured:
                 raise ValidationError(
                     _("Peers score only the criteria of the form scored by people, not %(criterion)s.", criterion=peer.name)
@@ -42,7 +42,7 @@ class CsAppraisalFeedbackLine(models.Model):
     def write(self, vals):
         if not self.env.su:
             if vals.keys() - {"score"}:
-                raise UserError(_("Only the score of a peer's criterion can change."))
+                raise AccessError(_("Only the score of a peer's criterion can change."))
             self.feedback_id._cs_check_reviewer()
             self.feedback_id._cs_check_open()
         return super().write(vals)

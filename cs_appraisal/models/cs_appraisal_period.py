@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 KINDS = [("monthly", "Monthly"), ("annual", "Annual")]
 
@@ -149,7 +149,7 @@ class CsAppraisalPeriod(models.Model):
 
     def action_open_forms(self):
         if not (self.env.su or self.env.user.has_group("cs_management.group_cs_manager")):
-            raise UserError(_("Only a CS manager can open appraisal forms."))
+            raise AccessError(_("Only a CS manager can open appraisal forms."))
         for period in self:
             period._open_forms()
 

@@ -1,0 +1,4 @@
+from . import test_outcomes
+from . import test_peers
+from . import test_scoring
+from . import test_workflow
