@@ -182,8 +182,10 @@ class CsAppraisalPeriod(models.Model):
         today = fields.Date.context_today(self)
         month = today.replace(day=1) - relativedelta(months=1)
         periods = self.browse()
+        Employee = self.env["hr.employee"]
         for company in self.env["res.company"].search([]):
-            if not self.env["cs.appraisal.template"]._for_roles(company):
+            roles = [role.id for role in self.env["cs.appraisal.template"]._for_roles(company)]
+            if not Employee.search_count([("company_id", "=", company.id), ("cs_role_id", "in", roles)], limit=1):
                 continue
             periods |= self._ensure(company, "monthly", month)
             if today.month == 1:

@@ -98,7 +98,7 @@ class CsAppraisalCase(CsOrganisationCase):
     def _as(self, employee, records):
         return records.with_user(employee.user_id)
 
-    def _score(self, form, who, scores):
+    def _score_criteria(self, form, who, scores):
         """``who`` (an employee) scores the criteria ``{name: score}`` in the
         field of its part (self or supervisor)."""
         field = "self_score" if who == form.employee_id else "supervisor_score"
@@ -107,12 +107,12 @@ class CsAppraisalCase(CsOrganisationCase):
 
     def _to_review(self, form, self_scores=None):
         self._as(form.supervisor_id, form).action_start()
-        self._score(form, form.employee_id, self_scores or {"Attitude": 4, "Knowledge": 8, "Teamwork": 5})
+        self._score_criteria(form, form.employee_id, self_scores or {"Attitude": 4, "Knowledge": 8, "Teamwork": 5})
         self._as(form.employee_id, form).action_submit_self()
 
     def _to_calibration(self, form, supervisor_scores=None):
         self._to_review(form)
-        self._score(form, form.supervisor_id, supervisor_scores or {"Attitude": 3, "Knowledge": 9, "Teamwork": 4})
+        self._score_criteria(form, form.supervisor_id, supervisor_scores or {"Attitude": 3, "Knowledge": 9, "Teamwork": 4})
         self._as(form.supervisor_id, form).action_submit_review()
 
     def _published(self, form, **kw):

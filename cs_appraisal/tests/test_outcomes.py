@@ -25,7 +25,7 @@ class TestOutcomes(CsAppraisalCase):
 
     def _publish(self, form, self_scores, supervisor_scores, plan=None):
         self._to_review(form, self_scores)
-        self._score(form, form.supervisor_id, supervisor_scores)
+        self._score_criteria(form, form.supervisor_id, supervisor_scores)
         self._as(form.supervisor_id, form).action_submit_review()
         manager = self._as(self.cs_manager, form)
         if plan:
@@ -79,7 +79,7 @@ class TestOutcomes(CsAppraisalCase):
         poor = {"Attitude": 2, "Knowledge": 4, "Teamwork": 2}
         form = self._form(self.agent_a)
         self._to_review(form, poor)
-        self._score(form, self.supervisor_a, poor)
+        self._score_criteria(form, self.supervisor_a, poor)
         self._as(self.supervisor_a, form).action_submit_review()
         with self.assertRaisesRegex(UserError, "improvement plan"):
             self._as(self.cs_manager, form).action_publish()

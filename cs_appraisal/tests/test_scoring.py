@@ -67,10 +67,10 @@ class TestScoring(CsAppraisalCase):
         form = self._form(self.agent_a)
         # self 4/5, 8/10, 5/5; supervisor 3/5, 9/10, 4/5; one peer 5/5, 7/10, 4/5
         self._as(self.supervisor_a, form).action_start()
-        self._score(form, self.agent_a, {"Attitude": 4, "Knowledge": 8, "Teamwork": 5})
+        self._score_criteria(form, self.agent_a, {"Attitude": 4, "Knowledge": 8, "Teamwork": 5})
         self._as(self.agent_a, form).action_submit_self()
         self._ask_peer(form, self.presales_a, {"Attitude": 5, "Knowledge": 7, "Teamwork": 4})
-        self._score(form, self.supervisor_a, {"Attitude": 3, "Knowledge": 9, "Teamwork": 4})
+        self._score_criteria(form, self.supervisor_a, {"Attitude": 3, "Knowledge": 9, "Teamwork": 4})
 
         # a criterion scored by people: self 10, supervisor 50, peers 10
         attitude = (10 * 80 + 50 * 60 + 10 * 100) / 70
@@ -113,7 +113,7 @@ class TestScoring(CsAppraisalCase):
         form = self._form(self.presales_a)
         self._as(self.supervisor_a, form).action_start()
         self._as(self.supervisor_a, form).action_skip_self()  # March 2025 is long overdue
-        self._score(form, self.supervisor_a, {"Attitude": 5, "Knowledge": 5, "Teamwork": 3})
+        self._score_criteria(form, self.supervisor_a, {"Attitude": 5, "Knowledge": 5, "Teamwork": 3})
         # results 100 (resolution alone), attitude 100, ability 50 (knowledge alone), teamwork 60
         criteria = (40 * 100 + 30 * 100 + 20 * 50 + 10 * 60) / 100
         self.assertAlmostEqual(form.criteria_score, criteria)
@@ -177,5 +177,5 @@ class TestScoring(CsAppraisalCase):
         form = self._form(self.agent_a)
         self._as(self.supervisor_a, form).action_start()
         with self.assertRaisesRegex(ValidationError, "from 1 to 5"):
-            self._score(form, self.agent_a, {"Attitude": 6})
-        self._score(form, self.agent_a, {"Knowledge": 10})
+            self._score_criteria(form, self.agent_a, {"Attitude": 6})
+        self._score_criteria(form, self.agent_a, {"Knowledge": 10})

@@ -39,7 +39,7 @@ class TestWorkflow(CsAppraisalCase):
 
         # open: nothing is scored yet; the supervisor starts
         with self.assertRaises(AccessError):
-            self._score(form, agent, {"Attitude": 4})
+            self._score_criteria(form, agent, {"Attitude": 4})
         with self.assertRaises(AccessError):
             self._as(agent, form).action_start()
         self._as(supervisor, form).action_start()
@@ -56,10 +56,10 @@ class TestWorkflow(CsAppraisalCase):
             self._as(supervisor, form).write({"self_comment": "Written for the employee"})
         with self.assertRaisesRegex(UserError, "measured"):
             self._as(agent, self._line(form, "Complaints")).write({"self_score": 5})
-        self._score(form, agent, {"Attitude": 4, "Knowledge": 8})
+        self._score_criteria(form, agent, {"Attitude": 4, "Knowledge": 8})
         with self.assertRaisesRegex(UserError, "Teamwork"):
             self._as(agent, form).action_submit_self()
-        self._score(form, agent, {"Teamwork": 5})
+        self._score_criteria(form, agent, {"Teamwork": 5})
         self._as(agent, form).write({"self_comment": "A good month"})
         with self.assertRaises(AccessError):
             self._as(supervisor, form).action_submit_self()
@@ -72,10 +72,10 @@ class TestWorkflow(CsAppraisalCase):
             self._as(agent, attitude).write({"self_score": 5})
         with self.assertRaises(AccessError):
             self._as(agent, form).action_submit_review()
-        self._score(form, supervisor, {"Attitude": 3, "Knowledge": 9})
+        self._score_criteria(form, supervisor, {"Attitude": 3, "Knowledge": 9})
         with self.assertRaisesRegex(UserError, "Teamwork"):
             self._as(supervisor, form).action_submit_review()
-        self._score(form, supervisor, {"Teamwork": 4})
+        self._score_criteria(form, supervisor, {"Teamwork": 4})
         self._as(supervisor, form).write({"supervisor_comment": "Solid"})
         self._as(supervisor, form).action_submit_review()
         self.assertEqual(form.state, "calibration")
