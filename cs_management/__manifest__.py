@@ -44,6 +44,8 @@
         "views/cs_opinion_threshold_views.xml",
         "views/cs_opinion_measure_views.xml",
         "views/cs_kpi_report_views.xml",
+        "views/res_partner_views.xml",
+        "views/cs_data_export_log_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],

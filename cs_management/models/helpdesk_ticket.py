@@ -18,7 +18,9 @@ ASSESSMENT_FIELDS = {
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "cs.personal.data"]
+    _cs_personal_fields = ("partner_email",)
 
     cs_store_id = fields.Many2one(
         "cs.store",
@@ -347,13 +349,20 @@ class HelpdeskTicket(models.Model):
             vals["team_id"] = team.id
 
     def write(self, vals):
-        if vals.get("stage_id"):
-            self._cs_check_stage_move(self.env["helpdesk.ticket.stage"].browse(vals["stage_id"]))
-            before = {ticket: ticket.stage_id for ticket in self}
-        res = super().write(vals)
-        if vals.get("stage_id"):
+        if not vals.get("stage_id"):
+            res = super().write(vals)
+        elif len(self) == 1:
+            # the usual move, from a form or the kanban: one write
+            old_stage = self.stage_id
+            new_stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            self._cs_check_stage_move(new_stage)
+            res = super().write(dict(vals, **self._cs_stage_move_values(old_stage, new_stage)))
+            self._cs_after_stage_move()
+        else:
+            res = True
             for ticket in self:
-                ticket._cs_after_stage_move(before[ticket])
+                res &= ticket.write(vals)
+            return res
         if ASSESSMENT_FIELDS & vals.keys():
             self._cs_after_assessment(refresh_deadlines=True)
         return res
@@ -376,8 +385,8 @@ class HelpdeskTicket(models.Model):
         self._cs_assign_to_supervisor()
         self._cs_notify_management()
 
-    def _cs_after_stage_move(self, old_stage):
-        new_stage = self.stage_id
+    def _cs_stage_move_values(self, old_stage, new_stage):
+        """What moving from ``old_stage`` to ``new_stage`` records."""
         values = {}
         if not self.cs_first_response_date and old_stage.sequence < new_stage.sequence:
             values["cs_first_response_date"] = fields.Datetime.now()
@@ -385,9 +394,10 @@ class HelpdeskTicket(models.Model):
             values["cs_loop_count"] = self.cs_loop_count + 1
         if old_stage.closed and not new_stage.closed:
             values["cs_reopen_count"] = self.cs_reopen_count + 1
-        if values:
-            super().write(values)
-        if new_stage.cs_step == "followup" and not self.cs_followup_ids.filtered(
+        return values
+
+    def _cs_after_stage_move(self):
+        if self.stage_id.cs_step == "followup" and not self.cs_followup_ids.filtered(
             lambda visit: visit.state == "todo"
         ):
             self.env["cs.followup"].with_context(mail_create_nolog=True).create(self._cs_followup_values())
@@ -413,18 +423,28 @@ class HelpdeskTicket(models.Model):
     def _cs_acknowledge(self):
         """Tell the customer we have the request and when we will reply;
         complaints get an apology. Simple consultations need no promise."""
-        template = self.env.ref("cs_management.mail_template_ticket_acknowledgement")
-        for ticket in self.filtered(
+        tickets = self.filtered(
             lambda t: not t.cs_acknowledged
             and t.cs_kind not in (False, "consultation")
             and t.cs_promised_date
             and (t.partner_id.email or t.partner_email)
-        ):
-            if ticket._cs_can_write_to_customer():
-                ticket.with_context(cs_system_message=True).message_post_with_source(
-                    template, subtype_xmlid="mail.mt_comment"
-                )
-                ticket.cs_acknowledged = True
+        ).filtered(lambda t: t._cs_can_write_to_customer())
+        if not tickets:
+            return
+        # one composer renders the template for all the tickets at once
+        composer = (
+            self.env["mail.compose.message"]
+            .with_context(
+                cs_system_message=True,
+                default_composition_mode="comment",
+                default_model=self._name,
+                default_res_ids=tickets.ids,
+                default_template_id=self.env.ref("cs_management.mail_template_ticket_acknowledgement").id,
+            )
+            .create({"message_type": "comment", "subtype_id": self.env.ref("mail.mt_comment").id})
+        )
+        composer._action_send_mail()
+        tickets.cs_acknowledged = True
 
     def _cs_can_write_to_customer(self):
         """Automatic messages go out in the company's name: without its

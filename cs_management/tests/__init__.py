@@ -1,6 +1,7 @@
 from . import test_access_matrix
 from . import test_complaint_lifecycle
 from . import test_crm_and_review
+from . import test_customer_data
 from . import test_deadlines
 from . import test_escalation_and_handoffs
 from . import test_followup_plans
