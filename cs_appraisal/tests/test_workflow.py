@@ -3,7 +3,9 @@ published → acknowledged. Each step lets only its owner write their part;
 who sees which form follows the hierarchy. Denials are AccessErrors, steps
 taken out of turn UserErrors."""
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form
 from odoo.tools import mute_logger
 
 from .common import CsAppraisalCase
@@ -206,3 +208,17 @@ class TestWorkflow(CsAppraisalCase):
         html = html.decode()
         for text in (self.agent_a.name, "Attitude", form.grade_id.name, "Combined Score"):
             self.assertIn(text, html)
+
+    def test_everyone_concerned_opens_the_form(self):
+        """The form view reads, for each one, only what it may read (the
+        employee's form holds peer feedback it cannot see)."""
+        self._as(self.supervisor_a, self.form).write(
+            {"feedback_ids": [Command.create({"reviewer_id": self.presales_a.id})]}
+        )
+        self._to_review(self.form)
+        for person in (self.agent_a, self.supervisor_a, self.store_manager_a, self.cs_manager, self.auditor):
+            view = Form(self._as(person, self.form))
+            self.assertEqual(view.state, "review")
+        self.assertFalse(Form(self._as(self.agent_a, self.form)).feedback_ids._records)
+        feedback = Form(self._as(self.presales_a, self.form.feedback_ids))
+        self.assertEqual(len(feedback.line_ids._records), 3)
