@@ -14,6 +14,6 @@ if ! cs_db_exists "$DB"; then
     cs_log "building $DB (cs_appraisal without demo data)"
     cs_odoo -d "$DB" -i cs_appraisal --without-demo=all --stop-after-init --logfile="$log"
 else
-    cs_odoo -d "$DB" -u cs_appraisal --stop-after-init --logfile="$log"
+    cs_odoo -d "$DB" -u "$(cs_addons_csv)" --stop-after-init --logfile="$log"
 fi
 "$CS_VENV/bin/python" "$CS_ROOT/bench/bench_appraisal.py" -c "$CS_CONF" -d "$DB" "$@"
