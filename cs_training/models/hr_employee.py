@@ -161,8 +161,7 @@ class HrEmployee(models.Model):
             gaps[employee] = missing = []
             for requirement in requirements.filtered(lambda r, e=employee: r.role_id == e.cs_role_id):
                 course, minimum = requirement.course_id, requirement.min_score
-                score = best.get((employee, course))
-                if score is None:
+                if (employee, course) not in best:
                     missing.append(
                         _(
                             "%(course)s: no valid certificate (minimum %(minimum)s)",
@@ -170,12 +169,21 @@ class HrEmployee(models.Model):
                             minimum=minimum,
                         )
                     )
-                elif score < minimum:
+                elif not best[(employee, course)]:
+                    # recorded when going live: passed, but no score to compare
+                    missing.append(
+                        _(
+                            "%(course)s: certificate recorded without a score (minimum %(minimum)s)",
+                            course=course.name,
+                            minimum=minimum,
+                        )
+                    )
+                elif best[(employee, course)] < minimum:
                     missing.append(
                         _(
                             "%(course)s: %(score)s, minimum %(minimum)s",
                             course=course.name,
-                            score=score,
+                            score=best[(employee, course)],
                             minimum=minimum,
                         )
                     )

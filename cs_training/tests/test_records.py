@@ -57,3 +57,15 @@ class TestRecords(CsTrainingCase):
         self.agent_a.invalidate_recordset(["cs_promotion_gap"])
         self.assertEqual(self.agent_a.cs_promotion_gap, "Meets the training requirements for CS Supervisor.")
         self.assertFalse(self.cs_manager.cs_promotion_gap, "the top of the path")
+
+    def test_training_recorded_when_going_live_has_no_score_to_compare(self):
+        self.roles["specialist"].cs_promotion_requirement_ids = [
+            Command.clear(),
+            Command.create({"course_id": self.course.id, "min_score": 90}),
+        ]
+        self.agent_a.with_user(self.cs_manager.user_id).action_cs_record_prior_onboarding()
+        self.agent_a.invalidate_recordset(["cs_promotion_gap"])
+        self.assertEqual(
+            self.agent_a.cs_promotion_gap,
+            "Test onboarding: certificate recorded without a score (minimum 90.0)",
+        )
