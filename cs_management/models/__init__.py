@@ -23,3 +23,9 @@ from . import cs_phrase_rule
 from . import cs_phrase_violation
 from . import cs_opinion_threshold
 from . import cs_opinion_measure
+from . import cs_qa_scorecard
+from . import cs_qa_criterion
+from . import cs_qa_inspection
+from . import cs_qa_inspection_line
+from . import cs_qa_calibration
+from . import cs_qa_helpdesk_ticket
