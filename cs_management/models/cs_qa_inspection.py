@@ -59,7 +59,9 @@ class CsQaInspection(models.Model):
         readonly=False,
         precompute=True,
     )
-    kind = fields.Selection(KINDS, required=True, default="supervisor", index=True, tracking=True)
+    kind = fields.Selection(
+        KINDS, required=True, default=lambda self: self._default_kind(), index=True, tracking=True
+    )
     state = fields.Selection(STATES, required=True, default="draft", index=True, tracking=True, copy=False)
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
@@ -187,6 +189,15 @@ class CsQaInspection(models.Model):
     # ------------------------------------------------------------------
     # Defaults and computes
     # ------------------------------------------------------------------
+    def _default_kind(self):
+        """A store manager's check is a spot check (002 §7.1.2)."""
+        user = self.env.user
+        if user.has_group("cs_management.group_cs_store_manager") and not user.has_group(
+            "cs_management.group_cs_manager"
+        ):
+            return "store_manager"
+        return "supervisor"
+
     def _default_reviewer(self):
         user = self.env.user
         return user if user.has_group("cs_management.group_cs_supervisor") else False
@@ -342,13 +353,16 @@ class CsQaInspection(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        default_kind = self.default_get(["kind"]).get("kind")
+        self._check_kind_allowed({vals.get("kind", default_kind) for vals in vals_list})
         inspections = super().create(vals_list)
-        inspections._check_kind_allowed(set(inspections.mapped("kind")))
         inspections.filtered(lambda inspection: not inspection.line_ids)._fill_lines()
         return inspections
 
     def write(self, vals):
         if ASSESSMENT_FIELDS & vals.keys():
+            # who may not write at all is told so first
+            self.check_access("write")
             self._check_draft()
         if "kind" in vals:
             self._check_kind_allowed({vals["kind"]})

@@ -99,15 +99,19 @@ class CsQaInspectionLine(models.Model):
                     )
                 )
 
+    # who may not write at all is told so before being told the inspection is closed
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")
         self.env["cs.qa.inspection"].browse({vals["inspection_id"] for vals in vals_list})._check_draft()
         return super().create(vals_list)
 
     def write(self, vals):
+        self.check_access("write")
         self.inspection_id._check_draft()
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_in_drafts(self):
+    def unlink(self):
+        self.check_access("unlink")
         self.inspection_id._check_draft()
+        return super().unlink()

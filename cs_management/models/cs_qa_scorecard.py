@@ -101,7 +101,7 @@ class CsQaScorecard(models.Model):
                     _(
                         "The weights of scorecard %(scorecard)s total %(total)s: change them so that they total 100.",
                         scorecard=scorecard.name,
-                        total=round(scorecard.weight_total, 2),
+                        total=f"{scorecard.weight_total:g}",
                     )
                 )
 

@@ -1,5 +1,7 @@
 """Shared set-up of the quality-inspection tests (QA-1..3); no tests here."""
 
+from contextlib import contextmanager
+
 from odoo import Command, fields
 
 from .common import CsTicketCase
@@ -57,6 +59,7 @@ class CsQaCase(CsTicketCase):
                 "team_id": (team or employee.user_id.helpdesk_team_ids[:1]).id,
                 "user_id": employee.user_id.id,
                 "stage_id": cls.closed_stage.id,
+                "cs_solution": "<p>Answered.</p>",
                 "closed_date": fields.Datetime.to_datetime(closed_on).replace(hour=10),
             }
         )
@@ -79,3 +82,10 @@ class CsQaCase(CsTicketCase):
         """Give the criteria, in order, these points."""
         for line, value in zip(inspection.line_ids.sorted("sequence"), points, strict=True):
             line.points = value
+
+    @contextmanager
+    def _refused(self, exception, pattern):
+        """Expect ``exception`` matching ``pattern``; what was tried is rolled back."""
+        with self.assertRaises(exception) as caught:
+            yield
+        self.assertRegex(str(caught.exception), pattern)
