@@ -58,6 +58,7 @@
     "demo": [
         "demo/cs_org_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/cs_qa_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
