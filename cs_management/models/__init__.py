@@ -4,6 +4,9 @@ from . import cs_store
 from . import hr_employee
 from . import hr_employee_public
 from . import res_users
+from . import cs_personal_data
+from . import cs_data_export_log
+from . import res_partner
 from . import res_company
 from . import res_config_settings
 from . import helpdesk_sla
@@ -29,3 +32,4 @@ from . import cs_qa_inspection
 from . import cs_qa_inspection_line
 from . import cs_qa_calibration
 from . import cs_qa_helpdesk_ticket
+from . import cs_kpi_report

@@ -10,7 +10,8 @@ class CsFollowup(models.Model):
 
     _name = "cs.followup"
     _description = "Follow-up Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.personal.data"]
+    _cs_personal_fields = ("phone",)
     _order = "state desc, date_due, id"
     _rec_name = "partner_id"
 

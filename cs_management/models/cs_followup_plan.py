@@ -95,6 +95,20 @@ class CsFollowupPlan(models.Model):
             partners |= self.env["res.partner"].search(domain)
         return partners.filtered(lambda partner: not partner.is_company or not partner.child_ids)
 
+    def _consenting(self, partners):
+        """Customers are called only with their consent (DATA-2); the plan
+        says how many were left out."""
+        consenting = partners.filtered(lambda partner: partner._cs_consents_to("service"))
+        if len(consenting) < len(partners):
+            self.message_post(
+                body=_(
+                    "%(count)s customers were left out: they gave no consent to be contacted.",
+                    count=len(partners) - len(consenting),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return consenting
+
     def action_generate(self):
         """One task per selected customer not yet in the plan, spread over
         the agents and over the plan's days. Running it again only adds
@@ -103,7 +117,7 @@ class CsFollowupPlan(models.Model):
             if not plan.user_ids:
                 raise UserError(_("Choose the agents of plan %(plan)s first.", plan=plan.name))
             planned = plan.followup_ids.partner_id
-            partners = plan._target_partners() - planned
+            partners = plan._consenting(plan._target_partners() - planned)
             if not partners:
                 continue
             plan.env["cs.followup"].create(plan._task_values(partners, offset=len(plan.followup_ids)))

@@ -12,3 +12,7 @@ class CsRootCause(models.Model):
     name = fields.Char(required=True, translate=True)
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
+    cs_about_staff = fields.Boolean(
+        string="About Staff",
+        help="Complaints with this cause count as complaints about staff (KPI-4).",
+    )

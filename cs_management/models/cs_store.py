@@ -1,5 +1,18 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+
+# the figures of the dashboard, this month and the previous one
+DASHBOARD_KPIS = (
+    "inquiries",
+    "complaint_rate",
+    "resolution_rate",
+    "rating_average",
+    "within_deadline_rate",
+    "qa_average",
+)
+LOWER_IS_BETTER = {"complaint_rate"}
 
 
 class CsStore(models.Model):
@@ -57,6 +70,15 @@ class CsStore(models.Model):
         string="Open Tickets", compute="_compute_counts"
     )
 
+    # dashboard (KPI-7): this month and its trend against the previous one
+    kpi_inquiries = fields.Integer(string="Inquiries", compute="_compute_kpis")
+    kpi_complaint_rate = fields.Float(string="Complaint Rate (%)", compute="_compute_kpis")
+    kpi_resolution_rate = fields.Float(string="Resolution Rate (%)", compute="_compute_kpis")
+    kpi_rating_average = fields.Float(string="Rating Average", compute="_compute_kpis")
+    kpi_within_deadline_rate = fields.Float(string="Within Deadline (%)", compute="_compute_kpis")
+    kpi_qa_average = fields.Float(string="QA Average", compute="_compute_kpis")
+    kpi_trend = fields.Json(compute="_compute_kpis")
+
     _sql_constraints = [
         (
             "code_company_uniq",
@@ -87,6 +109,34 @@ class CsStore(models.Model):
         for store in self:
             store.employee_count = staff.get(store, 0)
             store.open_ticket_count = tickets.get(store, 0)
+
+    def _compute_kpis(self):
+        """Two months of figures for all stores in one grouped query."""
+        today = fields.Date.context_today(self)
+        month_start = today.replace(day=1)
+        previous_start = month_start - relativedelta(months=1)
+        figures = self.env["cs.kpi.report"]._kpis_by(
+            [("store_id", "in", self.ids), ("date", ">=", previous_start), ("date", "<=", today)],
+            ["store_id", "date:month"],
+        )
+        for store in self:
+            current = self._month_figures(figures, store, month_start)
+            previous = self._month_figures(figures, store, previous_start)
+            for name in DASHBOARD_KPIS:
+                store[f"kpi_{name}"] = current.get(name, 0)
+            # +1: better than the previous month, -1: worse
+            store.kpi_trend = {
+                name: ((current.get(name, 0) > previous.get(name, 0)) - (current.get(name, 0) < previous.get(name, 0)))
+                * (-1 if name in LOWER_IS_BETTER else 1)
+                for name in DASHBOARD_KPIS
+            }
+
+    @staticmethod
+    def _month_figures(figures, store, month_start):
+        return next(
+            (values for (group_store, month), values in figures.items() if group_store == store and month == month_start),
+            {},
+        )
 
     @api.constrains("manager_id", "supervisor_ids")
     def _check_leaders_in_store(self):

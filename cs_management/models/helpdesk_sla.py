@@ -9,6 +9,14 @@ class HelpdeskSla(models.Model):
         default=0,
         help="Added to days and hours: social-media replies are due in minutes.",
     )
+    cs_target = fields.Selection(
+        [("first_response", "First response"), ("resolution", "Resolution")],
+        string="Measures",
+        required=True,
+        default="resolution",
+        help="What meeting this deadline means in the KPIs: replying in time "
+        "or solving in time.",
+    )
     cs_promised = fields.Boolean(
         string="Promised to the Customer",
         help="This deadline is the reply time promised to the customer in "

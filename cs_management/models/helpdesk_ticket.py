@@ -18,7 +18,9 @@ ASSESSMENT_FIELDS = {
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "cs.personal.data"]
+    _cs_personal_fields = ("partner_email",)
 
     cs_store_id = fields.Many2one(
         "cs.store",

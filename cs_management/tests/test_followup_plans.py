@@ -10,8 +10,9 @@ class TestFollowupPlans(CsTicketCase):
     def setUpClass(cls):
         super().setUpClass()
         Partner = cls.env["res.partner"]
-        cls.buyers = Partner.create([{"name": f"Night Cream Buyer {i}", "ref": "NIGHT-CREAM"} for i in range(5)])
-        cls.listed = Partner.create({"name": "Listed Customer"})
+        consent = {"cs_consent_scope": "service", "cs_consent_date": "2030-01-01"}
+        cls.buyers = Partner.create([dict(consent, name=f"Night Cream Buyer {i}", ref="NIGHT-CREAM") for i in range(5)])
+        cls.listed = Partner.create(dict(consent, name="Listed Customer"))
 
     def _plan(self, **values):
         vals = {
@@ -40,7 +41,9 @@ class TestFollowupPlans(CsTicketCase):
         plan.action_generate()
         plan.action_generate()
         self.assertEqual(len(plan.followup_ids), 6)
-        newcomer = self.env["res.partner"].create({"name": "New Buyer", "ref": "NIGHT-CREAM"})
+        newcomer = self.env["res.partner"].create(
+            {"name": "New Buyer", "ref": "NIGHT-CREAM", "cs_consent_scope": "service", "cs_consent_date": "2030-01-01"}
+        )
         plan.action_generate()
         self.assertEqual(len(plan.followup_ids), 7)
         self.assertIn(newcomer, plan.followup_ids.partner_id)

@@ -1,0 +1,323 @@
+from odoo import api, fields, models, tools
+
+# KPI-2: kinds where the customer has a problem to solve
+PROBLEM_KINDS = ("complaint", "after_sales", "order")
+
+# Every rate of the rulebooks, defined once: numerator, denominator, factor.
+# The report, its pivot and graph, the dashboard and the appraisal's API all
+# compute rates from these summed counts, never by averaging rates.
+RATES = {
+    "complaint_rate": ("complaining_customers", "customers_served", 100.0),  # KPI-1
+    "resolution_rate": ("customers_solved", "customers_with_problem", 100.0),  # KPI-2
+    "avg_first_response_hours": ("first_response_hours", "first_responses", 1.0),  # KPI-3
+    "avg_handling_hours": ("handling_hours", "handled", 1.0),  # KPI-3
+    "rating_average": ("rating_total", "ratings", 1.0),  # KPI-4
+    "praise_rate": ("ratings_satisfied", "ratings", 100.0),  # KPI-4
+    "staff_complaint_rate": ("staff_complaints", "customers_served", 100.0),  # KPI-4
+    "within_deadline_rate": ("deadlines_met", "deadlines_due", 100.0),  # KPI-5
+    "reply_timeliness_rate": ("replies_in_time", "replies_due", 100.0),  # KPI-5
+    "reopen_rate": ("reopened", "closed_tickets", 100.0),  # KPI-5
+    "qa_average": ("qa_score_total", "qa_inspections", 1.0),  # KPI-5, IQS
+    "qa_accuracy_rate": ("qa_passed", "qa_inspections", 100.0),  # KPI-5
+    "conversion_rate": ("deals_won", "leads_closed", 100.0),  # KPI-8
+}
+
+# the additive measures, columns of the view
+COUNTS = (
+    "inquiries",
+    "customers_served",
+    "complaining_customers",
+    "customers_with_problem",
+    "customers_solved",
+    "staff_complaints",
+    "first_response_hours",
+    "first_responses",
+    "handling_hours",
+    "handled",
+    "closed_tickets",
+    "reopened",
+    "ratings",
+    "rating_total",
+    "ratings_satisfied",
+    "ratings_neutral",
+    "ratings_dissatisfied",
+    "deadlines_due",
+    "deadlines_met",
+    "replies_due",
+    "replies_in_time",
+    "replies",
+    "resolved",
+    "qa_inspections",
+    "qa_score_total",
+    "qa_passed",
+    "sales_amount",
+    "deals_won",
+    "leads_closed",
+)
+
+
+def rate(numerator, denominator, factor):
+    return factor * numerator / denominator if denominator else 0.0
+
+
+class CsKpiReport(models.Model):
+    """The service KPIs of the rulebooks (KPI-1..8) at the grain agent ×
+    team × store × day. Counts are additive; rates come from RATES.
+
+    Tickets count on the day they were received (their cohort: complaint,
+    resolution, response, deadline and reopen figures); ratings on the day
+    they were requested; replies, resolved tickets, inspections and sales
+    on the day they happened. Days are UTC days."""
+
+    _name = "cs.kpi.report"
+    _description = "Service KPIs"
+    _auto = False
+    _rec_name = "date"
+    _order = "date desc"
+
+    date = fields.Date(readonly=True)
+    user_id = fields.Many2one("res.users", string="Agent", readonly=True)
+    employee_id = fields.Many2one("hr.employee", string="Employee", readonly=True)
+    team_id = fields.Many2one("helpdesk.ticket.team", string="Team", readonly=True)
+    store_id = fields.Many2one("cs.store", string="Store", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+
+    inquiries = fields.Integer(string="Inquiries", readonly=True)
+    customers_served = fields.Integer(string="Customers Served", readonly=True)
+    complaining_customers = fields.Integer(string="Complaining Customers", readonly=True)
+    customers_with_problem = fields.Integer(string="Customers with a Problem", readonly=True)
+    customers_solved = fields.Integer(string="Customers Solved", readonly=True)
+    staff_complaints = fields.Integer(string="Complaints about Staff", readonly=True)
+    first_response_hours = fields.Float(string="First Response Hours", readonly=True)
+    first_responses = fields.Integer(string="First Responses", readonly=True)
+    handling_hours = fields.Float(string="Handling Hours", readonly=True)
+    handled = fields.Integer(string="Tickets Handled", readonly=True)
+    closed_tickets = fields.Integer(string="Closed Tickets", readonly=True)
+    reopened = fields.Integer(string="Reopened Tickets", readonly=True)
+    ratings = fields.Integer(string="Ratings", readonly=True)
+    rating_total = fields.Float(string="Rating Points", readonly=True)
+    ratings_satisfied = fields.Integer(string="Satisfied Ratings", readonly=True)
+    ratings_neutral = fields.Integer(string="Neutral Ratings", readonly=True)
+    ratings_dissatisfied = fields.Integer(string="Dissatisfied Ratings", readonly=True)
+    deadlines_due = fields.Integer(string="Resolution Deadlines Due", readonly=True)
+    deadlines_met = fields.Integer(string="Resolution Deadlines Met", readonly=True)
+    replies_due = fields.Integer(string="First Replies Due", readonly=True)
+    replies_in_time = fields.Integer(string="First Replies in Time", readonly=True)
+    replies = fields.Integer(string="Replies", readonly=True)
+    resolved = fields.Integer(string="Resolved", readonly=True)
+    qa_inspections = fields.Integer(string="Inspections", readonly=True)
+    qa_score_total = fields.Float(string="Inspection Points", readonly=True)
+    qa_passed = fields.Integer(string="Inspections Passed", readonly=True)
+    sales_amount = fields.Float(string="Sales Amount", readonly=True)
+    deals_won = fields.Integer(string="Deals Won", readonly=True)
+    leads_closed = fields.Integer(string="Opportunities Closed", readonly=True)
+
+    # rates: filled from the summed counts of each group (see read_group)
+    complaint_rate = fields.Float(string="Complaint Rate (%)", readonly=True)
+    resolution_rate = fields.Float(string="Resolution Rate (%)", readonly=True)
+    avg_first_response_hours = fields.Float(string="Avg First Response (h)", readonly=True)
+    avg_handling_hours = fields.Float(string="Avg Handling Time (h)", readonly=True)
+    rating_average = fields.Float(string="Rating Average", readonly=True)
+    praise_rate = fields.Float(string="Praise Rate (%)", readonly=True)
+    staff_complaint_rate = fields.Float(string="Complaints about Staff (%)", readonly=True)
+    within_deadline_rate = fields.Float(string="Within Deadline (%)", readonly=True)
+    reply_timeliness_rate = fields.Float(string="Reply Timeliness (%)", readonly=True)
+    reopen_rate = fields.Float(string="Reopen Rate (%)", readonly=True)
+    qa_average = fields.Float(string="QA Average (IQS)", readonly=True)
+    qa_accuracy_rate = fields.Float(string="QA Accuracy (%)", readonly=True)
+    conversion_rate = fields.Float(string="Conversion Rate (%)", readonly=True)
+
+    # ------------------------------------------------------------------
+    # The view: one stream per source, added up per key
+    # ------------------------------------------------------------------
+    KEYS = ("date", "user_id", "team_id", "store_id", "company_id")
+
+    def _stream(self, key_sql, measures, from_where):
+        """A SELECT of the keys and the given measures, zero for the rest."""
+        columns = ", ".join(f"{measures.get(name, '0')} AS {name}" for name in COUNTS)
+        return f"SELECT {key_sql}, {columns} {from_where} GROUP BY 1, 2, 3, 4, 5"
+
+    def _ticket_keys(self, day):
+        return f"{day} AS date, t.user_id, t.team_id, t.cs_store_id AS store_id, t.company_id"
+
+    def _streams(self):
+        problem = ", ".join(f"'{kind}'" for kind in PROBLEM_KINDS)
+        customer = "COALESCE(t.commercial_partner_id, -t.id)"
+        received = self._ticket_keys("t.create_date::date")
+        return [
+            self._stream(
+                received,
+                {
+                    "inquiries": "COUNT(*)",
+                    "customers_served": f"COUNT(DISTINCT {customer})",
+                    "complaining_customers": f"COUNT(DISTINCT {customer}) FILTER (WHERE t.cs_kind = 'complaint')",
+                    "customers_with_problem": f"COUNT(DISTINCT {customer}) FILTER (WHERE t.cs_kind IN ({problem}))",
+                    "customers_solved": f"COUNT(DISTINCT {customer}) "
+                    f"FILTER (WHERE t.cs_kind IN ({problem}) AND st.cs_step = 'closed')",
+                    "staff_complaints": "COUNT(*) FILTER (WHERE t.cs_kind = 'complaint' AND rc.cs_about_staff)",
+                    "first_response_hours": "COALESCE(SUM(t.cs_first_response_hours) "
+                    "FILTER (WHERE t.cs_first_response_date IS NOT NULL), 0)",
+                    "first_responses": "COUNT(t.cs_first_response_date)",
+                    "handling_hours": "COALESCE(SUM(t.cs_resolution_hours) FILTER (WHERE st.cs_step = 'closed'), 0)",
+                    "handled": "COUNT(*) FILTER (WHERE st.cs_step = 'closed')",
+                    "closed_tickets": "COUNT(*) FILTER (WHERE st.closed)",
+                    "reopened": "COUNT(*) FILTER (WHERE t.cs_reopen_count > 0)",
+                },
+                """FROM helpdesk_ticket t
+                   JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
+                   LEFT JOIN cs_root_cause rc ON rc.id = t.cs_root_cause_id
+                  WHERE t.active""",
+            ),
+            self._stream(
+                received,
+                {
+                    # an open line past its deadline is missed already
+                    "deadlines_due": "COUNT(*) FILTER (WHERE sla.cs_target = 'resolution' AND "
+                    "(l.state IN ('accomplished', 'expired') OR l.deadline < now() AT TIME ZONE 'UTC'))",
+                    "deadlines_met": "COUNT(*) FILTER (WHERE sla.cs_target = 'resolution' AND l.state = 'accomplished')",
+                    "replies_due": "COUNT(*) FILTER (WHERE sla.cs_target = 'first_response' AND "
+                    "(l.state IN ('accomplished', 'expired') OR l.deadline < now() AT TIME ZONE 'UTC'))",
+                    "replies_in_time": "COUNT(*) FILTER (WHERE sla.cs_target = 'first_response' "
+                    "AND l.state = 'accomplished')",
+                },
+                """FROM helpdesk_ticket_sla l
+                   JOIN helpdesk_sla sla ON sla.id = l.sla_id
+                   JOIN helpdesk_ticket t ON t.id = l.ticket_id
+                  WHERE t.active AND l.state != 'on_hold'""",
+            ),
+            self._stream(
+                self._ticket_keys("r.create_date::date"),
+                {
+                    "ratings": "COUNT(*)",
+                    "rating_total": "SUM(r.rating)",
+                    "ratings_satisfied": "COUNT(*) FILTER (WHERE r.rating_text = 'top')",
+                    "ratings_neutral": "COUNT(*) FILTER (WHERE r.rating_text = 'ok')",
+                    "ratings_dissatisfied": "COUNT(*) FILTER (WHERE r.rating_text = 'ko')",
+                },
+                """FROM rating_rating r
+                   JOIN helpdesk_ticket t ON t.id = r.res_id
+                  WHERE r.res_model = 'helpdesk.ticket' AND r.consumed AND r.rating > 0""",
+            ),
+            self._stream(
+                "m.date::date AS date, u.id, t.team_id, t.cs_store_id, t.company_id",
+                {"replies": "COUNT(*)"},
+                """FROM mail_message m
+                   JOIN helpdesk_ticket t ON t.id = m.res_id
+                   JOIN res_users u ON u.partner_id = m.author_id AND NOT u.share
+                  WHERE m.model = 'helpdesk.ticket' AND m.message_type = 'comment'
+                    AND m.subtype_id = (SELECT res_id FROM ir_model_data
+                                         WHERE module = 'mail' AND name = 'mt_comment')""",
+            ),
+            self._stream(
+                self._ticket_keys("t.closed_date::date"),
+                {"resolved": "COUNT(*)"},
+                """FROM helpdesk_ticket t
+                   JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
+                  WHERE t.active AND st.cs_step = 'closed' AND t.closed_date IS NOT NULL""",
+            ),
+            self._stream(
+                "l.date_closed::date AS date, l.user_id, NULL::integer, s.id, l.company_id",
+                {
+                    "sales_amount": "COALESCE(SUM(l.expected_revenue) FILTER (WHERE ls.is_won), 0)",
+                    "deals_won": "COUNT(*) FILTER (WHERE ls.is_won)",
+                    "leads_closed": "COUNT(*)",
+                },
+                """FROM crm_lead l
+                   LEFT JOIN crm_stage ls ON ls.id = l.stage_id
+                   LEFT JOIN cs_store s ON s.crm_team_id = l.team_id AND s.company_id = l.company_id
+                  WHERE l.type = 'opportunity' AND l.date_closed IS NOT NULL
+                    AND (ls.is_won OR NOT l.active)""",
+            ),
+        ]
+
+    def _sql_type(self, name):
+        return "integer" if self._fields[name].type == "integer" else "float"
+
+    def _view_query(self):
+        keys = ", ".join(self.KEYS)
+        row_keys = ", ".join(f"g.{key}" for key in self.KEYS)
+        sums = ", ".join(f"SUM({name})::{self._sql_type(name)} AS {name}" for name in COUNTS)
+        rates = ", ".join(f"NULL::float AS {name}" for name in RATES)
+        streams = "\nUNION ALL\n".join(self._streams())
+        # the id hashes the key: stable, and unlike row_number() it lets
+        # PostgreSQL push a filter on the day down into every stream
+        return f"""
+            SELECT ('x' || substr(md5(concat_ws(',', {row_keys})), 1, 15))::bit(60)::bigint AS id,
+                   g.*, e.id AS employee_id, {rates}
+              FROM (SELECT {keys}, {sums} FROM ({streams}) streams GROUP BY {keys}) g
+              LEFT JOIN hr_employee e
+                     ON e.user_id = g.user_id AND e.company_id = g.company_id AND e.active
+        """
+
+    # ------------------------------------------------------------------
+    # Rates from sums
+    # ------------------------------------------------------------------
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        """Pivot and graph: each rate of a group from its summed counts."""
+        asked = {spec.split(":")[0] for spec in fields}
+        wanted = [name for name in RATES if name in asked]
+        counts = {part for name in wanted for part in RATES[name][:2]} - asked
+        rows = super().read_group(
+            domain, list(fields) + [f"{c}:sum" for c in counts], groupby, offset, limit, orderby, lazy
+        )
+        for row in rows:
+            for name in wanted:
+                numerator, denominator, factor = RATES[name]
+                row[name] = rate(row.get(numerator) or 0, row.get(denominator) or 0, factor)
+        return rows
+
+    @api.model
+    def _values(self, sums):
+        """Counts and rates from summed counts (in COUNTS order)."""
+        values = {name: value or 0 for name, value in zip(COUNTS, sums, strict=True)}
+        values.update({name: rate(values[num], values[den], factor) for name, (num, den, factor) in RATES.items()})
+        return values
+
+    @api.model
+    def _kpis_by(self, domain, groupby):
+        """{group: counts and rates} over ``domain``: the one computation
+        every consumer (dashboard, appraisal) uses. A single group key is
+        given as itself, several as a tuple."""
+        rows = self._read_group(domain, groupby, [f"{name}:sum" for name in COUNTS])
+        size = len(groupby)
+        return {
+            (row[0] if size == 1 else tuple(row[:size])): self._values(row[size:]) for row in rows
+        }
+
+    @api.model
+    def _kpis(self, domain):
+        return self._kpis_by(domain, [])[()]
+
+    @api.model
+    def get_employee_kpis(self, employee, date_from, date_to):
+        """KPI values of ``employee`` from ``date_from`` to ``date_to``
+        (inclusive): every count of COUNTS and every rate of RATES."""
+        return self._kpis(self._employee_domain(employee, date_from, date_to))
+
+    @api.model
+    def _employee_domain(self, employee, date_from, date_to):
+        return [
+            ("user_id", "=", employee.user_id.id or 0),
+            ("company_id", "=", employee.company_id.id),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+        ]
+
+    def init(self):
+        # the view filters its sources by day: let PostgreSQL find them
+        for table, column in (
+            ("helpdesk_ticket", "create_date"),
+            ("helpdesk_ticket", "closed_date"),
+            ("rating_rating", "create_date"),
+            ("crm_lead", "date_closed"),
+        ):
+            self.env.cr.execute(
+                f"CREATE INDEX IF NOT EXISTS {table}_cs_{column}_day_idx ON {table} (({column}::date))"
+            )
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS mail_message_cs_ticket_reply_day_idx ON mail_message ((date::date)) "
+            "WHERE model = 'helpdesk.ticket' AND message_type = 'comment'"
+        )
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(f"CREATE VIEW {self._table} AS ({self._view_query()})")
