@@ -1,7 +1,13 @@
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+
+def _deviation(value, consensus, consensus_field):
+    return {consensus_field: consensus, "deviation": value - consensus, "abs_deviation": abs(value - consensus)}
 
 
 class CsQaCalibration(models.Model):
@@ -121,6 +127,39 @@ class CsQaCalibration(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+
+    def _compare_scores(self):
+        """The comparison of the submitted sheets: per ticket, the consensus
+        is the average score of its submitted sheets; each sheet and each
+        criterion line gets its deviation from it. A ticket with fewer than
+        two submitted sheets has nothing to compare yet."""
+        # searched as superuser: a reviewer's own view of the session holds its sheets only
+        Inspection = self.env["cs.qa.inspection"].sudo()
+        Line = self.env["cs.qa.inspection.line"].sudo()
+        for session in self:
+            sheets_by_ticket = defaultdict(Inspection.browse)
+            for sheet in Inspection.search([("calibration_id", "=", session.id)]):
+                sheets_by_ticket[sheet.ticket_id] |= sheet
+            for sheets in sheets_by_ticket.values():
+                compared = sheets.filtered(lambda sheet: sheet.state == "submitted")
+                if len(compared) < 2:
+                    compared = Inspection
+                (sheets - compared).write({"consensus_score": 0.0, "deviation": 0.0, "abs_deviation": 0.0})
+                Line.search([("inspection_id", "in", (sheets - compared).ids)]).write(
+                    {"consensus": 0.0, "deviation": 0.0, "abs_deviation": 0.0}
+                )
+                if not compared:
+                    continue
+                consensus = sum(compared.mapped("score")) / len(compared)
+                for sheet in compared:
+                    sheet.write(_deviation(sheet.score, consensus, "consensus_score"))
+                lines_by_criterion = defaultdict(Line.browse)
+                for line in Line.search([("inspection_id", "in", compared.ids)]):
+                    lines_by_criterion[line.criterion_id] |= line
+                for lines in lines_by_criterion.values():
+                    average = sum(lines.mapped("normalized")) / len(lines)
+                    for line in lines:
+                        line.write(_deviation(line.normalized, average, "consensus"))
 
     def action_view_spread_by_criterion(self):
         self.ensure_one()

@@ -35,6 +35,8 @@ ASSESSMENT_FIELDS = {
 }
 # who sees how far a reviewer is from the calibration consensus
 QA_LEAD_GROUPS = "cs_management.group_cs_manager,cs_management.group_cs_auditor"
+# the calibration session's comparison, written on submitted sheets and their lines
+CALIBRATION_FIELDS = {"consensus_score", "consensus", "deviation", "abs_deviation"}
 
 
 class CsQaInspection(models.Model):
@@ -137,7 +139,6 @@ class CsQaInspection(models.Model):
         compute="_compute_score",
         store=True,
         aggregator="avg",
-        tracking=True,
         help="0–100: the weighted score, or zero when a critical criterion is below its bar.",
     )
     score_on_scale = fields.Float(string="Result", compute="_compute_score", store=True, aggregator="avg")
@@ -160,26 +161,22 @@ class CsQaInspection(models.Model):
         compute="_compute_evidence",
         help="Replies of the agent on the ticket that broke a phrase rule.",
     )
-    # --- calibration (QA-4 of the design: reviewers scoring the same tickets)
+    # --- calibration: reviewers scoring the same tickets
     calibration_id = fields.Many2one(
         "cs.qa.calibration", string="Calibration Session", ondelete="cascade", index="btree_not_null", readonly=True
     )
-    consensus_score = fields.Float(compute="_compute_calibration", store=True, groups=QA_LEAD_GROUPS)
+    # set by the calibration session when sheets are submitted
+    consensus_score = fields.Float(readonly=True, groups=QA_LEAD_GROUPS)
     deviation = fields.Float(
         string="Deviation from Consensus",
-        compute="_compute_calibration",
-        store=True,
+        readonly=True,
         aggregator="avg",
         groups=QA_LEAD_GROUPS,
         help="This reviewer's score less the average score of all reviewers of the ticket: "
         "above zero, more lenient; below, stricter.",
     )
     abs_deviation = fields.Float(
-        string="Distance from Consensus",
-        compute="_compute_calibration",
-        store=True,
-        aggregator="avg",
-        groups=QA_LEAD_GROUPS,
+        string="Distance from Consensus", readonly=True, aggregator="avg", groups=QA_LEAD_GROUPS
     )
 
     def init(self):
@@ -267,24 +264,6 @@ class CsQaInspection(models.Model):
             inspection.phrase_violation_ids = ticket.cs_phrase_violation_ids.filtered(
                 lambda violation, agent=inspection.agent_id: violation.user_id == agent
             )
-
-    @api.depends("score", "state", "calibration_id.inspection_ids.score", "calibration_id.inspection_ids.state")
-    def _compute_calibration(self):
-        for inspection in self:
-            peers = inspection._calibration_peers()
-            if inspection in peers and len(peers) > 1:
-                consensus = sum(peers.mapped("score")) / len(peers)
-                inspection.consensus_score = consensus
-                inspection.deviation = inspection.score - consensus
-                inspection.abs_deviation = abs(inspection.score - consensus)
-            else:
-                inspection.consensus_score = inspection.deviation = inspection.abs_deviation = 0.0
-
-    def _calibration_peers(self):
-        """The submitted scores of the same ticket in the same calibration session."""
-        return self.calibration_id.inspection_ids.filtered(
-            lambda peer: peer.state == "submitted" and peer.ticket_id == self.ticket_id
-        )
 
     @api.depends("kind", "agent_id", "ticket_id", "date")
     def _compute_display_name(self):
@@ -382,7 +361,7 @@ class CsQaInspection(models.Model):
         reviewer or else the agent's manager."""
         tickets = self.env["helpdesk.ticket"].browse(ticket_ids)
         reviewers = self._sample_reviewers(scorecard, tickets.user_id)
-        return self.with_context(tracking_disable=True, mail_create_nolog=True).create(
+        return self.with_context(tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True).create(
             [
                 {
                     "kind": "sample",
@@ -557,6 +536,7 @@ class CsQaInspection(models.Model):
                 )
         self.write({"state": "submitted"})
         self.activity_feedback(["cs_management.mail_activity_qa_calibration"])
+        self.calibration_id._compare_scores()
 
     def action_reset_draft(self):
         """A CS manager reopens an inspection to correct it; the agent will
@@ -568,6 +548,7 @@ class CsQaInspection(models.Model):
                 raise UserError(_("The calibration session is closed: its scores can no longer change."))
         self.activity_unlink(["cs_management.mail_activity_qa_acknowledge"])
         self.write({"state": "draft", "published_date": False, "acknowledged_date": False})
+        self.calibration_id._compare_scores()
         for inspection in self:
             inspection.message_post(body=_("Reopened for correction."), subtype_xmlid="mail.mt_note")
 

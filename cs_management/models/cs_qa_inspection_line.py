@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .cs_qa_inspection import QA_LEAD_GROUPS
+from .cs_qa_inspection import CALIBRATION_FIELDS, QA_LEAD_GROUPS
 
 
 class CsQaInspectionLine(models.Model):
@@ -32,31 +32,30 @@ class CsQaInspectionLine(models.Model):
         help="Points as a share of the criterion's points.",
     )
     weighted = fields.Float(string="Weighted Points", compute="_compute_normalized", store=True)
-    below_bar = fields.Boolean(string="Critical Failure", compute="_compute_normalized", store=True)
-    # the inspection's facts, for analysis per criterion and for access rules
-    company_id = fields.Many2one(related="inspection_id.company_id", store=True, index=True)
+    below_bar = fields.Boolean(
+        string="Critical Failure", compute="_compute_normalized", store=True
+    )
+    # the inspection's facts: stored where reports group by them, searchable for the access rules
     agent_id = fields.Many2one(related="inspection_id.agent_id", store=True, index=True)
     reviewer_id = fields.Many2one(related="inspection_id.reviewer_id", store=True)
     store_id = fields.Many2one(related="inspection_id.store_id", store=True)
-    team_id = fields.Many2one(related="inspection_id.team_id", store=True)
-    kind = fields.Selection(related="inspection_id.kind", store=True)
-    state = fields.Selection(related="inspection_id.state", store=True)
     date = fields.Date(related="inspection_id.date", store=True)
-    ticket_id = fields.Many2one(related="inspection_id.ticket_id", store=True)
-    calibration_id = fields.Many2one(related="inspection_id.calibration_id", store=True, index="btree_not_null")
-    consensus = fields.Float(compute="_compute_calibration", store=True, groups=QA_LEAD_GROUPS)
+    company_id = fields.Many2one(related="inspection_id.company_id")
+    kind = fields.Selection(related="inspection_id.kind")
+    state = fields.Selection(related="inspection_id.state")
+    calibration_id = fields.Many2one(related="inspection_id.calibration_id")
+    # set by the calibration session when sheets are submitted
+    consensus = fields.Float(readonly=True, groups=QA_LEAD_GROUPS)
     deviation = fields.Float(
         string="Deviation from Consensus",
-        compute="_compute_calibration",
-        store=True,
+        readonly=True,
         aggregator="avg",
         groups=QA_LEAD_GROUPS,
         help="Percentage points above (more lenient) or below (stricter) the average of the reviewers.",
     )
     abs_deviation = fields.Float(
         string="Spread",
-        compute="_compute_calibration",
-        store=True,
+        readonly=True,
         aggregator="avg",
         groups=QA_LEAD_GROUPS,
         help="Distance from the reviewers' average, in percentage points of the criterion.",
@@ -69,23 +68,6 @@ class CsQaInspectionLine(models.Model):
             line.normalized = 100 * share
             line.weighted = line.weight * share
             line.below_bar = line.critical and line.points < line.critical_bar
-
-    @api.depends(
-        "normalized",
-        "inspection_id.calibration_id.inspection_ids.state",
-        "inspection_id.calibration_id.inspection_ids.line_ids.normalized",
-    )
-    def _compute_calibration(self):
-        for line in self:
-            peers = line.inspection_id._calibration_peers()
-            if line.inspection_id in peers and len(peers) > 1:
-                scores = peers.line_ids.filtered(lambda peer, line=line: peer.criterion_id == line.criterion_id)
-                consensus = sum(scores.mapped("normalized")) / len(scores)
-                line.consensus = consensus
-                line.deviation = line.normalized - consensus
-                line.abs_deviation = abs(line.normalized - consensus)
-            else:
-                line.consensus = line.deviation = line.abs_deviation = 0.0
 
     @api.constrains("points", "max_points")
     def _check_points(self):
@@ -107,8 +89,9 @@ class CsQaInspectionLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self.check_access("write")
-        self.inspection_id._check_draft()
+        if vals.keys() - CALIBRATION_FIELDS:
+            self.check_access("write")
+            self.inspection_id._check_draft()
         return super().write(vals)
 
     def unlink(self):
