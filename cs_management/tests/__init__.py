@@ -18,3 +18,4 @@ from . import test_qa_scorecard
 from . import test_qa_sampling
 from . import test_qa_workflow
 from . import test_qa_calibration
+from . import test_qa_tour
