@@ -44,6 +44,7 @@ class CsQaInspectionLine(models.Model):
     kind = fields.Selection(related="inspection_id.kind")
     state = fields.Selection(related="inspection_id.state")
     calibration_id = fields.Many2one(related="inspection_id.calibration_id")
+    ticket_id = fields.Many2one(related="inspection_id.ticket_id")
     # set by the calibration session when sheets are submitted
     consensus = fields.Float(readonly=True, groups=QA_LEAD_GROUPS)
     deviation = fields.Float(

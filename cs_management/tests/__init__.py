@@ -19,3 +19,4 @@ from . import test_qa_sampling
 from . import test_qa_workflow
 from . import test_qa_calibration
 from . import test_qa_tour
+from . import test_qa_demo
