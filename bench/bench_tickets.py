@@ -36,7 +36,8 @@ class Plain:
 
     def __init__(self, env):
         self.env = env
-        self.partners, self.agent, self.team = setup_common(env, "helpdesk_mgmt.group_helpdesk_user")
+        # an agent restricted to its team's tickets, as ours are
+        self.partners, self.agent, self.team = setup_common(env, "helpdesk_mgmt.group_helpdesk_user_team")
         Stage = env["helpdesk.ticket.stage"]
         Stage.search([]).active = False
         names = ["Acceptance", "Verification", "Investigation", "Solution", "Feedback", "Follow-up", "Closed"]
@@ -117,13 +118,13 @@ class Ours(Plain):
             "closed": {"cs_summary": "Solved."},
         }
         for stage in self.stages:
-            ticket.write(data.get(stage.cs_step, {}))
             if stage.cs_step == "feedback":
                 ticket.action_cs_tell_result()
             if stage.cs_step == "closed":
                 ticket.cs_followup_ids.write({"reached": True, "satisfaction": "5"})
                 ticket.cs_followup_ids.action_done()
-            ticket.stage_id = stage
+            # as the form does: the step's data and the stage in one save
+            ticket.write(dict(data.get(stage.cs_step, {}), stage_id=stage.id))
 
 
 def measure(dbname, scenario_class, count, moved_count):

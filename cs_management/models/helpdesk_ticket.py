@@ -332,10 +332,20 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._cs_default_team(vals)
+            self._cs_complete_intake(vals)
         tickets = super().create(vals_list)
         tickets._cs_after_intake()
         return tickets
+
+    @api.model
+    def _cs_complete_intake(self, vals):
+        """What the form fills in on its own, for tickets created by code or
+        RPC: the customer's name and e-mail, the store's or channel's team."""
+        partner = self.env["res.partner"].browse(vals.get("partner_id"))
+        if partner:
+            vals.setdefault("partner_name", partner.name)
+            vals.setdefault("partner_email", partner.email)
+        self._cs_default_team(vals)
 
     @api.model
     def _cs_default_team(self, vals):
@@ -349,13 +359,20 @@ class HelpdeskTicket(models.Model):
             vals["team_id"] = team.id
 
     def write(self, vals):
-        if vals.get("stage_id"):
-            self._cs_check_stage_move(self.env["helpdesk.ticket.stage"].browse(vals["stage_id"]))
-            before = {ticket: ticket.stage_id for ticket in self}
-        res = super().write(vals)
-        if vals.get("stage_id"):
+        if not vals.get("stage_id"):
+            res = super().write(vals)
+        elif len(self) == 1:
+            # the usual move, from a form or the kanban: one write
+            old_stage = self.stage_id
+            new_stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            self._cs_check_stage_move(new_stage)
+            res = super().write(dict(vals, **self._cs_stage_move_values(old_stage, new_stage)))
+            self._cs_after_stage_move()
+        else:
+            res = True
             for ticket in self:
-                ticket._cs_after_stage_move(before[ticket])
+                res &= ticket.write(vals)
+            return res
         if ASSESSMENT_FIELDS & vals.keys():
             self._cs_after_assessment(refresh_deadlines=True)
         return res
@@ -378,8 +395,8 @@ class HelpdeskTicket(models.Model):
         self._cs_assign_to_supervisor()
         self._cs_notify_management()
 
-    def _cs_after_stage_move(self, old_stage):
-        new_stage = self.stage_id
+    def _cs_stage_move_values(self, old_stage, new_stage):
+        """What moving from ``old_stage`` to ``new_stage`` records."""
         values = {}
         if not self.cs_first_response_date and old_stage.sequence < new_stage.sequence:
             values["cs_first_response_date"] = fields.Datetime.now()
@@ -387,9 +404,10 @@ class HelpdeskTicket(models.Model):
             values["cs_loop_count"] = self.cs_loop_count + 1
         if old_stage.closed and not new_stage.closed:
             values["cs_reopen_count"] = self.cs_reopen_count + 1
-        if values:
-            super().write(values)
-        if new_stage.cs_step == "followup" and not self.cs_followup_ids.filtered(
+        return values
+
+    def _cs_after_stage_move(self):
+        if self.stage_id.cs_step == "followup" and not self.cs_followup_ids.filtered(
             lambda visit: visit.state == "todo"
         ):
             self.env["cs.followup"].with_context(mail_create_nolog=True).create(self._cs_followup_values())
@@ -415,18 +433,28 @@ class HelpdeskTicket(models.Model):
     def _cs_acknowledge(self):
         """Tell the customer we have the request and when we will reply;
         complaints get an apology. Simple consultations need no promise."""
-        template = self.env.ref("cs_management.mail_template_ticket_acknowledgement")
-        for ticket in self.filtered(
+        tickets = self.filtered(
             lambda t: not t.cs_acknowledged
             and t.cs_kind not in (False, "consultation")
             and t.cs_promised_date
             and (t.partner_id.email or t.partner_email)
-        ):
-            if ticket._cs_can_write_to_customer():
-                ticket.with_context(cs_system_message=True).message_post_with_source(
-                    template, subtype_xmlid="mail.mt_comment"
-                )
-                ticket.cs_acknowledged = True
+        ).filtered(lambda t: t._cs_can_write_to_customer())
+        if not tickets:
+            return
+        # one composer renders the template for all the tickets at once
+        composer = (
+            self.env["mail.compose.message"]
+            .with_context(
+                cs_system_message=True,
+                default_composition_mode="comment",
+                default_model=self._name,
+                default_res_ids=tickets.ids,
+                default_template_id=self.env.ref("cs_management.mail_template_ticket_acknowledgement").id,
+            )
+            .create({"message_type": "comment", "subtype_id": self.env.ref("mail.mt_comment").id})
+        )
+        composer._action_send_mail()
+        tickets.cs_acknowledged = True
 
     def _cs_can_write_to_customer(self):
         """Automatic messages go out in the company's name: without its

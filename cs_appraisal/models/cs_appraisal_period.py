@@ -1,0 +1,198 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+KINDS = [("monthly", "Monthly"), ("annual", "Annual")]
+
+
+class CsAppraisalPeriod(models.Model):
+    """A month or a year of appraisals of one company (APR-1), with the due
+    dates of its steps."""
+
+    _name = "cs.appraisal.period"
+    _description = "Appraisal Period"
+    _order = "date_from desc, kind desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    kind = fields.Selection(KINDS, required=True, default="monthly")
+    date_from = fields.Date(string="From", required=True)
+    date_to = fields.Date(string="To", compute="_compute_date_to", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    self_deadline = fields.Date(string="Self-Assessment Due")
+    review_deadline = fields.Date(string="Supervisor Review Due")
+    calibration_deadline = fields.Date(string="Calibration Due")
+    calibrator_id = fields.Many2one(
+        "res.users",
+        string="Calibrated By",
+        help="The CS manager who calibrates and publishes this period's appraisals.",
+    )
+    appraisal_ids = fields.One2many("cs.appraisal", "period_id", string="Appraisals")
+    appraisal_count = fields.Integer(compute="_compute_counts")
+    published_count = fields.Integer(compute="_compute_counts")
+    progress = fields.Float(
+        compute="_compute_counts", help="Share of the appraisals published or acknowledged."
+    )
+
+    _sql_constraints = [
+        (
+            "period_uniq",
+            "unique(company_id, kind, date_from)",
+            "This period already exists for the company.",
+        ),
+    ]
+
+    @api.depends("kind", "date_from")
+    def _compute_name(self):
+        for period in self:
+            if period.date_from:
+                period.name = period.date_from.strftime("%Y" if period.kind == "annual" else "%Y-%m")
+
+    @api.depends("kind", "name")
+    def _compute_display_name(self):
+        labels = dict(self._fields["kind"]._description_selection(self.env))
+        for period in self:
+            period.display_name = f"{labels.get(period.kind, '')} {period.name or ''}".strip()
+
+    @api.depends("kind", "date_from")
+    def _compute_date_to(self):
+        for period in self:
+            length = relativedelta(years=1) if period.kind == "annual" else relativedelta(months=1)
+            period.date_to = period.date_from and period.date_from + length - relativedelta(days=1)
+
+    def _compute_counts(self):
+        counts = {
+            (period, state): count
+            for period, state, count in self.env["cs.appraisal"]._read_group(
+                [("period_id", "in", self.ids)], ["period_id", "state"], ["__count"]
+            )
+        }
+        for period in self:
+            total = sum(count for (p, _state), count in counts.items() if p == period)
+            published = counts.get((period, "published"), 0) + counts.get((period, "acknowledged"), 0)
+            period.appraisal_count = total
+            period.published_count = published
+            period.progress = 100.0 * published / total if total else 0.0
+
+    @api.constrains("kind", "date_from")
+    def _check_dates(self):
+        for period in self:
+            if period.date_from.day != 1 or (period.kind == "annual" and period.date_from.month != 1):
+                raise ValidationError(
+                    _("A monthly period starts on the 1st of a month, an annual one on the 1st of January.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        Company = self.env["res.company"]
+        for vals in vals_list:
+            company = Company.browse(vals.get("company_id")) or self.env.company
+            date_from = fields.Date.to_date(vals["date_from"])
+            for name, value in self._calendar(company, vals.get("kind", "monthly"), date_from).items():
+                vals.setdefault(name, value)
+        return super().create(vals_list)
+
+    @api.model
+    def _calendar(self, company, kind, date_from):
+        """Due dates of the steps, counted from the end of the period (product
+        defaults: the 3rd, 7th and 10th of the next month). The annual
+        appraisal follows December's: its steps count from December's
+        calibration."""
+        end = date_from + (relativedelta(years=1) if kind == "annual" else relativedelta(months=1))
+        start = end - relativedelta(days=1)
+        if kind == "annual":
+            start += relativedelta(days=company.cs_appraisal_calibration_days)
+        return {
+            "self_deadline": start + relativedelta(days=company.cs_appraisal_self_days),
+            "review_deadline": start + relativedelta(days=company.cs_appraisal_review_days),
+            "calibration_deadline": start + relativedelta(days=company.cs_appraisal_calibration_days),
+            "calibrator_id": company.cs_appraisal_calibrator_id.id,
+        }
+
+    # ------------------------------------------------------------------
+    # Opening the forms
+    # ------------------------------------------------------------------
+    def _employees_to_appraise(self):
+        """Active employees of the company whose role has a template and who
+        have no form in this period yet."""
+        self.ensure_one()
+        roles = list(self.env["cs.appraisal.template"].sudo()._for_roles(self.company_id))
+        if not roles:
+            return self.env["hr.employee"]
+        done = self.env["cs.appraisal"].sudo().search([("period_id", "=", self.id)]).employee_id
+        return (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("cs_role_id", "in", [role.id for role in roles]),
+                    ("id", "not in", done.ids),
+                ],
+                order="id",
+            )
+        )
+
+    def _open_forms(self, limit=None):
+        """Create the missing forms, ``limit`` at most: (created, still
+        missing). Running it again creates no duplicate."""
+        self.ensure_one()
+        employees = self._employees_to_appraise()
+        batch = employees[:limit] if limit is not None else employees
+        if batch:
+            self.env["cs.appraisal"].sudo().with_context(
+                tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+            ).create([{"period_id": self.id, "employee_id": employee.id} for employee in batch])
+        return len(batch), len(employees) - len(batch)
+
+    def action_open_forms(self):
+        if not (self.env.su or self.env.user.has_group("cs_management.group_cs_manager")):
+            raise AccessError(_("Only a CS manager can open appraisal forms."))
+        for period in self:
+            period._open_forms()
+
+    def action_start_self_assessment(self):
+        """Hand every open form of the period to its employee."""
+        forms = self.appraisal_ids.filtered(lambda form: form.state == "open")
+        if not forms:
+            raise UserError(_("No appraisal of this period is waiting to start."))
+        forms.action_start()
+
+    def action_view_appraisals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("cs_appraisal.action_cs_appraisal")
+        action["domain"] = [("period_id", "=", self.id)]
+        action["context"] = {"search_default_group_state": 1}
+        return action
+
+    @api.model
+    def _ensure(self, company, kind, date_from):
+        period = self.search(
+            [("company_id", "=", company.id), ("kind", "=", kind), ("date_from", "=", date_from)]
+        )
+        return period or self.create({"company_id": company.id, "kind": kind, "date_from": date_from})
+
+    @api.model
+    def _cron_open_periods(self, batch_size=500):
+        """APR-1: from the 1st of a month, last month's period and its forms;
+        in January, also last year's annual period. Idempotent and in
+        batches: the scheduler runs it again while forms are missing."""
+        today = fields.Date.context_today(self)
+        month = today.replace(day=1) - relativedelta(months=1)
+        periods = self.browse()
+        Employee = self.env["hr.employee"]
+        for company in self.env["res.company"].search([]):
+            roles = [role.id for role in self.env["cs.appraisal.template"]._for_roles(company)]
+            if not Employee.search_count([("company_id", "=", company.id), ("cs_role_id", "in", roles)], limit=1):
+                continue
+            periods |= self._ensure(company, "monthly", month)
+            if today.month == 1:
+                periods |= self._ensure(company, "annual", month.replace(month=1))
+        created = remaining = 0
+        for period in periods:
+            done, missing = period._open_forms(limit=max(batch_size - created, 0))
+            created += done
+            remaining += missing
+        self.env["ir.cron"]._notify_progress(done=created, remaining=remaining)
