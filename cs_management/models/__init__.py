@@ -26,5 +26,11 @@ from . import cs_phrase_rule
 from . import cs_phrase_violation
 from . import cs_opinion_threshold
 from . import cs_opinion_measure
+from . import cs_qa_scorecard
+from . import cs_qa_criterion
+from . import cs_qa_inspection
+from . import cs_qa_inspection_line
+from . import cs_qa_calibration
+from . import cs_qa_helpdesk_ticket
 from . import cs_kpi_report
 from . import cs_demo_history

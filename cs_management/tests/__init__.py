@@ -12,3 +12,11 @@ from . import test_public_opinion
 from . import test_role_sync
 from . import test_visibility
 from . import test_tours
+from . import test_qa_common
+from . import test_qa_score
+from . import test_qa_scorecard
+from . import test_qa_sampling
+from . import test_qa_workflow
+from . import test_qa_calibration
+from . import test_qa_tour
+from . import test_qa_demo

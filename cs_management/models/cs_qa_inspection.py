@@ -1,0 +1,577 @@
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import Command, _, api, fields, models, tools
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import float_compare, float_round, format_date, is_html_empty
+
+from .cs_qa_criterion import PREFILL_RULE_TYPES
+
+KINDS = [
+    ("sample", "QA Review"),
+    ("supervisor", "Supervisor Check"),
+    ("store_manager", "Store Manager Spot Check"),
+    ("calibration", "Calibration"),
+]
+STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("published", "Published"),
+    ("acknowledged", "Acknowledged"),
+]
+# what the reviewer decides: frozen once the inspection leaves draft
+ASSESSMENT_FIELDS = {
+    "agent_id",
+    "reviewer_id",
+    "ticket_id",
+    "date",
+    "kind",
+    "scorecard_id",
+    "line_ids",
+    "remarks",
+    "company_id",
+    "calibration_id",
+}
+# who sees how far a reviewer is from the calibration consensus
+QA_LEAD_GROUPS = "cs_management.group_cs_manager,cs_management.group_cs_auditor"
+# the calibration session's comparison, written on submitted sheets and their lines
+CALIBRATION_FIELDS = {"consensus_score", "consensus", "deviation", "abs_deviation"}
+
+
+class CsQaInspection(models.Model):
+    """A quality inspection of an agent's work (QA-1..3): a QA review of a
+    sampled ticket, a supervisor check, a store manager's spot check, or
+    one reviewer's scores in a calibration session. Scored per criterion
+    of a scorecard, published to the agent, acknowledged by the agent."""
+
+    _name = "cs.qa.inspection"
+    _description = "Quality Inspection"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _mail_post_access = "read"
+    _check_company_auto = True
+
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    kind = fields.Selection(
+        KINDS, required=True, default=lambda self: self._default_kind(), index=True, tracking=True
+    )
+    state = fields.Selection(STATES, required=True, default="draft", index=True, tracking=True, copy=False)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        index="btree_not_null",
+        check_company=True,
+        tracking=True,
+        help="The ticket inspected, with its call recordings; empty for a live check.",
+    )
+    agent_id = fields.Many2one(
+        "res.users",
+        string="Agent",
+        required=True,
+        index=True,
+        tracking=True,
+        compute="_compute_agent_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Whose work is inspected: by default the ticket's assignee.",
+    )
+    reviewer_id = fields.Many2one(
+        "res.users",
+        string="Reviewer",
+        index=True,
+        tracking=True,
+        default=lambda self: self._default_reviewer(),
+    )
+    team_id = fields.Many2one(
+        "helpdesk.ticket.team",
+        string="Team",
+        compute="_compute_team_store",
+        store=True,
+        index="btree_not_null",
+    )
+    store_id = fields.Many2one(
+        "cs.store",
+        string="Store",
+        compute="_compute_team_store",
+        store=True,
+        index="btree_not_null",
+    )
+    date = fields.Date(
+        required=True,
+        default=fields.Date.context_today,
+        index=True,
+        tracking=True,
+        help="The day of the service inspected: the closing day of a sampled "
+        "ticket, the day of the check otherwise. Quality scores count in its period.",
+    )
+    scorecard_id = fields.Many2one(
+        "cs.qa.scorecard",
+        required=True,
+        ondelete="restrict",
+        check_company=True,
+        default=lambda self: self._default_scorecard(),
+    )
+    line_ids = fields.One2many("cs.qa.inspection.line", "inspection_id", string="Criteria", copy=True)
+    scale = fields.Integer(string="Out Of", compute="_compute_rules", store=True, precompute=True)
+    pass_mark = fields.Float(compute="_compute_rules", store=True, precompute=True)
+    raw_score = fields.Float(
+        string="Weighted Score",
+        compute="_compute_score",
+        store=True,
+        help="Σ weight × points / criterion points, before the critical-criterion rule (0–100).",
+    )
+    critical_failed = fields.Boolean(
+        string="Critical Criterion Failed",
+        compute="_compute_score",
+        store=True,
+        help="A critical criterion is below its bar: the inspection scores zero.",
+    )
+    score = fields.Float(
+        compute="_compute_score",
+        store=True,
+        aggregator="avg",
+        help="0–100: the weighted score, or zero when a critical criterion is below its bar.",
+    )
+    score_on_scale = fields.Float(string="Result", compute="_compute_score", store=True, aggregator="avg")
+    passed = fields.Boolean(compute="_compute_score", store=True)
+    remarks = fields.Html(string="Coaching Remarks")
+    published_date = fields.Datetime(string="Published On", readonly=True, copy=False)
+    acknowledged_date = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
+    sample_period_start = fields.Date(
+        string="Sampled For Period", readonly=True, copy=False, index="btree_not_null"
+    )
+    recording_ids = fields.Many2many(
+        "ir.attachment",
+        string="Recordings and Attachments",
+        compute="_compute_evidence",
+        help="The call recordings and other files attached to the ticket.",
+    )
+    phrase_violation_ids = fields.Many2many(
+        "cs.phrase.violation",
+        string="Phrase Rule Violations",
+        compute="_compute_evidence",
+        help="Replies of the agent on the ticket that broke a phrase rule.",
+    )
+    # --- calibration: reviewers scoring the same tickets
+    calibration_id = fields.Many2one(
+        "cs.qa.calibration", string="Calibration Session", ondelete="cascade", index="btree_not_null", readonly=True
+    )
+    # set by the calibration session when sheets are submitted
+    consensus_score = fields.Float(readonly=True, groups=QA_LEAD_GROUPS)
+    deviation = fields.Float(
+        string="Deviation from Consensus",
+        readonly=True,
+        aggregator="avg",
+        groups=QA_LEAD_GROUPS,
+        help="This reviewer's score less the average score of all reviewers of the ticket: "
+        "above zero, more lenient; below, stricter.",
+    )
+    abs_deviation = fields.Float(
+        string="Distance from Consensus", readonly=True, aggregator="avg", groups=QA_LEAD_GROUPS
+    )
+
+    def init(self):
+        # quality scores are read per agent and period
+        tools.create_index(self.env.cr, "cs_qa_inspection_agent_date_index", self._table, ["agent_id", "date"])
+
+    # ------------------------------------------------------------------
+    # Defaults and computes
+    # ------------------------------------------------------------------
+    def _default_kind(self):
+        """A store manager's check is a spot check (002 §7.1.2)."""
+        user = self.env.user
+        if user.has_group("cs_management.group_cs_store_manager") and not user.has_group(
+            "cs_management.group_cs_manager"
+        ):
+            return "store_manager"
+        return "supervisor"
+
+    def _default_reviewer(self):
+        user = self.env.user
+        return user if user.has_group("cs_management.group_cs_supervisor") else False
+
+    def _default_scorecard(self):
+        return self.env["cs.qa.scorecard"].search([("company_id", "in", [self.env.company.id, False])], limit=1)
+
+    @api.depends("ticket_id")
+    def _compute_company_id(self):
+        for inspection in self:
+            inspection.company_id = inspection.ticket_id.company_id or inspection.company_id or self.env.company
+
+    @api.depends("ticket_id")
+    def _compute_agent_id(self):
+        for inspection in self:
+            if inspection.ticket_id.user_id:
+                inspection.agent_id = inspection.ticket_id.user_id
+
+    @api.depends("ticket_id.team_id", "ticket_id.cs_store_id", "agent_id", "company_id")
+    def _compute_team_store(self):
+        for inspection in self:
+            if inspection.ticket_id:
+                inspection.team_id = inspection.ticket_id.team_id
+                inspection.store_id = inspection.ticket_id.cs_store_id
+                continue
+            company = inspection.company_id
+            agent = inspection.agent_id.sudo()
+            employee = agent.employee_ids.filtered(lambda e, company=company: e.company_id == company)[:1]
+            store = employee.cs_store_id
+            inspection.store_id = store
+            inspection.team_id = (
+                store.helpdesk_team_ids[:1]
+                or agent.helpdesk_team_ids.filtered(lambda t, company=company: t.company_id == company)[:1]
+            )
+
+    @api.depends("scorecard_id")
+    def _compute_rules(self):
+        """The scorecard's scale and pass mark as they were when the
+        inspection was opened: later changes leave it as scored."""
+        for inspection in self:
+            inspection.scale = inspection.scorecard_id.scale
+            inspection.pass_mark = inspection.scorecard_id.pass_mark
+
+    @api.depends("line_ids.weighted", "line_ids.below_bar", "scale", "pass_mark")
+    def _compute_score(self):
+        """The score formula (QA-2): Σ weight × points / criterion points,
+        0–100; zero when a critical criterion is below its bar; passed at
+        the pass mark on the scorecard's scale."""
+        for inspection in self:
+            raw = float_round(sum(inspection.line_ids.mapped("weighted")), precision_digits=2)
+            critical_failed = any(inspection.line_ids.mapped("below_bar"))
+            score = 0.0 if critical_failed else raw
+            on_scale = float_round(score * inspection.scale / 100, precision_digits=2)
+            inspection.raw_score = raw
+            inspection.critical_failed = critical_failed
+            inspection.score = score
+            inspection.score_on_scale = on_scale
+            inspection.passed = bool(inspection.line_ids) and (
+                float_compare(on_scale, inspection.pass_mark, precision_digits=2) >= 0
+            )
+
+    @api.depends("ticket_id", "agent_id")
+    def _compute_evidence(self):
+        for inspection in self:
+            ticket = inspection.ticket_id
+            inspection.recording_ids = ticket.attachment_ids
+            inspection.phrase_violation_ids = ticket.cs_phrase_violation_ids.filtered(
+                lambda violation, agent=inspection.agent_id: violation.user_id == agent
+            )
+
+    @api.depends("kind", "agent_id", "ticket_id", "date")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for inspection in self:
+            inspection.display_name = _(
+                "%(kind)s of %(agent)s, %(subject)s",
+                kind=kinds.get(inspection.kind, ""),
+                agent=inspection.agent_id.name or "",
+                subject=inspection.ticket_id.sudo().number or format_date(self.env, inspection.date),
+            )
+
+    # ------------------------------------------------------------------
+    # Rules
+    # ------------------------------------------------------------------
+    @api.constrains("reviewer_id", "agent_id")
+    def _check_reviewer(self):
+        for inspection in self.filtered("reviewer_id"):
+            reviewer = inspection.reviewer_id
+            if reviewer == inspection.agent_id:
+                raise ValidationError(
+                    _("%(agent)s cannot inspect their own work: choose another reviewer.", agent=reviewer.name)
+                )
+            if not reviewer.sudo().has_group("cs_management.group_cs_supervisor"):
+                raise ValidationError(
+                    _(
+                        "%(reviewer)s is not a QA reviewer: choose a supervisor, a store manager or a CS manager.",
+                        reviewer=reviewer.name,
+                    )
+                )
+
+    @api.constrains("kind", "ticket_id", "calibration_id")
+    def _check_kind(self):
+        for inspection in self:
+            if inspection.kind in ("sample", "calibration") and not inspection.ticket_id:
+                raise ValidationError(_("A QA review or a calibration scores a ticket: choose the ticket."))
+            if (inspection.kind == "calibration") != bool(inspection.calibration_id):
+                raise ValidationError(
+                    _("Calibration scores belong to a calibration session: start the session to open them.")
+                )
+
+    def _check_kind_allowed(self, kinds):
+        """Who may open which kind of inspection (QA-3)."""
+        if self.env.su:
+            return
+        user = self.env.user
+        if "store_manager" in kinds and not user.has_group("cs_management.group_cs_store_manager"):
+            raise AccessError(_("Only store managers and CS managers make store-manager spot checks."))
+        if "calibration" in kinds and not user.has_group("cs_management.group_cs_manager"):
+            raise AccessError(_("Calibration scores are opened by a CS manager starting a calibration session."))
+
+    def _check_draft(self):
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for inspection in self:
+            if inspection.state != "draft":
+                raise UserError(
+                    _(
+                        "%(inspection)s is %(state)s and can no longer change: a CS manager can reopen it.",
+                        inspection=inspection.display_name,
+                        state=states[inspection.state].lower(),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        default_kind = self.default_get(["kind"]).get("kind")
+        self._check_kind_allowed({vals.get("kind", default_kind) for vals in vals_list})
+        inspections = super().create(vals_list)
+        inspections.filtered(lambda inspection: not inspection.line_ids)._fill_lines()
+        return inspections
+
+    def write(self, vals):
+        if ASSESSMENT_FIELDS & vals.keys():
+            # who may not write at all is told so first
+            self.check_access("write")
+            self._check_draft()
+        if "kind" in vals:
+            self._check_kind_allowed({vals["kind"]})
+        res = super().write(vals)
+        if "scorecard_id" in vals and "line_ids" not in vals:
+            self.line_ids.unlink()
+            self._fill_lines()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        self._check_draft()
+
+    @api.model
+    def _create_sampled(self, scorecard, ticket_ids, period_start):
+        """The QA reviews of sampled tickets, reviewed by the scorecard's
+        reviewer or else the agent's manager."""
+        tickets = self.env["helpdesk.ticket"].browse(ticket_ids)
+        reviewers = self._sample_reviewers(scorecard, tickets.user_id)
+        return self.with_context(tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True).create(
+            [
+                {
+                    "kind": "sample",
+                    "scorecard_id": scorecard.id,
+                    "ticket_id": ticket.id,
+                    "agent_id": ticket.user_id.id,
+                    "reviewer_id": reviewers.get(ticket.user_id.id, False),
+                    "company_id": ticket.company_id.id,
+                    "date": fields.Date.context_today(self, ticket.closed_date),
+                    "sample_period_start": period_start,
+                }
+                for ticket in tickets
+            ]
+        )
+
+    @api.model
+    def _sample_reviewers(self, scorecard, agents):
+        """Per agent id: the scorecard's reviewer, else the agent's manager,
+        else its store's supervisor or manager; never the agent itself."""
+        qa_reviewers = self.env.ref("cs_management.group_cs_supervisor").sudo().users
+        employees = self.env["hr.employee"].sudo().search([("user_id", "in", agents.ids)])
+        reviewers = {}
+        for employee in employees:
+            candidates = (
+                scorecard.reviewer_id
+                | employee.parent_id.user_id
+                | employee.cs_store_id.supervisor_ids.user_id
+                | employee.cs_store_id.manager_id.user_id
+            )
+            reviewer = (candidates & qa_reviewers) - employee.user_id
+            if reviewer:
+                reviewers.setdefault(employee.user_id.id, reviewer[0].id)
+        return reviewers
+
+    # ------------------------------------------------------------------
+    # Lines
+    # ------------------------------------------------------------------
+    def _line_values(self):
+        """One line per criterion of the scorecard, its rules copied. A
+        criterion pre-filled from phrase rules starts at zero when the
+        agent broke such a rule on the ticket, else at full points."""
+        broken = self._broken_phrases()
+        values = defaultdict(list)
+        for inspection in self:
+            phrases_by_type = broken.get((inspection.ticket_id.id, inspection.agent_id.id), {})
+            for criterion in inspection.scorecard_id.criterion_ids:
+                phrases = [
+                    phrase
+                    for rule_type in PREFILL_RULE_TYPES.get(criterion.prefill, ())
+                    for phrase in phrases_by_type.get(rule_type, ())
+                ]
+                values[inspection].append(
+                    {
+                        "criterion_id": criterion.id,
+                        "sequence": criterion.sequence,
+                        "name": criterion.name,
+                        "weight": criterion.weight,
+                        "max_points": criterion.max_points,
+                        "critical": criterion.critical,
+                        "critical_bar": criterion.critical_bar,
+                        "points": 0 if phrases else criterion.max_points,
+                        "note": _("Phrase rules broken: %(phrases)s", phrases=" / ".join(sorted(set(phrases))))
+                        if phrases
+                        else False,
+                    }
+                )
+        return values
+
+    def _broken_phrases(self):
+        """{(ticket id, agent id): {rule type: [phrases]}} for these inspections, in one query."""
+        groups = (
+            self.env["cs.phrase.violation"]
+            .sudo()
+            ._read_group(
+                [("ticket_id", "in", self.ticket_id.ids), ("user_id", "in", self.agent_id.ids)],
+                ["ticket_id", "user_id", "rule_type"],
+                ["phrase:array_agg"],
+            )
+            if self.ticket_id
+            else []
+        )
+        broken = defaultdict(dict)
+        for ticket, user, rule_type, phrases in groups:
+            broken[ticket.id, user.id][rule_type] = phrases
+        return broken
+
+    def _fill_lines(self):
+        if not self:
+            return
+        self.scorecard_id._check_usable()
+        values = self._line_values()
+        self.env["cs.qa.inspection.line"].create(
+            [dict(line, inspection_id=inspection.id) for inspection in self for line in values[inspection]]
+        )
+
+    @api.onchange("scorecard_id", "ticket_id", "agent_id")
+    def _onchange_refill_lines(self):
+        if self.state == "draft" and self.scorecard_id.criterion_ids:
+            self.line_ids = [Command.clear()] + [Command.create(line) for line in self._line_values()[self]]
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def action_publish(self):
+        """Show the result to the agent, who is asked to acknowledge it."""
+        self.check_access("write")
+        for inspection in self:
+            if inspection.kind == "calibration":
+                raise UserError(_("Calibration scores are not published to the agent: submit them to the session."))
+            if inspection.state != "draft":
+                raise UserError(_("%(inspection)s is already published.", inspection=inspection.display_name))
+            if not inspection.passed and is_html_empty(inspection.remarks):
+                raise UserError(
+                    _(
+                        "%(inspection)s is below the pass mark: write coaching remarks for the agent before publishing.",
+                        inspection=inspection.display_name,
+                    )
+                )
+        for inspection in self:
+            inspection.write(
+                {
+                    "state": "published",
+                    "published_date": fields.Datetime.now(),
+                    "reviewer_id": (inspection.reviewer_id or self.env.user).id,
+                }
+            )
+            inspection._notify_agent()
+
+    def _notify_agent(self):
+        agent = self.agent_id
+        self.message_subscribe(partner_ids=agent.partner_id.ids)
+        self.message_post(
+            body=Markup("<p>%s</p>")
+            % _(
+                "Your quality result: %(score)s out of %(scale)s, %(result)s. "
+                "Read the coaching remarks and acknowledge the result.",
+                score=self.score_on_scale,
+                scale=self.scale,
+                result=_("passed") if self.passed else _("not passed"),
+            ),
+            partner_ids=agent.partner_id.ids,
+            subtype_xmlid="mail.mt_comment",
+        )
+        self.activity_schedule(
+            "cs_management.mail_activity_qa_acknowledge",
+            user_id=agent.id,
+            summary=_("Read and acknowledge your quality result"),
+        )
+
+    def action_acknowledge(self):
+        """The agent confirms having read the result and the coaching
+        (a system script running as superuser may record it too)."""
+        for inspection in self:
+            if inspection.agent_id != self.env.user and not self.env.su:
+                raise AccessError(
+                    _("Only %(agent)s can acknowledge this quality result.", agent=inspection.agent_id.name)
+                )
+            if inspection.state != "published":
+                raise UserError(_("Only a published result can be acknowledged."))
+        self.sudo().write({"state": "acknowledged", "acknowledged_date": fields.Datetime.now()})
+        self.sudo().activity_feedback(["cs_management.mail_activity_qa_acknowledge"])
+
+    def action_submit(self):
+        """A reviewer hands in calibration scores; they count in the session's spread."""
+        self.check_access("write")
+        for inspection in self:
+            if inspection.kind != "calibration" or inspection.state != "draft":
+                raise UserError(_("Only draft calibration scores can be submitted."))
+            if inspection.reviewer_id != self.env.user and not self.env.user.has_group("cs_management.group_cs_manager"):
+                raise AccessError(
+                    _("Only %(reviewer)s can submit these calibration scores.", reviewer=inspection.reviewer_id.name)
+                )
+        self.write({"state": "submitted"})
+        self.activity_feedback(["cs_management.mail_activity_qa_calibration"])
+        self.calibration_id._compare_scores()
+
+    def action_reset_draft(self):
+        """A CS manager reopens an inspection to correct it; the agent will
+        acknowledge it again once it is published again."""
+        if not self.env.user.has_group("cs_management.group_cs_manager"):
+            raise AccessError(_("Only a CS manager can reopen an inspection."))
+        for inspection in self:
+            if inspection.calibration_id.state == "done":
+                raise UserError(_("The calibration session is closed: its scores can no longer change."))
+        self.activity_unlink(["cs_management.mail_activity_qa_acknowledge"])
+        self.write({"state": "draft", "published_date": False, "acknowledged_date": False})
+        self.calibration_id._compare_scores()
+        for inspection in self:
+            inspection.message_post(body=_("Reopened for correction."), subtype_xmlid="mail.mt_note")
+
+    # ------------------------------------------------------------------
+    # Reporting
+    # ------------------------------------------------------------------
+    @api.model
+    def _iqs_domain(self):
+        """The inspections that make an agent's internal quality score
+        (IQS) and QA accuracy rate: published or acknowledged, not
+        calibration. The KPI report and the views use this definition."""
+        return [("state", "in", ("published", "acknowledged")), ("kind", "!=", "calibration")]
+
+    @api.model
+    def action_iqs_analysis(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_qa_iqs")
+        action["domain"] = self._iqs_domain()
+        return action
+
+    @api.model
+    def action_criterion_analysis(self):
+        """Where points are lost, per criterion, among the inspections
+        that count (the lines carry the inspection's state and kind)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_qa_criterion_analysis")
+        action["domain"] = self._iqs_domain()
+        return action

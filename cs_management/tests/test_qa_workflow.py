@@ -1,0 +1,164 @@
+"""QA-2, QA-3: an inspection is scored by a reviewer in its scope,
+published to the agent and acknowledged by the agent; who may do what,
+tried as each user. Denials are AccessErrors."""
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import mute_logger
+
+from .test_qa_common import CsQaCase
+
+
+class TestQaWorkflow(CsQaCase):
+    def setUp(self):
+        super().setUp()
+        # denials are expected here: keep their warnings out of the log
+        muted = mute_logger("odoo.models", "odoo.addons.base.models.ir_rule", "odoo.models.unlink")
+        muted.__enter__()
+        self.addCleanup(muted.__exit__, None, None, None)
+
+    def _published(self, reviewer=None, ticket=None, points=(4, 1, 2)):
+        inspection = self._inspect(reviewer or self.supervisor_a, ticket or self.ticket_a)
+        self._score(inspection, *points)
+        inspection.remarks = "<p>Greet the customer by name.</p>"
+        inspection.with_user((reviewer or self.supervisor_a).user_id).action_publish()
+        return inspection
+
+    def test_publishing_tells_the_agent_and_asks_for_acknowledgement(self):
+        inspection = self._published()
+        agent = self.presales_a.user_id
+        self.assertEqual(inspection.state, "published")
+        self.assertTrue(inspection.published_date)
+        self.assertIn(agent.partner_id, inspection.message_partner_ids)
+        notice = inspection.message_ids.filtered(lambda m: agent.partner_id in m.partner_ids)
+        self.assertIn("8.2 out of 10", notice.body)
+        activity = inspection.activity_ids
+        self.assertEqual(activity.user_id, agent)
+        self.assertEqual(activity.activity_type_id, self.env.ref("cs_management.mail_activity_qa_acknowledge"))
+
+    def test_the_agent_reads_and_acknowledges_its_result(self):
+        inspection = self._published()
+        mine = inspection.with_user(self.presales_a.user_id)
+        self.assertEqual(mine.line_ids.mapped("points"), [4, 1, 2])
+        mine.message_post(body="<p>Understood, thank you.</p>", message_type="comment")
+        mine.action_acknowledge()
+        self.assertEqual(inspection.state, "acknowledged")
+        self.assertTrue(inspection.acknowledged_date)
+        self.assertFalse(inspection.activity_ids, "the acknowledgement activity is done")
+
+    def test_only_the_agent_acknowledges(self):
+        inspection = self._published()
+        for person in (self.supervisor_a, self.cs_manager, self.agent_a, self.auditor):
+            with self.assertRaises(AccessError):
+                inspection.with_user(person.user_id).action_acknowledge()
+        self.assertEqual(inspection.state, "published")
+
+    def test_agents_see_only_their_published_results_and_change_nothing(self):
+        draft = self._inspect(self.supervisor_a, self.ticket_a)
+        Inspection = self.env["cs.qa.inspection"].with_user(self.presales_a.user_id)
+        self.assertFalse(Inspection.search([]), "a draft is the reviewer's")
+        with self.assertRaises(AccessError):
+            draft.with_user(self.presales_a.user_id).read(["score"])
+        published = self._published()
+        self.assertEqual(Inspection.search([]), published)
+        self.assertFalse(self.env["cs.qa.inspection"].with_user(self.agent_a.user_id).search([]), "not a colleague's")
+        mine = published.with_user(self.presales_a.user_id)
+        with self.assertRaises(AccessError):
+            mine.remarks = "<p>All good</p>"
+        with self.assertRaises(AccessError):
+            mine.line_ids[0].points = 5
+        with self.assertRaises(AccessError):
+            mine.action_reset_draft()
+        with self.assertRaises(AccessError):
+            Inspection.create({"scorecard_id": self.scorecard.id, "agent_id": self.agent_a.user_id.id})
+
+    def test_a_published_result_is_frozen_until_a_cs_manager_reopens_it(self):
+        inspection = self._published()
+        by_reviewer = inspection.with_user(self.supervisor_a.user_id)
+        with self._refused(UserError, "can no longer change"):
+            by_reviewer.line_ids[0].points = 5
+        with self._refused(UserError, "can no longer change"):
+            by_reviewer.remarks = "<p>Rewritten</p>"
+        with self._refused(UserError, "can no longer change"):
+            by_reviewer.unlink()
+        with self.assertRaises(AccessError):
+            by_reviewer.action_reset_draft()
+        inspection.with_user(self.cs_manager.user_id).action_reset_draft()
+        self.assertEqual(inspection.state, "draft")
+        self.assertFalse(inspection.activity_ids)
+        by_reviewer.line_ids[0].points = 5
+        by_reviewer.action_publish()
+        self.assertAlmostEqual(inspection.score, 90.0, places=2)
+
+    def test_a_failed_inspection_needs_coaching_remarks(self):
+        inspection = self._inspect(self.supervisor_a, self.ticket_a)
+        self._score(inspection, 5, 1, 0)
+        with self._refused(UserError, "write coaching remarks"):
+            inspection.action_publish()
+        inspection.remarks = "<p>Never tell a customer the problem cannot be solved.</p>"
+        inspection.action_publish()
+        self.assertEqual(inspection.state, "published")
+        self.assertFalse(inspection.passed)
+
+    def test_a_supervisor_inspects_its_subordinates_only(self):
+        supervisor = self.supervisor_a.user_id
+        self._inspect(self.supervisor_a, self.ticket_a)
+        with self.assertRaises(AccessError):
+            self._inspect(self.supervisor_a, self.ticket_b)
+        other_store = self._inspect(self.store_manager_b, self.ticket_b)
+        with self.assertRaises(AccessError):
+            other_store.with_user(supervisor).read(["score"])
+        with self.assertRaises(AccessError):
+            other_store.with_user(supervisor).action_publish()
+        with self._refused(ValidationError, "own work"):
+            self._inspect(self.store_manager_a, agent=self.store_manager_a)
+        with self._refused(ValidationError, "not a QA reviewer"):
+            self._inspect(self.supervisor_a, self.ticket_a, reviewer_id=self.agent_a.user_id.id)
+
+    def test_spot_checks_belong_to_store_managers(self):
+        with self.assertRaises(AccessError):
+            self._inspect(self.supervisor_a, self.ticket_a, kind="store_manager")
+        spot_check = self._inspect(self.store_manager_a, agent=self.agent_a, kind="store_manager")
+        self.assertEqual(spot_check.store_id, self.store_a, "a live check: the agent's store")
+        self.assertEqual(spot_check.team_id, self.team_a)
+        with self.assertRaises(AccessError):
+            self._inspect(self.store_manager_a, agent=self.agent_b, kind="store_manager")
+        # the supervisor reads the spot checks of its staff, but does not change them
+        mine = spot_check.with_user(self.supervisor_a.user_id)
+        self.assertEqual(mine.score, 100)
+        with self.assertRaises(AccessError):
+            mine.remarks = "<p>Changed</p>"
+        self._inspect(self.cs_manager, self.ticket_b, kind="store_manager")
+
+    def test_auditors_read_everything_and_change_nothing(self):
+        draft = self._inspect(self.store_manager_b, self.ticket_b)
+        published = self._published()
+        auditor = self.auditor.user_id
+        Inspection = self.env["cs.qa.inspection"].with_user(auditor)
+        self.assertEqual(Inspection.search([("id", "in", (draft | published).ids)]), draft | published)
+        self.assertTrue(published.with_user(auditor).line_ids.mapped("points"))
+        self.assertTrue(published.ticket_id.with_user(auditor).name)
+        with self.assertRaises(AccessError):
+            draft.with_user(auditor).remarks = "<p>Noted</p>"
+        with self.assertRaises(AccessError):
+            draft.with_user(auditor).line_ids[0].points = 0
+        with self.assertRaises(AccessError):
+            draft.with_user(auditor).action_publish()
+        with self.assertRaises(AccessError):
+            draft.with_user(auditor).unlink()
+        with self.assertRaises(AccessError):
+            Inspection.create({"scorecard_id": self.scorecard.id, "agent_id": self.agent_a.user_id.id})
+        with self.assertRaises(AccessError):
+            published.ticket_id.with_user(auditor).name = "Audited"
+
+    def test_trainers_read_published_results_for_training_needs(self):
+        draft = self._inspect(self.store_manager_b, self.ticket_b)
+        published = self._published()
+        Inspection = self.env["cs.qa.inspection"].with_user(self.trainer.user_id)
+        self.assertEqual(Inspection.search([("id", "in", (draft | published).ids)]), published)
+
+    def test_the_ticket_counts_its_inspections(self):
+        inspection = self._published()
+        ticket = self.ticket_a.with_user(self.supervisor_a.user_id)
+        self.assertEqual(ticket.cs_qa_inspection_count, 1)
+        action = ticket.action_cs_qa_inspections()
+        self.assertEqual(self.env["cs.qa.inspection"].search(action["domain"]), inspection)
