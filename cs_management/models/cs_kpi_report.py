@@ -66,8 +66,9 @@ class CsKpiReport(models.Model):
 
     Tickets count on the day they were received (their cohort: complaint,
     resolution, response, deadline and reopen figures); ratings on the day
-    they were requested; replies, resolved tickets, inspections and sales
-    on the day they happened. Days are UTC days."""
+    they were requested; replies, resolved tickets and sales on the day they
+    happened; inspections on their date (a sampled ticket's closing day).
+    Days are UTC days."""
 
     _name = "cs.kpi.report"
     _description = "Service KPIs"
@@ -216,6 +217,15 @@ class CsKpiReport(models.Model):
                   WHERE t.active AND st.cs_step = 'closed' AND t.closed_date IS NOT NULL""",
             ),
             self._stream(
+                "i.date, i.agent_id, i.team_id, i.store_id, i.company_id",
+                {
+                    "qa_inspections": "COUNT(*)",
+                    "qa_score_total": "SUM(i.score)",
+                    "qa_passed": "COUNT(*) FILTER (WHERE i.passed)",
+                },
+                f"FROM cs_qa_inspection i WHERE {self._counted_inspections()}",
+            ),
+            self._stream(
                 "l.date_closed::date AS date, l.user_id, NULL::integer, s.id, l.company_id",
                 {
                     "sales_amount": "COALESCE(SUM(l.expected_revenue) FILTER (WHERE ls.is_won), 0)",
@@ -229,6 +239,13 @@ class CsKpiReport(models.Model):
                     AND (ls.is_won OR NOT l.active)""",
             ),
         ]
+
+    def _counted_inspections(self):
+        """SQL of the inspections that count for the agent, from their one
+        definition, ``cs.qa.inspection._iqs_domain``."""
+        Inspection = self.env["cs.qa.inspection"].sudo()
+        where = Inspection._search(Inspection._iqs_domain()).where_clause
+        return self.env.cr.mogrify(where.code, where.params).decode().replace('"cs_qa_inspection".', "i.")
 
     def _sql_type(self, name):
         return "integer" if self._fields[name].type == "integer" else "float"

@@ -12,7 +12,6 @@ from . import test_public_opinion
 from . import test_role_sync
 from . import test_visibility
 from . import test_tours
-from . import test_qa_common
 from . import test_qa_score
 from . import test_qa_scorecard
 from . import test_qa_sampling
@@ -20,3 +19,4 @@ from . import test_qa_workflow
 from . import test_qa_calibration
 from . import test_qa_tour
 from . import test_qa_demo
+from . import test_qa_kpi

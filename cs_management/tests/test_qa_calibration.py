@@ -6,7 +6,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
-from .test_qa_common import CsQaCase
+from .common_qa import CsQaCase
 
 
 class TestQaCalibration(CsQaCase):

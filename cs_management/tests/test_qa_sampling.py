@@ -7,7 +7,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 
-from .test_qa_common import CsQaCase
+from .common_qa import CsQaCase
 
 MARCH = (date(2025, 3, 1), date(2025, 4, 1))
 

@@ -4,7 +4,7 @@ phrase-rule violations that pre-fill the criteria."""
 from odoo import Command
 from odoo.tests import Form
 
-from .test_qa_common import CsQaCase
+from .common_qa import CsQaCase
 
 
 class TestQaScore(CsQaCase):

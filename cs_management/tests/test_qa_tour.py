@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo.tests import HttpCase, tagged
 
-from .test_qa_common import CsQaCase
+from .common_qa import CsQaCase
 
 
 @tagged("post_install", "-at_install")

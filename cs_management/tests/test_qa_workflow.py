@@ -5,7 +5,7 @@ tried as each user. Denials are AccessErrors."""
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
-from .test_qa_common import CsQaCase
+from .common_qa import CsQaCase
 
 
 class TestQaWorkflow(CsQaCase):
