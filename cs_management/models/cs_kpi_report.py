@@ -270,6 +270,13 @@ class CsKpiReport(models.Model):
     # Rates from sums
     # ------------------------------------------------------------------
     @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        # measured: compiling this view's plan (PostgreSQL JIT) takes longer
+        # than running it on a month of a million tickets
+        self.env.cr.execute("SET LOCAL jit = off")
+        return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+
+    @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
         """Pivot and graph: each rate of a group from its summed counts."""
         asked = {spec.split(":")[0] for spec in fields}

@@ -11,6 +11,8 @@ class HelpdeskTicketSla(models.Model):
     _inherit = "helpdesk.ticket.sla"
 
     deadline = fields.Datetime(index=True)
+    # the KPI report reads a ticket's deadlines by ticket
+    ticket_id = fields.Many2one(index=True)
     cs_reminded = fields.Boolean(
         string="Reminder Sent", readonly=True, copy=False, index="btree_not_null"
     )
