@@ -95,15 +95,12 @@ WITH received AS (
            COUNT(DISTINCT t.commercial_partner_id)
                FILTER (WHERE t.cs_kind IN ('complaint', 'after_sales', 'order') AND st.cs_step = 'closed') AS solved,
            SUM(t.cs_first_response_hours) FILTER (WHERE t.cs_first_response_date IS NOT NULL) AS response_hours,
-           COUNT(t.cs_first_response_date) AS responses
+           COUNT(t.cs_first_response_date) AS responses,
+           COUNT(*) FILTER (WHERE t.cs_resolution_state = 'met') AS met,
+           COUNT(*) FILTER (WHERE t.cs_resolution_state IN ('met', 'missed')
+                               OR (t.cs_resolution_state = 'running' AND t.cs_resolution_deadline < now())) AS due
       FROM helpdesk_ticket t JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
      WHERE t.create_date >= %(start)s AND t.create_date < %(end)s::date + 1
-     GROUP BY t.user_id
-), deadlines AS (
-    SELECT t.user_id, COUNT(*) FILTER (WHERE l.state = 'accomplished') AS met, COUNT(*) AS due
-      FROM helpdesk_ticket_sla l JOIN helpdesk_sla s ON s.id = l.sla_id JOIN helpdesk_ticket t ON t.id = l.ticket_id
-     WHERE s.cs_target = 'resolution' AND t.create_date >= %(start)s AND t.create_date < %(end)s::date + 1
-       AND (l.state IN ('accomplished', 'expired') OR l.deadline < now())
      GROUP BY t.user_id
 ), ratings AS (
     SELECT t.user_id, AVG(r.rating) AS average
@@ -119,9 +116,8 @@ WITH received AS (
      GROUP BY agent_id
 )
 SELECT r.user_id, r.served, 100.0 * r.complaining / NULLIF(r.served, 0), 100.0 * r.solved / NULLIF(r.problem, 0),
-       r.response_hours / NULLIF(r.responses, 0), ra.average, 100.0 * d.met / NULLIF(d.due, 0), q.average
+       r.response_hours / NULLIF(r.responses, 0), ra.average, 100.0 * r.met / NULLIF(r.due, 0), q.average
   FROM received r
-  LEFT JOIN deadlines d ON d.user_id = r.user_id
   LEFT JOIN ratings ra ON ra.user_id = r.user_id
   LEFT JOIN quality q ON q.user_id = r.user_id
 """

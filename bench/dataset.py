@@ -153,6 +153,19 @@ def generate_service(env, tickets, start, days, until):
          WHERE t.name LIKE 'Bench request %' AND t.cs_kind IN ('complaint', 'after_sales', 'order')
         """
     )
+    # what the ORM keeps on the ticket: the state of each deadline target
+    for target, prefix in (("first_response", "cs_reply"), ("resolution", "cs_resolution")):
+        cr.execute(
+            f"""
+            UPDATE helpdesk_ticket t
+               SET {prefix}_deadline = l.deadline,
+                   {prefix}_state = CASE l.state WHEN 'accomplished' THEN 'met' WHEN 'expired' THEN 'missed'
+                                                 ELSE 'running' END
+              FROM helpdesk_ticket_sla l JOIN helpdesk_sla s ON s.id = l.sla_id
+             WHERE l.ticket_id = t.id AND s.cs_target = %s AND t.name LIKE 'Bench request %%'
+            """,
+            (target,),
+        )
     model_id = env["ir.model"]._get_id("helpdesk.ticket")
     cr.execute(
         f"""

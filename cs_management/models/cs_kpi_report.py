@@ -100,9 +100,9 @@ class CsKpiReport(models.Model):
     ratings_satisfied = fields.Integer(string="Satisfied Ratings", readonly=True)
     ratings_neutral = fields.Integer(string="Neutral Ratings", readonly=True)
     ratings_dissatisfied = fields.Integer(string="Dissatisfied Ratings", readonly=True)
-    deadlines_due = fields.Integer(string="Resolution Deadlines Due", readonly=True)
-    deadlines_met = fields.Integer(string="Resolution Deadlines Met", readonly=True)
-    replies_due = fields.Integer(string="First Replies Due", readonly=True)
+    deadlines_due = fields.Integer(string="Tickets Due for Resolution", readonly=True)
+    deadlines_met = fields.Integer(string="Resolved in Time", readonly=True)
+    replies_due = fields.Integer(string="Tickets Due for a First Reply", readonly=True)
     replies_in_time = fields.Integer(string="First Replies in Time", readonly=True)
     replies = fields.Integer(string="Replies", readonly=True)
     resolved = fields.Integer(string="Resolved", readonly=True)
@@ -133,10 +133,12 @@ class CsKpiReport(models.Model):
     # ------------------------------------------------------------------
     KEYS = ("date", "user_id", "team_id", "store_id", "company_id")
 
-    def _stream(self, key_sql, measures, from_where):
-        """A SELECT of the keys and the given measures, zero for the rest."""
+    def _stream(self, key_sql, measures, from_where, grouped=True):
+        """A SELECT of the keys and the given measures, zero for the rest.
+        A stream of plain counts need not be grouped: the view adds up its
+        rows with the others' (cheaper than grouping twice)."""
         columns = ", ".join(f"{measures.get(name, '0')} AS {name}" for name in COUNTS)
-        return f"SELECT {key_sql}, {columns} {from_where} GROUP BY 1, 2, 3, 4, 5"
+        return f"SELECT {key_sql}, {columns} {from_where}" + (" GROUP BY 1, 2, 3, 4, 5" if grouped else "")
 
     def _ticket_keys(self, day):
         return f"{day} AS date, t.user_id, t.team_id, t.cs_store_id AS store_id, t.company_id"
@@ -163,6 +165,13 @@ class CsKpiReport(models.Model):
                     "handled": "COUNT(*) FILTER (WHERE st.cs_step = 'closed')",
                     "closed_tickets": "COUNT(*) FILTER (WHERE st.closed)",
                     "reopened": "COUNT(*) FILTER (WHERE t.cs_reopen_count > 0)",
+                    # a running deadline already past is missed already
+                    "deadlines_due": "COUNT(*) FILTER (WHERE t.cs_resolution_state IN ('met', 'missed') "
+                    "OR (t.cs_resolution_state = 'running' AND t.cs_resolution_deadline < now() AT TIME ZONE 'UTC'))",
+                    "deadlines_met": "COUNT(*) FILTER (WHERE t.cs_resolution_state = 'met')",
+                    "replies_due": "COUNT(*) FILTER (WHERE t.cs_reply_state IN ('met', 'missed') "
+                    "OR (t.cs_reply_state = 'running' AND t.cs_reply_deadline < now() AT TIME ZONE 'UTC'))",
+                    "replies_in_time": "COUNT(*) FILTER (WHERE t.cs_reply_state = 'met')",
                 },
                 """FROM helpdesk_ticket t
                    JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
@@ -170,73 +179,61 @@ class CsKpiReport(models.Model):
                   WHERE t.active""",
             ),
             self._stream(
-                received,
-                {
-                    # an open line past its deadline is missed already
-                    "deadlines_due": "COUNT(*) FILTER (WHERE sla.cs_target = 'resolution' AND "
-                    "(l.state IN ('accomplished', 'expired') OR l.deadline < now() AT TIME ZONE 'UTC'))",
-                    "deadlines_met": "COUNT(*) FILTER (WHERE sla.cs_target = 'resolution' AND l.state = 'accomplished')",
-                    "replies_due": "COUNT(*) FILTER (WHERE sla.cs_target = 'first_response' AND "
-                    "(l.state IN ('accomplished', 'expired') OR l.deadline < now() AT TIME ZONE 'UTC'))",
-                    "replies_in_time": "COUNT(*) FILTER (WHERE sla.cs_target = 'first_response' "
-                    "AND l.state = 'accomplished')",
-                },
-                """FROM helpdesk_ticket_sla l
-                   JOIN helpdesk_sla sla ON sla.id = l.sla_id
-                   JOIN helpdesk_ticket t ON t.id = l.ticket_id
-                  WHERE t.active AND l.state != 'on_hold'""",
-            ),
-            self._stream(
                 self._ticket_keys("r.create_date::date"),
                 {
-                    "ratings": "COUNT(*)",
-                    "rating_total": "SUM(r.rating)",
-                    "ratings_satisfied": "COUNT(*) FILTER (WHERE r.rating_text = 'top')",
-                    "ratings_neutral": "COUNT(*) FILTER (WHERE r.rating_text = 'ok')",
-                    "ratings_dissatisfied": "COUNT(*) FILTER (WHERE r.rating_text = 'ko')",
+                    "ratings": "1",
+                    "rating_total": "r.rating",
+                    "ratings_satisfied": "(r.rating_text = 'top')::int",
+                    "ratings_neutral": "(r.rating_text = 'ok')::int",
+                    "ratings_dissatisfied": "(r.rating_text = 'ko')::int",
                 },
                 """FROM rating_rating r
                    JOIN helpdesk_ticket t ON t.id = r.res_id
                   WHERE r.res_model = 'helpdesk.ticket' AND r.consumed AND r.rating > 0""",
+                grouped=False,
             ),
             self._stream(
                 "m.date::date AS date, u.id, t.team_id, t.cs_store_id, t.company_id",
-                {"replies": "COUNT(*)"},
+                {"replies": "1"},
                 """FROM mail_message m
                    JOIN helpdesk_ticket t ON t.id = m.res_id
                    JOIN res_users u ON u.partner_id = m.author_id AND NOT u.share
                   WHERE m.model = 'helpdesk.ticket' AND m.message_type = 'comment'
                     AND m.subtype_id = (SELECT res_id FROM ir_model_data
                                          WHERE module = 'mail' AND name = 'mt_comment')""",
+                grouped=False,
             ),
             self._stream(
                 self._ticket_keys("t.closed_date::date"),
-                {"resolved": "COUNT(*)"},
+                {"resolved": "1"},
                 """FROM helpdesk_ticket t
                    JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
                   WHERE t.active AND st.cs_step = 'closed' AND t.closed_date IS NOT NULL""",
+                grouped=False,
             ),
             self._stream(
                 "i.date, i.agent_id, i.team_id, i.store_id, i.company_id",
                 {
-                    "qa_inspections": "COUNT(*)",
-                    "qa_score_total": "SUM(i.score)",
-                    "qa_passed": "COUNT(*) FILTER (WHERE i.passed)",
+                    "qa_inspections": "1",
+                    "qa_score_total": "i.score",
+                    "qa_passed": "i.passed::int",
                 },
                 f"FROM cs_qa_inspection i WHERE {self._counted_inspections()}",
+                grouped=False,
             ),
             self._stream(
                 "l.date_closed::date AS date, l.user_id, NULL::integer, s.id, l.company_id",
                 {
-                    "sales_amount": "COALESCE(SUM(l.expected_revenue) FILTER (WHERE ls.is_won), 0)",
-                    "deals_won": "COUNT(*) FILTER (WHERE ls.is_won)",
-                    "leads_closed": "COUNT(*)",
+                    "sales_amount": "CASE WHEN ls.is_won THEN l.expected_revenue ELSE 0 END",
+                    "deals_won": "COALESCE(ls.is_won, false)::int",
+                    "leads_closed": "1",
                 },
                 """FROM crm_lead l
                    LEFT JOIN crm_stage ls ON ls.id = l.stage_id
                    LEFT JOIN cs_store s ON s.crm_team_id = l.team_id AND s.company_id = l.company_id
                   WHERE l.type = 'opportunity' AND l.date_closed IS NOT NULL
                     AND (ls.is_won OR NOT l.active)""",
+                grouped=False,
             ),
         ]
 

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from .selections import SATISFACTION, SEVERITIES, SEVERITY_RANK, UNSATISFIED_UP_TO
 
 ESCALATED_SEVERITIES = ("major", "critical")
+DEADLINE_STATES = [("running", "Running"), ("paused", "Paused"), ("met", "Met"), ("missed", "Missed")]
 # changing these may change the kind or the severity of a ticket
 ASSESSMENT_FIELDS = {
     "category_id",
@@ -162,6 +163,19 @@ class HelpdeskTicket(models.Model):
     cs_partner_opportunity_count = fields.Integer(
         string="Open Opportunities", compute="_compute_cs_partner_counts"
     )
+    # --- deadlines at a glance (KPI-5): one state per target ---------------
+    cs_reply_deadline = fields.Datetime(
+        string="Reply Deadline", compute="_compute_cs_deadline_states", store=True
+    )
+    cs_reply_state = fields.Selection(
+        DEADLINE_STATES, string="Reply Deadline State", compute="_compute_cs_deadline_states", store=True
+    )
+    cs_resolution_deadline = fields.Datetime(
+        string="Resolution Deadline", compute="_compute_cs_deadline_states", store=True
+    )
+    cs_resolution_state = fields.Selection(
+        DEADLINE_STATES, string="Resolution Deadline State", compute="_compute_cs_deadline_states", store=True
+    )
     # --- measured times (working hours of the team's calendar) -----------
     cs_first_response_date = fields.Datetime(
         string="First Response",
@@ -242,6 +256,27 @@ class HelpdeskTicket(models.Model):
             ticket.cs_followup_done = any(
                 visit.state == "done" and visit.reached for visit in ticket.cs_followup_ids
             )
+
+    @api.depends("ticket_sla_ids.state", "ticket_sla_ids.deadline", "ticket_sla_ids.sla_id.cs_target")
+    def _compute_cs_deadline_states(self):
+        for ticket in self:
+            for target, prefix in (("first_response", "cs_reply"), ("resolution", "cs_resolution")):
+                lines = ticket.ticket_sla_ids.filtered(lambda line, t=target: line.sla_id.cs_target == t)
+                ticket[f"{prefix}_deadline"] = min(lines.mapped("deadline"), default=False)
+                ticket[f"{prefix}_state"] = self._deadline_state(lines.mapped("state"))
+
+    @staticmethod
+    def _deadline_state(line_states):
+        """The state of a target from its lines' (OCA SLA) states."""
+        if not line_states:
+            return False
+        if "expired" in line_states:
+            return "missed"
+        if "in_progress" in line_states:
+            return "running"
+        if "on_hold" in line_states:
+            return "paused"
+        return "met"
 
     @api.depends("cs_first_response_date", "closed_date", "team_id.resource_calendar_id")
     def _compute_cs_working_hours(self):
