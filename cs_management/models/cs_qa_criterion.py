@@ -9,6 +9,17 @@ PREFILL_RULE_TYPES = {
 MAX_POINTS = 5
 
 
+def criterion_result(points, max_points, weight, critical, critical_bar):
+    """What the points of one criterion are worth: its score in percent,
+    its weighted points, and whether a critical criterion fell below its bar."""
+    share = points / max_points if max_points else 0.0
+    return {
+        "normalized": 100 * share,
+        "weighted": weight * share,
+        "below_bar": bool(critical and points < critical_bar),
+    }
+
+
 class CsQaCriterion(models.Model):
     """One thing a reviewer checks (QA-2), on its own scale: 1 point for a
     yes/no question, up to 5 points; the inspection normalises it and

@@ -243,6 +243,8 @@ class CsQaInspection(models.Model):
         """The score formula (QA-2): Σ weight × points / criterion points,
         0–100; zero when a critical criterion is below its bar; passed at
         the pass mark on the scorecard's scale."""
+        # only what the score needs, in one go: sampling scores thousands at once
+        self.line_ids.filtered("id").fetch(["weighted", "below_bar"])
         for inspection in self:
             raw = float_round(sum(inspection.line_ids.mapped("weighted")), precision_digits=2)
             critical_failed = any(inspection.line_ids.mapped("below_bar"))
@@ -413,6 +415,7 @@ class CsQaInspection(models.Model):
                     for rule_type in PREFILL_RULE_TYPES.get(criterion.prefill, ())
                     for phrase in phrases_by_type.get(rule_type, ())
                 ]
+                points = 0 if phrases else criterion.max_points
                 values[inspection].append(
                     {
                         "criterion_id": criterion.id,
@@ -422,7 +425,7 @@ class CsQaInspection(models.Model):
                         "max_points": criterion.max_points,
                         "critical": criterion.critical,
                         "critical_bar": criterion.critical_bar,
-                        "points": 0 if phrases else criterion.max_points,
+                        "points": points,
                         "note": _("Phrase rules broken: %(phrases)s", phrases=" / ".join(sorted(set(phrases))))
                         if phrases
                         else False,
@@ -452,8 +455,9 @@ class CsQaInspection(models.Model):
         if not self:
             return
         self.scorecard_id._check_usable()
+        self._check_draft()
         values = self._line_values()
-        self.env["cs.qa.inspection.line"].create(
+        self.env["cs.qa.inspection.line"]._insert_scoresheets(
             [dict(line, inspection_id=inspection.id) for inspection in self for line in values[inspection]]
         )
 

@@ -101,7 +101,7 @@ class CsQaScorecard(models.Model):
                     _(
                         "The weights of scorecard %(scorecard)s total %(total)s: change them so that they total 100.",
                         scorecard=scorecard.name,
-                        total=f"{scorecard.weight_total:g}",
+                        total=format(scorecard.weight_total, "g"),
                     )
                 )
 
