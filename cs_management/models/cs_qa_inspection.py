@@ -246,15 +246,16 @@ class CsQaInspection(models.Model):
         # only what the score needs, in one go: sampling scores thousands at once
         self.line_ids.filtered("id").fetch(["weighted", "below_bar"])
         for inspection in self:
-            raw = float_round(sum(inspection.line_ids.mapped("weighted")), precision_digits=2)
-            critical_failed = any(inspection.line_ids.mapped("below_bar"))
+            lines = inspection.line_ids
+            raw = float_round(sum(line.weighted for line in lines), precision_digits=2)
+            critical_failed = any(line.below_bar for line in lines)
             score = 0.0 if critical_failed else raw
             on_scale = float_round(score * inspection.scale / 100, precision_digits=2)
             inspection.raw_score = raw
             inspection.critical_failed = critical_failed
             inspection.score = score
             inspection.score_on_scale = on_scale
-            inspection.passed = bool(inspection.line_ids) and (
+            inspection.passed = bool(lines) and (
                 float_compare(on_scale, inspection.pass_mark, precision_digits=2) >= 0
             )
 
@@ -406,32 +407,45 @@ class CsQaInspection(models.Model):
         criterion pre-filled from phrase rules starts at zero when the
         agent broke such a rule on the ticket, else at full points."""
         broken = self._broken_phrases()
+        criteria = {scorecard: self._criterion_values(scorecard) for scorecard in self.scorecard_id}
         values = defaultdict(list)
         for inspection in self:
             phrases_by_type = broken.get((inspection.ticket_id.id, inspection.agent_id.id), {})
-            for criterion in inspection.scorecard_id.criterion_ids:
+            for prefill, line in criteria[inspection.scorecard_id]:
                 phrases = [
                     phrase
-                    for rule_type in PREFILL_RULE_TYPES.get(criterion.prefill, ())
+                    for rule_type in PREFILL_RULE_TYPES.get(prefill, ())
                     for phrase in phrases_by_type.get(rule_type, ())
                 ]
-                points = 0 if phrases else criterion.max_points
                 values[inspection].append(
-                    {
-                        "criterion_id": criterion.id,
-                        "sequence": criterion.sequence,
-                        "name": criterion.name,
-                        "weight": criterion.weight,
-                        "max_points": criterion.max_points,
-                        "critical": criterion.critical,
-                        "critical_bar": criterion.critical_bar,
-                        "points": points,
-                        "note": _("Phrase rules broken: %(phrases)s", phrases=" / ".join(sorted(set(phrases))))
+                    dict(
+                        line,
+                        points=0 if phrases else line["max_points"],
+                        note=_("Phrase rules broken: %(phrases)s", phrases=" / ".join(sorted(set(phrases))))
                         if phrases
                         else False,
-                    }
+                    )
                 )
         return values
+
+    @api.model
+    def _criterion_values(self, scorecard):
+        """[(prefill, line values)] per criterion of the scorecard, its rules copied."""
+        return [
+            (
+                criterion.prefill,
+                {
+                    "criterion_id": criterion.id,
+                    "sequence": criterion.sequence,
+                    "name": criterion.name,
+                    "weight": criterion.weight,
+                    "max_points": criterion.max_points,
+                    "critical": criterion.critical,
+                    "critical_bar": criterion.critical_bar,
+                },
+            )
+            for criterion in scorecard.criterion_ids
+        ]
 
     def _broken_phrases(self):
         """{(ticket id, agent id): {rule type: [phrases]}} for these inspections, in one query."""
