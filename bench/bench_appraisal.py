@@ -7,36 +7,17 @@ service in SQL: tickets spread over agents, days and kinds, their deadline
 lines and customer ratings. Later runs reuse it. Prints one JSON object.
 """
 
-import argparse
 import json
 import time
 from datetime import date
 
-import odoo
-from dataset import build_organisation, generate_service
+from dataset import generate_service, parse_arguments, prepare_once
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 
 MONTH = date(2025, 6, 1)
 MONTH_END = date(2025, 6, 30)
 MARKER = "cs_bench_appraisal.dataset"
-def prepare(dbname, employees, tickets):
-    registry = Registry(dbname)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        dataset = f"{employees} employees, {tickets} tickets"
-        Param = env["ir.config_parameter"]
-        if Param.get_param(MARKER) == dataset:
-            return
-        if Param.get_param(MARKER):
-            raise SystemExit(f"{dbname} holds another dataset ({Param.get_param(MARKER)}): drop it to change sizes.")
-        start = time.perf_counter()
-        build_organisation(env, employees)
-        env.flush_all()
-        generate_service(env, tickets, MONTH, 30, MONTH_END)
-        Param.set_param(MARKER, dataset)
-        cr.commit()
-        print(f"dataset built in {time.perf_counter() - start:.0f} s", flush=True)
 
 
 def measure(dbname):
@@ -84,14 +65,14 @@ def measure(dbname):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--employees", type=int, default=1_000)
-    parser.add_argument("--tickets", type=int, default=1_000_000)
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
-    prepare(args.database, args.employees, args.tickets)
+    args = parse_arguments()
+    prepare_once(
+        args.database,
+        MARKER,
+        args.employees,
+        args.tickets,
+        lambda env: generate_service(env, args.tickets, MONTH, 30, MONTH_END),
+    )
     print(json.dumps(measure(args.database), indent=2))
 
 

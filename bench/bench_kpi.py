@@ -6,13 +6,11 @@ year of 1,000,000 tickets: the per-agent pivot through the ORM
 same tables, QA sampling of that month, and the store dashboard.
 """
 
-import argparse
 import json
 import time
 from datetime import date
 
-import odoo
-from dataset import build_organisation, generate_service
+from dataset import generate_service, parse_arguments, prepare_once
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 
@@ -65,24 +63,6 @@ def generate_quality(env):
     cr.execute("ANALYZE cs_qa_inspection; ANALYZE cs_ticket_handoff")
 
 
-def prepare(dbname, employees, tickets):
-    registry = Registry(dbname)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        dataset = f"{employees} employees, {tickets} tickets"
-        Param = env["ir.config_parameter"]
-        if Param.get_param(MARKER) == dataset:
-            return
-        if Param.get_param(MARKER):
-            raise SystemExit(f"{dbname} holds another dataset ({Param.get_param(MARKER)}): drop it to change sizes.")
-        start = time.perf_counter()
-        build_organisation(env, employees)
-        env.flush_all()
-        generate_service(env, tickets, YEAR_START, 365, YEAR_END)
-        generate_quality(env)
-        Param.set_param(MARKER, dataset)
-        cr.commit()
-        print(f"dataset built in {time.perf_counter() - start:.0f} s", flush=True)
 
 
 # the same figures as the pivot, written by hand on the tables
@@ -201,14 +181,13 @@ def measure(dbname):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--employees", type=int, default=1_000)
-    parser.add_argument("--tickets", type=int, default=1_000_000)
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
-    prepare(args.database, args.employees, args.tickets)
+    args = parse_arguments()
+
+    def generate(env):
+        generate_service(env, args.tickets, YEAR_START, 365, YEAR_END)
+        generate_quality(env)
+
+    prepare_once(args.database, MARKER, args.employees, args.tickets, generate)
     print(json.dumps(measure(args.database), indent=2))
 
 

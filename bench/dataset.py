@@ -3,7 +3,12 @@ service employees (through the ORM) and months of service in SQL (tickets
 over agents, days and kinds, their deadline lines, ratings, and for the KPI
 benchmark quality inspections and hand-offs)."""
 
-from odoo import Command
+import argparse
+import time
+
+import odoo
+from odoo import SUPERUSER_ID, Command, api
+from odoo.modules.registry import Registry
 
 AGENTS_PER_SUPERVISOR = 19
 # kinds of ticket and their share of the month, in per cent
@@ -185,3 +190,37 @@ def generate_service(env, tickets, start, days, until):
     cr.execute("ANALYZE helpdesk_ticket; ANALYZE helpdesk_ticket_sla; ANALYZE rating_rating; ANALYZE res_partner")
 
 
+
+
+def prepare_once(dbname, marker, employees, tickets, generate):
+    """Build the dataset in ``dbname`` unless it is there already: the
+    organisation of ``employees``, then ``generate(env)``. The size is kept
+    in the ``marker`` parameter, so that another size asks for a new database."""
+    registry = Registry(dbname)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        dataset = f"{employees} employees, {tickets} tickets"
+        Param = env["ir.config_parameter"]
+        if Param.get_param(marker) == dataset:
+            return
+        if Param.get_param(marker):
+            raise SystemExit(f"{dbname} holds another dataset ({Param.get_param(marker)}): drop it to change sizes.")
+        start = time.perf_counter()
+        build_organisation(env, employees)
+        env.flush_all()
+        generate(env)
+        Param.set_param(marker, dataset)
+        cr.commit()
+        print(f"dataset built in {time.perf_counter() - start:.0f} s", flush=True)
+
+
+def parse_arguments():
+    """The options of a dataset benchmark; Odoo configured from its file."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--employees", type=int, default=1_000)
+    parser.add_argument("--tickets", type=int, default=1_000_000)
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
+    return args

@@ -16,17 +16,6 @@ def at(day, hour):
 
 
 class TestKpiFill(CsAppraisalCase, CsTicketCase):
-    def _rate(self, ticket, value):
-        self.env["rating.rating"].create(
-            {
-                "res_model_id": self.env["ir.model"]._get_id("helpdesk.ticket"),
-                "res_id": ticket.id,
-                "partner_id": ticket.partner_id.id,
-                "rating": value,
-                "consumed": True,
-            }
-        )
-
     def _month_of_work(self):
         """Agent A serves three customers in March: a consultation answered
         at once and rated 5, an after-sales case solved and rated 3, a

@@ -221,6 +221,18 @@ class CsTicketCase(CsOrganisationCase):
         "closed": lambda self: {"cs_summary": "Batch recalled; supplier warned."},
     }
 
+    def _rate(self, ticket, value):
+        """The customer's rating of the ticket, received."""
+        self.env["rating.rating"].create(
+            {
+                "res_model_id": self.env["ir.model"]._get_id("helpdesk.ticket"),
+                "res_id": ticket.id,
+                "partner_id": ticket.partner_id.id,
+                "rating": value,
+                "consumed": True,
+            }
+        )
+
     def _advance(self, ticket, step):
         """Fill what ``step`` needs and move ``ticket`` there, as its user."""
         ticket.write(self.STEP_DATA[step](self))

@@ -30,17 +30,6 @@ class TestKpis(CsTicketCase):
         cls.sales_a = cls.env["crm.team"].create({"name": "Sales A"})
         cls.store_a.crm_team_id = cls.sales_a
 
-    def _rate(self, ticket, value):
-        self.env["rating.rating"].create(
-            {
-                "res_model_id": self.env["ir.model"]._get_id("helpdesk.ticket"),
-                "res_id": ticket.id,
-                "partner_id": ticket.partner_id.id,
-                "rating": value,
-                "consumed": True,
-            }
-        )
-
     def _build_the_day(self):
         """Agent A serves four customers (one twice); agent B one."""
         with self._at(at(9)):
