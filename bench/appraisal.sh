@@ -9,11 +9,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/../setup/lib.sh"
 trap cs_pg_stop EXIT
 cs_bootstrap
 DB=cs_bench_appraisal
-log=$CS_STATE/log/$DB.log
-if ! cs_db_exists "$DB"; then
-    cs_log "building $DB (cs_appraisal without demo data)"
-    cs_odoo -d "$DB" -i cs_appraisal --without-demo=all --stop-after-init --logfile="$log"
-else
-    cs_odoo -d "$DB" -u "$(cs_addons_csv)" --stop-after-init --logfile="$log"
-fi
+cs_bench_db "$DB" cs_appraisal "$(cs_addons_csv)"
 "$CS_VENV/bin/python" "$CS_ROOT/bench/bench_appraisal.py" -c "$CS_CONF" -d "$DB" "$@"

@@ -7,16 +7,6 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../setup/lib.sh"
 trap cs_pg_stop EXIT
 cs_bootstrap
-declare -A MODULES=(
-    [cs_bench_plain]=helpdesk_mgmt,helpdesk_mgmt_sla,helpdesk_mgmt_rating
-    [cs_bench_ours]=cs_management
-)
-for db in "${!MODULES[@]}"; do
-    if ! cs_db_exists "$db"; then
-        cs_log "building $db (${MODULES[$db]})"
-        cs_odoo -d "$db" -i "${MODULES[$db]}" --without-demo=all --stop-after-init --logfile="$CS_STATE/log/$db.log"
-    elif [ "$db" = cs_bench_ours ]; then
-        cs_odoo -d "$db" -u cs_management --stop-after-init --logfile="$CS_STATE/log/$db.log"
-    fi
-done
+cs_bench_db cs_bench_plain helpdesk_mgmt,helpdesk_mgmt_sla,helpdesk_mgmt_rating ""
+cs_bench_db cs_bench_ours cs_management
 "$CS_VENV/bin/python" "$CS_ROOT/bench/bench_tickets.py" -c "$CS_CONF" "$@"

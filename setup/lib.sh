@@ -171,6 +171,18 @@ cs_db_exists() {
     psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1
 }
 
+# A benchmark database: built once with the addons $2 and no demo data; on
+# later runs the addons $3 (default: $2; none when empty) are updated.
+cs_bench_db() {
+    local db=$1 install=$2 update=${3-$2} log=$CS_STATE/log/$1.log
+    if ! cs_db_exists "$db"; then
+        cs_log "building $db ($install without demo data)"
+        cs_odoo -d "$db" -i "$install" --without-demo=all --stop-after-init --logfile="$log"
+    elif [ -n "$update" ]; then
+        cs_odoo -d "$db" -u "$update" --stop-after-init --logfile="$log"
+    fi
+}
+
 cs_drop_db() {
     dropdb --if-exists "$1"
     rm -rf "$CS_STATE/data/filestore/$1"
