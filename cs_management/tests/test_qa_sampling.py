@@ -60,6 +60,13 @@ class TestQaSampling(CsQaCase):
         self.assertEqual(set(inspections.mapped("state")), {"draft"})
         self.assertEqual(set(inspections.mapped("sample_period_start")), {MARCH[0]})
         self.assertEqual(len(inspections[0].line_ids), 3)
+        # the scoresheets are written in one statement: read them back as stored
+        inspections.invalidate_recordset()
+        inspections.line_ids.invalidate_recordset()
+        self.assertEqual(set(inspections.line_ids.mapped("normalized")), {100.0}, "no phrase broken: full points")
+        self.assertEqual(set(inspections.mapped("score")), {100.0})
+        self.assertEqual(set(inspections.line_ids.mapped("note")), {False})
+        self.assertEqual(inspections.line_ids.create_uid, self.env.user)
         for inspection in inspections:
             self.assertEqual(inspection.date, inspection.ticket_id.closed_date.date(), "scored in the period served")
         # reviewed by the agent's manager
