@@ -40,6 +40,8 @@ cs_system_packages() {
     command -v dpkg-query >/dev/null || return 0
     # build dependencies of psycopg2 and python-ldap (Odoo's requirements)
     [ -x "$CS_VENV/bin/odoo" ] || cs_apt_install libpq-dev libldap2-dev libsasl2-dev
+    # PDF reports, with the CJK fonts the report layout names
+    cs_apt_install wkhtmltopdf fonts-noto-cjk
     if [ -z "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ] && ! cs_pg_bindir >/dev/null; then
         cs_apt_install postgresql
     fi
@@ -75,9 +77,35 @@ cs_odoo_src() {
 cs_venv_fingerprint() {
     {
         echo "$ODOO_SRC"
-        cat "$ODOO_SRC/requirements.txt" "$CS_ROOT/setup/requirements-test.txt" "$CS_ROOT/setup/constraints-build.txt"
+        cat "$ODOO_SRC/requirements.txt" "$CS_ROOT"/setup/{installer,constraints-build,constraints,requirements-test}.txt
         for addon in "${CS_ADDONS[@]}"; do cat "$CS_ROOT/$addon/__manifest__.py" "$CS_ROOT/$addon/pyproject.toml"; done
     } | sha256sum | cut -d' ' -f1
+}
+
+# pip as pinned in setup/installer.txt, with the build constraint given
+# explicitly: pip 25.3 and later no longer read PIP_CONSTRAINT inside build
+# isolation, and some of Odoo's pinned requirements need pkg_resources
+# (setuptools<80) to build.
+cs_pip() {
+    "$CS_VENV/bin/python" -m pip install -q --disable-pip-version-check \
+        --build-constraint "$CS_ROOT/setup/constraints-build.txt" "$@"
+}
+
+# Installs Odoo's requirements, Odoo itself and the packages our addons and
+# tests need. $1: a constraints file for the latter (the lock), or empty.
+cs_venv_install() {
+    local lock=$1 requirements
+    local pip=("$CS_VENV/bin/python" -m pip install -q --disable-pip-version-check)
+    "${pip[@]}" -r "$CS_ROOT/setup/installer.txt" &&
+    cs_pip ${lock:+-c "$lock"} -r "$ODOO_SRC/requirements.txt" &&
+    # compat mode: OCA wheels add site-packages/odoo/addons, which a
+    # modern editable finder would hide behind the source tree's package;
+    # built with the pinned setuptools of the virtualenv itself
+    "${pip[@]}" --no-build-isolation -e "$ODOO_SRC" --config-settings editable_mode=compat &&
+    cs_pip ${lock:+-c "$lock"} manifestoo-core &&
+    requirements=$("$CS_VENV/bin/python" "$CS_ROOT/setup/addon_requirements.py" "${CS_ADDONS[@]}") &&
+    # shellcheck disable=SC2086
+    cs_pip ${lock:+-c "$lock"} $requirements -r "$CS_ROOT/setup/requirements-test.txt"
 }
 
 cs_venv() {
@@ -87,28 +115,11 @@ cs_venv() {
         return 0
     fi
     [ -x "$CS_VENV/bin/python" ] || { cs_log "creating the virtualenv in .venv"; "$python" -m venv "$CS_VENV"; }
-    local pip=("$CS_VENV/bin/python" -m pip install -q --disable-pip-version-check)
     local log=$CS_STATE/log/pip.log
     mkdir -p "$CS_STATE/log"; : > "$log"
-    # some of Odoo's pinned requirements need pkg_resources to build
-    export PIP_CONSTRAINT=$CS_ROOT/setup/constraints-build.txt
-    cs_log "installing Odoo $CS_ODOO_SERIES and its requirements into .venv (log in .cs/log/pip.log)"
-    {
-        "${pip[@]}" -U pip wheel "setuptools<80" &&
-        "${pip[@]}" -r "$ODOO_SRC/requirements.txt" &&
-        # compat mode: OCA wheels add site-packages/odoo/addons, which a
-        # modern editable finder would hide behind the source tree's package
-        "${pip[@]}" --no-build-isolation -e "$ODOO_SRC" --config-settings editable_mode=compat &&
-        "${pip[@]}" manifestoo-core
-    } >>"$log" 2>&1 || { tail -n 30 "$log"; cs_die "pip failed, see $log"; }
-    cs_log "installing the OCA addons our manifests depend on, and the test tools"
-    local requirements
-    requirements=$("$CS_VENV/bin/python" "$CS_ROOT/setup/addon_requirements.py" "${CS_ADDONS[@]}") \
-        || cs_die "could not read the addons' manifests"
-    # shellcheck disable=SC2086
-    "${pip[@]}" $requirements -r "$CS_ROOT/setup/requirements-test.txt" >>"$log" 2>&1 \
+    cs_log "installing Odoo $CS_ODOO_SERIES, the OCA addons and the test tools into .venv (log in .cs/log/pip.log)"
+    cs_venv_install "$CS_ROOT/setup/constraints.txt" >>"$log" 2>&1 \
         || { tail -n 30 "$log"; cs_die "pip failed, see $log"; }
-    unset PIP_CONSTRAINT
     echo "$fingerprint" > "$stamp"
 }
 
