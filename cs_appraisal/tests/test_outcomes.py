@@ -15,7 +15,7 @@ class TestOutcomes(CsAppraisalCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.course = cls.env["hr.course"].create(
-            {"name": "Complaint handling drill", "category_id": cls.env.ref("cs_training.course_kind_complaint").id}
+            {"cs_service_training": True, "name": "Complaint handling drill", "category_id": cls.env.ref("cs_training.course_kind_complaint").id}
         )
         cls.env["cs.training.promotion.requirement"].search([]).unlink()
         cls.criterion["Attitude"].course_id = cls.course

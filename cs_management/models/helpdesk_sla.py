@@ -4,6 +4,12 @@ from odoo import api, fields, models
 class HelpdeskSla(models.Model):
     _inherit = "helpdesk.sla"
 
+    cs_process = fields.Boolean(
+        string="For the Customer-Service Process",
+        index=True,
+        help="Applies to the tickets of the teams that run the customer-service "
+        "process, and only to them; other deadlines apply to the other teams.",
+    )
     cs_minutes = fields.Integer(
         string="Minutes",
         default=0,
@@ -29,3 +35,8 @@ class HelpdeskSla(models.Model):
         for vals in vals_list:
             vals.setdefault("ignore_stage_ids", [(6, 0, paused.ids)])
         return super().create(vals_list)
+
+    @api.model
+    def _cs_applicable_domain(self, ticket):
+        """The deadlines of the process and those of the other teams never mix."""
+        return [("cs_process", "=", ticket.cs_process)]

@@ -23,6 +23,16 @@ class HelpdeskTicket(models.Model):
     _inherit = ["helpdesk.ticket", "cs.personal.data"]
     _cs_personal_fields = ("partner_email",)
 
+    cs_process = fields.Boolean(
+        related="team_id.cs_process",
+        string="In the Customer-Service Process",
+        store=True,
+        index=True,
+    )
+    stage_id = fields.Many2one(
+        domain="['|', ('team_ids', '=', team_id), '&', ('team_ids', '=', False), "
+        "('cs_audience', 'in', cs_process and ['process', 'all'] or ['other', 'all'])]"
+    )
     cs_store_id = fields.Many2one(
         "cs.store",
         string="Store",
@@ -230,16 +240,22 @@ class HelpdeskTicket(models.Model):
                 [("commercial_partner_id", "in", partners.ids)], ["commercial_partner_id"], ["__count"]
             )
         )
-        opportunities = dict(
-            self.env["crm.lead"]._read_group(
-                [
-                    ("partner_id.commercial_partner_id", "in", partners.ids),
-                    ("type", "=", "opportunity"),
-                    ("stage_id.is_won", "=", False),
-                ],
-                ["partner_id"],
-                ["__count"],
+        # helpdesk users outside sales see no opportunity count
+        Lead = self.env["crm.lead"]
+        opportunities = (
+            dict(
+                Lead._read_group(
+                    [
+                        ("partner_id.commercial_partner_id", "in", partners.ids),
+                        ("type", "=", "opportunity"),
+                        ("stage_id.is_won", "=", False),
+                    ],
+                    ["partner_id"],
+                    ["__count"],
+                )
             )
+            if Lead.has_access("read")
+            else {}
         )
         opportunities_by_company = {}
         for partner, count in opportunities.items():
@@ -294,6 +310,9 @@ class HelpdeskTicket(models.Model):
                 else 0.0
             )
 
+    def _get_sla_ticket_domain(self):
+        return super()._get_sla_ticket_domain() + self.env["helpdesk.sla"]._cs_applicable_domain(self)
+
     def _cs_calendar(self):
         return self.team_id.resource_calendar_id or self.company_id.resource_calendar_id
 
@@ -304,6 +323,9 @@ class HelpdeskTicket(models.Model):
         """OCA stage validation, made kind-aware: the stage says which
         fields each kind of ticket needs to be there."""
         self.ensure_one()
+        if not self.cs_process:
+            # OCA's check reads every field when the stage requires none
+            return self.stage_id.sudo().validate_field_ids and super()._check_ticket_has_empty_fields()
         required = self.stage_id._cs_required_fields(self.cs_kind)
         missing = [name for name in required.mapped("name") if not self[name]]
         if not missing:
@@ -318,7 +340,7 @@ class HelpdeskTicket(models.Model):
 
     def _cs_check_stage_move(self, new_stage):
         """Moves the service process forbids, before they happen."""
-        for ticket in self:
+        for ticket in self.filtered("cs_process"):
             old_stage = ticket.stage_id
             if not old_stage or new_stage == old_stage:
                 continue
@@ -381,6 +403,7 @@ class HelpdeskTicket(models.Model):
             vals.setdefault("partner_name", partner.name)
             vals.setdefault("partner_email", partner.email)
         self._cs_default_team(vals)
+        self._cs_default_stage(vals)
 
     @api.model
     def _cs_default_team(self, vals):
@@ -393,6 +416,25 @@ class HelpdeskTicket(models.Model):
         if team:
             vals["team_id"] = team.id
 
+    @api.model
+    def _cs_default_stage(self, vals):
+        """A ticket of a team in the process starts in the process, whatever
+        stage the form proposed before the team was known."""
+        team = self.env["helpdesk.ticket.team"].browse(vals.get("team_id"))
+        if team.cs_process and vals.get("stage_id"):
+            stages = team._get_applicable_stages()
+            if vals["stage_id"] not in stages.ids:
+                vals["stage_id"] = stages[:1].id
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        """The kanban shows the process's stages in the process's menus and
+        helpdesk's own elsewhere; a stage holding tickets always shows."""
+        audiences = ("process", "all") if self.env.context.get("cs_process_view") else ("other", "all")
+        return super()._read_group_stage_ids(stages, domain).filtered(
+            lambda stage: stage in stages or stage.cs_audience in audiences or stage.team_ids
+        )
+
     def write(self, vals):
         if not vals.get("stage_id"):
             res = super().write(vals)
@@ -401,7 +443,8 @@ class HelpdeskTicket(models.Model):
             old_stage = self.stage_id
             new_stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
             self._cs_check_stage_move(new_stage)
-            res = super().write(dict(vals, **self._cs_stage_move_values(old_stage, new_stage)))
+            move_values = self._cs_stage_move_values(old_stage, new_stage) if self.cs_process else {}
+            res = super().write(dict(vals, **move_values))
             self._cs_after_stage_move()
         else:
             res = True
@@ -421,14 +464,15 @@ class HelpdeskTicket(models.Model):
 
     def _cs_after_assessment(self, refresh_deadlines):
         """Kind or severity known or changed: deadlines, promise, escalation."""
+        tickets = self.filtered("cs_process")
         if refresh_deadlines:
             # deadlines are the system's bookkeeping, not the agent's to edit
-            for ticket in self.sudo().filtered(lambda t: t.team_id.use_sla and not t.closed):
+            for ticket in tickets.sudo().filtered(lambda t: t.team_id.use_sla and not t.closed):
                 ticket.refresh_sla()
-        self._cs_update_promise()
-        self._cs_acknowledge()
-        self._cs_assign_to_supervisor()
-        self._cs_notify_management()
+        tickets._cs_update_promise()
+        tickets._cs_acknowledge()
+        tickets._cs_assign_to_supervisor()
+        tickets._cs_notify_management()
 
     def _cs_stage_move_values(self, old_stage, new_stage):
         """What moving from ``old_stage`` to ``new_stage`` records."""
@@ -647,7 +691,7 @@ class HelpdeskTicket(models.Model):
     def _cs_is_customer_reply(self, post_kwargs):
         """A reply written by staff to the customer, not a note or a
         message the system composes from a template."""
-        if self.env.context.get("cs_system_message") or len(self) != 1:
+        if self.env.context.get("cs_system_message") or len(self) != 1 or not self.cs_process:
             return False
         if post_kwargs.get("message_type", "notification") != "comment":
             return False

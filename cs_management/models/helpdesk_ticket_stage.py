@@ -13,6 +13,14 @@ class HelpdeskTicketStage(models.Model):
         "rules of that step (first response, feedback loop, follow-up "
         "visit, closing) apply to it.",
     )
+    cs_audience = fields.Selection(
+        [("process", "Customer-service teams"), ("other", "Other teams"), ("all", "All teams")],
+        string="Used By",
+        compute="_compute_cs_audience",
+        store=True,
+        help="A stage of the customer-service process serves the teams that "
+        "run it; the helpdesk's own stages serve the other teams.",
+    )
     cs_requirement_ids = fields.One2many(
         "helpdesk.ticket.stage.requirement",
         "stage_id",
@@ -28,6 +36,14 @@ class HelpdeskTicketStage(models.Model):
         help="Tickets may jump here even when their kind forbids skipping "
         "stages (e.g. Cancelled, Rejected).",
     )
+
+    @api.depends("cs_step", "cs_reachable_from_any_stage")
+    def _compute_cs_audience(self):
+        for stage in self:
+            if stage.cs_step:
+                stage.cs_audience = "process"
+            else:
+                stage.cs_audience = "all" if stage.cs_reachable_from_any_stage else "other"
 
     def _cs_required_fields(self, kind):
         """Fields a ticket of ``kind`` must have to be in this stage: those

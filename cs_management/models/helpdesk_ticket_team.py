@@ -11,8 +11,38 @@ class HelpdeskTicketTeam(models.Model):
         check_company=True,
         help="The store this team serves; empty for head-office teams.",
     )
+    cs_process = fields.Boolean(
+        string="Runs the Customer-Service Process",
+        compute="_compute_cs_process",
+        store=True,
+        readonly=False,
+        index=True,
+        help="Tickets of this team follow the customer-service process: its "
+        "stages and their gates, deadlines, acknowledgements, service "
+        "standards and KPIs. Other teams keep the helpdesk's own stages and "
+        "behaviour.",
+    )
     # service teams work to deadlines (CMP-5)
-    use_sla = fields.Boolean(default=True)
+    use_sla = fields.Boolean(compute="_compute_use_sla", store=True, readonly=False)
+
+    @api.depends("cs_store_id")
+    def _compute_cs_process(self):
+        # a store's team serves its customers; any other team opts in by hand
+        for team in self:
+            team.cs_process = team.cs_process or bool(team.cs_store_id)
+
+    @api.depends("cs_process")
+    def _compute_use_sla(self):
+        for team in self:
+            team.use_sla = team.use_sla or team.cs_process
+
+    def _get_applicable_stages(self):
+        """Teams in the process use its stages, other teams helpdesk's own;
+        stages shared by both, or linked to the team, apply either way."""
+        stages = super()._get_applicable_stages()
+        in_process = self.cs_process if self else self.env.context.get("cs_process_view", False)
+        audiences = ("process", "all") if in_process else ("other", "all")
+        return stages.filtered(lambda stage: stage.cs_audience in audiences or self in stage.team_ids)
 
     @api.model_create_multi
     def create(self, vals_list):

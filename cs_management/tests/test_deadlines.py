@@ -94,7 +94,7 @@ class TestDeadlines(CsTicketCase):
 
     def test_a_paused_line_resumes_with_its_consumed_time(self):
         sla = self.env["helpdesk.sla"].create(
-            {"name": "Close within 8h", "hours": 8, "stage_id": self.stage["closed"].id}
+            {"name": "Close within 8h", "hours": 8, "stage_id": self.stage["closed"].id, "cs_process": True}
         )
         self.assertIn(self.stage["feedback"], sla.ignore_stage_ids, "new deadlines pause where stages say so")
         with self._at(MONDAY_9):

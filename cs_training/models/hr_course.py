@@ -8,6 +8,14 @@ class HrCourse(models.Model):
     _name = "hr.course"
     _inherit = ["hr.course", "mail.activity.mixin"]
 
+    cs_service_training = fields.Boolean(
+        string="Service Training",
+        index=True,
+        tracking=True,
+        help="A course of the customer-service training: it is examined and "
+        "certified, and may be mandatory before serving customers. Other "
+        "courses keep the plain course flow.",
+    )
     cs_method = fields.Selection(
         TRAINING_METHODS, string="Method", required=True, default="lecture", tracking=True
     )
@@ -138,7 +146,7 @@ class HrCourse(models.Model):
 
     def _cs_check_exam_setup(self):
         """Each weighted part of the assessment needs its instrument."""
-        for course in self:
+        for course in self.filtered("cs_service_training"):
             if course.cs_theory_weight and not course.cs_exam_survey_id:
                 raise UserError(
                     _(

@@ -133,6 +133,7 @@ class HrCourseAttendee(models.Model):
         """Open the next exam attempt of each enrolment still waiting for one."""
         waiting = self.filtered(
             lambda a: a.active
+            and a.cs_course_id.cs_service_training
             and a.cs_attended
             and a.result == "pending"
             and not a.cs_assessment_ids.filtered(lambda x: x.state == "open")

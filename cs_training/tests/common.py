@@ -49,6 +49,7 @@ class CsTrainingCase(CsOrganisationCase):
         facing_roles = cls.env["cs.role"].search([("customer_facing", "=", True)])
         cls.course = cls.env["hr.course"].create(
             {
+                "cs_service_training": True,
                 "name": "Test onboarding",
                 "category_id": cls.kind_onboarding.id,
                 "cs_exam_survey_id": cls.exam.id,

@@ -19,6 +19,7 @@ class TestNeedsAndPlans(CsTrainingCase):
         )
         cls.product_course = cls.env["hr.course"].create(
             {
+                "cs_service_training": True,
                 "name": "New serum line",
                 "category_id": cls.env.ref("cs_training.course_kind_product").id,
                 "cs_method": "online",

@@ -30,7 +30,7 @@ class TestRecords(CsTrainingCase):
 
     def test_career_path_shows_what_is_missing(self):
         complaint = self.env["hr.course"].create(
-            {"name": "Complaint drill", "category_id": self.kind_onboarding.id}
+            {"cs_service_training": True, "name": "Complaint drill", "category_id": self.kind_onboarding.id}
         )
         self.roles["specialist"].cs_promotion_requirement_ids = [
             Command.clear(),
