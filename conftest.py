@@ -20,3 +20,27 @@ def pytest_sessionfinish(session, exitstatus):
             red=True,
         )
         session.exitstatus = 1
+
+
+
+def _addon_of(module_name):
+    parts = module_name.split(".")
+    return parts[2] if parts[:2] == ["odoo", "addons"] and len(parts) > 2 else None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run an addon's test classes as Odoo's own test runner does: only the
+    test methods the addon defines. A method a class inherits or imports from
+    another addon's tests (helpdesk_mgmt's ticket tests under
+    helpdesk_mgmt_sla, web's WebSuite under helpdesk_mgmt's JS test) is that
+    other addon's test, and is left out here (shown as deselected)."""
+    foreign = []
+    for item in items:
+        function, module = getattr(item, "function", None), getattr(item, "module", None)
+        addon = module and _addon_of(module.__name__)
+        if addon and function is not None and _addon_of(function.__module__) != addon:
+            foreign.append(item)
+    if foreign:
+        config.hook.pytest_deselected(items=foreign)
+        foreign_ids = {id(item) for item in foreign}
+        items[:] = [item for item in items if id(item) not in foreign_ids]

@@ -217,6 +217,11 @@ EOF
 
 cs_odoo() { "$CS_VENV/bin/odoo" -c "$CS_CONF" "$@"; }
 
+# The directory of an installed addon (ours, Odoo's or an OCA wheel's).
+cs_addon_dir() {
+    "$CS_VENV/bin/python" -c "import importlib.util as u, sys; sys.stdout.write(u.find_spec('odoo.addons.$1').submodule_search_locations[0])"
+}
+
 # Hash of our addons' files: an installed database older than it gets updated.
 cs_addons_fingerprint() {
     (cd "$CS_ROOT" && find "${CS_ADDONS[@]}" -type f \( -name '*.py' -o -name '*.xml' -o -name '*.csv' -o -name '*.po' -o -name '*.js' -o -name '*.scss' \) \
