@@ -11,6 +11,9 @@ DB=${CS_DB:-cs_demo}
 PORT=${CS_HTTP_PORT:-8069}
 CS_SERVED_DB=$DB   # for cs_odoo_conf: the database served, the only one in prefork mode
 trap cs_pg_stop EXIT
+# A SIGTERM (kill -- -PGID, a service manager) must not stop PostgreSQL under
+# a running Odoo: trapped, it takes effect once the command running has ended.
+trap 'exit 143' TERM
 
 cs_bootstrap
 stamp=$CS_STATE/$DB.fingerprint
