@@ -64,6 +64,9 @@
         "demo/cs_qa_demo.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "cs_management/static/src/scss/report_cjk.scss",
+        ],
         "web.assets_tests": [
             "cs_management/static/tests/tours/*.js",
         ],

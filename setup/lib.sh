@@ -40,8 +40,9 @@ cs_system_packages() {
     command -v dpkg-query >/dev/null || return 0
     # build dependencies of psycopg2 and python-ldap (Odoo's requirements)
     [ -x "$CS_VENV/bin/odoo" ] || cs_apt_install libpq-dev libldap2-dev libsasl2-dev
-    # PDF reports, with the CJK fonts the report layout names
-    cs_apt_install wkhtmltopdf fonts-noto-cjk
+    # PDF reports, with the CJK fonts the report layout names; pdftotext
+    # for the test that reads a printed report back
+    cs_apt_install wkhtmltopdf fonts-noto-cjk poppler-utils
     if [ -z "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ] && ! cs_pg_bindir >/dev/null; then
         cs_apt_install postgresql
     fi

@@ -5,6 +5,7 @@ from . import hr_employee
 from . import hr_employee_public
 from . import res_users
 from . import cs_personal_data
+from . import cs_recorded_fields
 from . import cs_data_export_log
 from . import res_partner
 from . import res_company
@@ -34,3 +35,4 @@ from . import cs_qa_calibration
 from . import cs_qa_helpdesk_ticket
 from . import cs_kpi_report
 from . import cs_demo_history
+from . import ir_actions_report

@@ -20,8 +20,25 @@ ASSESSMENT_FIELDS = {
 
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
-    _inherit = ["helpdesk.ticket", "cs.personal.data"]
+    _inherit = ["helpdesk.ticket", "cs.personal.data", "cs.recorded.fields"]
     _cs_personal_fields = ("partner_email",)
+    # the deadlines' outcome, the measured times and the loops feed the KPIs
+    _cs_recorded_fields = (
+        "cs_promised_date",
+        "cs_acknowledged",
+        "cs_result_told_date",
+        "cs_loop_count",
+        "cs_reopen_count",
+        "cs_followup_done",
+        "cs_po_notified_severity",
+        "cs_reply_deadline",
+        "cs_reply_state",
+        "cs_resolution_deadline",
+        "cs_resolution_state",
+        "cs_first_response_date",
+        "cs_first_response_hours",
+        "cs_resolution_hours",
+    )
 
     cs_process = fields.Boolean(
         related="team_id.cs_process",
@@ -389,6 +406,7 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._cs_check_recorded_fields(vals)
             self._cs_complete_intake(vals)
         tickets = super().create(vals_list)
         tickets._cs_after_intake()
@@ -436,6 +454,7 @@ class HelpdeskTicket(models.Model):
         )
 
     def write(self, vals):
+        self._cs_check_recorded_fields(vals)
         if not vals.get("stage_id"):
             res = super().write(vals)
         elif len(self) == 1:
@@ -458,7 +477,7 @@ class HelpdeskTicket(models.Model):
     def _cs_after_intake(self):
         for ticket in self:
             if ticket.stage_id.cs_step not in (False, "acceptance"):
-                ticket.cs_first_response_date = ticket.create_date
+                ticket.sudo().cs_first_response_date = ticket.create_date
         # OCA's create has just set the deadlines
         self._cs_after_assessment(refresh_deadlines=False)
 
@@ -507,7 +526,7 @@ class HelpdeskTicket(models.Model):
     def _cs_update_promise(self):
         for ticket in self.filtered(lambda t: not t.cs_acknowledged):
             promised = ticket.ticket_sla_ids.filtered(lambda line: line.sla_id.cs_promised)
-            ticket.cs_promised_date = min(promised.mapped("deadline"), default=False)
+            ticket.sudo().cs_promised_date = min(promised.mapped("deadline"), default=False)
 
     def _cs_acknowledge(self):
         """Tell the customer we have the request and when we will reply;
@@ -533,7 +552,7 @@ class HelpdeskTicket(models.Model):
             .create({"message_type": "comment", "subtype_id": self.env.ref("mail.mt_comment").id})
         )
         composer._action_send_mail()
-        tickets.cs_acknowledged = True
+        tickets.sudo().cs_acknowledged = True
 
     def _cs_can_write_to_customer(self):
         """Automatic messages go out in the company's name: without its
@@ -608,7 +627,7 @@ class HelpdeskTicket(models.Model):
                     partner_ids=managers.partner_id.ids,
                     subtype_xmlid="mail.mt_comment",
                 )
-            ticket.cs_po_notified_severity = ticket.cs_severity
+            ticket.sudo().cs_po_notified_severity = ticket.cs_severity
 
     def _cs_managers(self):
         group = self.env.ref("cs_management.group_cs_manager")
@@ -630,7 +649,7 @@ class HelpdeskTicket(models.Model):
                 subtype_xmlid="mail.mt_comment",
                 message_type="comment",
             )
-            ticket.cs_result_told_date = fields.Datetime.now()
+            ticket.sudo().cs_result_told_date = fields.Datetime.now()
 
     def action_cs_answer_and_close(self):
         """A simple consultation: answer it and close it in one step."""
@@ -653,13 +672,8 @@ class HelpdeskTicket(models.Model):
                 body=_("The customer is not satisfied with the solution: back to solution."),
                 subtype_xmlid="mail.mt_note",
             )
-            ticket.write(
-                {
-                    "stage_id": solution.id,
-                    "cs_satisfaction": False,
-                    "cs_result_told_date": False,
-                }
-            )
+            ticket.sudo().cs_result_told_date = False
+            ticket.write({"stage_id": solution.id, "cs_satisfaction": False})
 
     def action_cs_view_partner_tickets(self):
         self.ensure_one()
