@@ -9,6 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DB=${CS_TEST_DB:-cs_test}
 UPGRADE_DB=${DB}_upgrade
+EXISTING_DB=${DB}_existing
 # the OCA modules whose own tests must keep passing beside our addons
 OCA_SUITES=(helpdesk_mgmt helpdesk_mgmt_sla helpdesk_mgmt_rating helpdesk_mgmt_crm
     helpdesk_mgmt_stage_validation hr_course)
@@ -33,7 +34,8 @@ cs_phase "database $DB built"
 # The previous release's database is built and upgraded on the other core
 # while the main run tests.
 upgrade_log=$CS_STATE/log/$UPGRADE_DB.log
-"$CS_ROOT/setup/upgrade_db.sh" "$UPGRADE_DB" >"$upgrade_log" 2>&1 &
+{ "$CS_ROOT/setup/upgrade_db.sh" "$UPGRADE_DB" && "$CS_ROOT/setup/existing_helpdesk_db.sh" "$EXISTING_DB"; } \
+    >"$upgrade_log" 2>&1 &
 upgrade_pid=$!
 
 cd "$CS_ROOT"
@@ -54,11 +56,15 @@ cs_log "running our tests and the OCA suites on $DB"
 cs_pytest --odoo-database="$DB" "${paths[@]}" tests "$@" || status=$?
 cs_phase "tests on $DB done"
 
-wait "$upgrade_pid" || { tail -n 30 "$upgrade_log"; cs_die "building or upgrading $UPGRADE_DB failed, see $upgrade_log"; }
-cs_phase "upgrade database ready ($(tail -n 1 "$upgrade_log"))"
+wait "$upgrade_pid" || { tail -n 30 "$upgrade_log"; cs_die "building $UPGRADE_DB or $EXISTING_DB failed, see $upgrade_log"; }
+cs_phase "upgrade and installation databases ready"
 cs_log "running the upgrade tests on $UPGRADE_DB"
 CS_UPGRADE_BEFORE=$CS_STATE/$UPGRADE_DB-before.json cs_pytest --odoo-database="$UPGRADE_DB" tests_upgrade || status=$?
 cs_phase "upgrade tests done"
+
+cs_log "running the tests of an installation on a helpdesk in use ($EXISTING_DB)"
+CS_INSTALL_BEFORE=$CS_STATE/$EXISTING_DB-before.json cs_pytest --odoo-database="$EXISTING_DB" tests_install || status=$?
+cs_phase "installation tests done"
 
 cs_log "uninstalling our addons from $UPGRADE_DB"
 "$CS_VENV/bin/python" "$CS_ROOT/setup/uninstall_addons.py" "$CS_CONF" "$UPGRADE_DB" \
