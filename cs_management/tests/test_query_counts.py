@@ -1,0 +1,64 @@
+"""Query budgets of the daily ticket path (as Odoo's crm guards its own):
+creating a ticket, each stage move of a complaint, the kanban and the form,
+as the agent who works them. A change that adds queries fails here; lower
+the budget when a change saves some."""
+
+from odoo.tests import tagged, users, warmup
+
+from .common import CsTicketCase
+
+AGENT = "t_presales_a"
+# queries per operation, measured warm (see the module docstring)
+BUDGET = {
+    "create": 85,
+    "verification": 35,
+    "investigation": 18,
+    "solution": 10,
+    "kanban": 26,
+    "form": 26,
+}
+
+
+@tagged("is_query_count")
+class TestTicketQueryCounts(CsTicketCase):
+    def _view_specification(self, view_type):
+        fields = self.env["helpdesk.ticket"].get_views([(False, view_type)])["models"]["helpdesk.ticket"]["fields"]
+        Ticket = self.env["helpdesk.ticket"]
+        return {
+            name: {"fields": {"display_name": {}}} if Ticket._fields[name].relational else {}
+            for name in fields
+        }
+
+    @users(AGENT)
+    @warmup
+    def test_create(self):
+        with self.assertQueryCount(**{AGENT: BUDGET["create"]}):
+            self._new_ticket(user=self.env.user)
+
+    @users(AGENT)
+    @warmup
+    def test_stage_moves_of_a_complaint(self):
+        ticket = self._new_ticket(user=self.env.user)
+        for step in ("verification", "investigation", "solution"):
+            values = self.STEP_DATA[step](self)
+            with self.subTest(step=step), self.assertQueryCount(**{AGENT: BUDGET[step]}):
+                ticket.write(dict(values, stage_id=self.stage[step].id))
+
+    @users(AGENT)
+    @warmup
+    def test_kanban(self):
+        Ticket = self.env["helpdesk.ticket"].with_context(cs_process_view=True)
+        specification = self._view_specification("kanban")
+        with self.assertQueryCount(**{AGENT: BUDGET["kanban"]}):
+            groups = Ticket.web_read_group([("cs_process", "=", True)], ["stage_id"], ["stage_id"])
+            for group in groups["groups"]:
+                Ticket.web_search_read(group["__domain"], specification, limit=40)
+
+    @users(AGENT)
+    @warmup
+    def test_form(self):
+        ticket = self._new_ticket(user=self.env.user)
+        specification = self._view_specification("form")
+        ticket.invalidate_model()
+        with self.assertQueryCount(**{AGENT: BUDGET["form"]}):
+            ticket.web_read(specification)
