@@ -49,8 +49,12 @@ class CsQaInspection(models.Model):
     _description = "Quality Inspection"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
-    _mail_post_access = "read"
     _check_company_auto = True
+
+    @property
+    def _mail_post_access(self):
+        # the agent discusses its inspection; read-only roles may not
+        return "write" if self.env.user._cs_reads_only() else "read"
 
     company_id = fields.Many2one(
         "res.company",

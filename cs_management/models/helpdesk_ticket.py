@@ -40,6 +40,12 @@ class HelpdeskTicket(models.Model):
         "cs_resolution_hours",
     )
 
+    @property
+    def _mail_post_access(self):
+        # helpdesk_mgmt lets readers post (its portal customers); read-only
+        # roles may not
+        return "write" if self.env.user._cs_reads_only() else "read"
+
     cs_process = fields.Boolean(
         related="team_id.cs_process",
         string="In the Customer-Service Process",

@@ -33,3 +33,10 @@ class ResUsers(models.Model):
                         + [Command.link(g.id) for g in add]
                     }
                 )
+
+    def _cs_reads_only(self):
+        """An auditor reads everything and changes nothing: not even through
+        the chatter (messages, activities) of the records it reads."""
+        return self.has_group("cs_management.group_cs_auditor") and not self.has_group(
+            "cs_management.group_cs_agent"
+        )
