@@ -88,3 +88,23 @@ class TestRoleGroupSync(CsOrganisationCase):
             {"cs_role_id": self.roles["aftersales"].id}
         )
         self.assertEqual(self.agent_b.cs_role_id, self.roles["aftersales"])
+
+    def test_an_hr_officer_cannot_take_a_role_by_linking_a_user(self):
+        officer = new_test_user(self.env, login="t_hr_officer", groups="base.group_user,hr.group_hr_user")
+        manager_employee = self.cs_manager
+        for values in (
+            {"user_id": officer.id},  # link itself to the CS manager's employee
+        ):
+            with self.subTest(values=values), self.assertRaises(AccessError):
+                manager_employee.with_user(officer).write(values)
+        self.assertFalse(officer.has_group("cs_management.group_cs_manager"))
+        self.assertNotEqual(manager_employee.user_id, officer)
+        # archiving and bringing back an employee with a role is the CS manager's too
+        self.agent_b.active = False
+        with self.assertRaises(AccessError):
+            self.agent_b.with_user(officer).write({"active": True})
+        self.assertFalse(self.agent_b.active)
+        # employees without a role stay the HR officer's to link
+        plain = self.env["hr.employee"].create({"name": "Warehouse clerk"})
+        plain.with_user(officer).write({"user_id": officer.id})
+        self.assertEqual(plain.user_id, officer)
