@@ -1,4 +1,4 @@
-from odoo import Command, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .cs_appraisal import BEFORE_CALIBRATION
@@ -86,14 +86,12 @@ class CsAppraisalFeedback(models.Model):
     def create(self, vals_list):
         Appraisal = self.env["cs.appraisal"]
         for vals in vals_list:
-            appraisal = Appraisal.browse(vals["appraisal_id"])
-            appraisal._cs_require("supervisor", BEFORE_CALIBRATION)
-            if "line_ids" not in vals:
-                vals["line_ids"] = [
-                    Command.create({"criterion_id": line.criterion_id.id})
-                    for line in appraisal.sudo().line_ids.filtered(lambda line: not line.measured)
-                ]
+            Appraisal.browse(vals["appraisal_id"])._cs_require("supervisor", BEFORE_CALIBRATION)
+            # the criteria come from the form, unscored: scores are the peer's
+            if "line_ids" in vals and not self.env.su:
+                raise AccessError(_("The criteria a colleague scores come with the feedback request."))
         feedbacks = super().create(vals_list)
+        feedbacks.filtered(lambda feedback: not feedback.line_ids)._cs_add_criteria()
         for feedback in feedbacks:
             feedback.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
                 ACTIVITY,
@@ -102,6 +100,16 @@ class CsAppraisalFeedback(models.Model):
                 summary=_("Give your feedback on %(employee)s", employee=feedback.employee_id.name),
             )
         return feedbacks
+
+    def _cs_add_criteria(self):
+        """One line a criterion scored by people on the form."""
+        self.env["cs.appraisal.feedback.line"].sudo().create(
+            [
+                {"feedback_id": feedback.id, "criterion_id": line.criterion_id.id}
+                for feedback in self
+                for line in feedback.sudo().appraisal_id.line_ids.filtered(lambda line: not line.measured)
+            ]
+        )
 
     def _cs_check_open(self):
         for feedback in self:

@@ -39,6 +39,18 @@ class CsAppraisalFeedbackLine(models.Model):
                     _("Score %(criterion)s from 1 to %(scale)s.", criterion=peer.name, scale=peer.scale_max)
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the peer's form comes with its lines: none is added afterwards
+        if not self.env.su:
+            raise AccessError(_("The criteria a colleague scores come with the feedback request."))
+        return super().create(vals_list)
+
+    def unlink(self):
+        if not self.env.su:
+            raise AccessError(_("The criteria a colleague scores cannot be removed from the feedback."))
+        return super().unlink()
+
     def write(self, vals):
         if not self.env.su:
             if vals.keys() - {"score"}:

@@ -98,3 +98,26 @@ class TestPeerFeedback(CsAppraisalCase):
             self._as(self.agent_a, feedback).action_cancel()
         self._as(self.supervisor_a, feedback).action_cancel()
         self.assertEqual(feedback.state, "cancelled")
+
+    def test_no_score_is_added_or_removed_after_the_fact(self):
+        feedback = self._ask(self.peer)
+        self._answer(feedback, {"Attitude": 5, "Knowledge": 6, "Teamwork": 4}, "Fine")
+        before = sorted(feedback.line_ids.mapped("score"))
+        criterion = feedback.line_ids[0].criterion_id
+        Line = self.env["cs.appraisal.feedback.line"]
+        for person in (self.peer, self.supervisor_a):
+            with self.subTest(person=person.name):
+                with self.assertRaises(AccessError):
+                    self._as(person, Line).create({"feedback_id": feedback.id, "criterion_id": criterion.id, "score": 1})
+                with self.assertRaises(UserError):  # AccessError is one too
+                    self._as(person, feedback).write({"line_ids": [Command.create({"criterion_id": criterion.id, "score": 1})]})
+                with self.assertRaises(AccessError):
+                    self._as(person, feedback.line_ids[0]).unlink()
+        # nor slipped in with the request, under the peer's name
+        with self.assertRaises(AccessError):
+            self._as(self.supervisor_a, self.form).write(
+                {"feedback_ids": [Command.create({"reviewer_id": self.other_peer.id, "line_ids": [Command.create({"criterion_id": criterion.id, "score": 1})]})]}
+            )
+        feedback.invalidate_recordset()
+        self.assertEqual(sorted(feedback.line_ids.mapped("score")), before)
+        self.assertFalse(self.form.feedback_ids.filtered(lambda f: f.reviewer_id == self.other_peer))
