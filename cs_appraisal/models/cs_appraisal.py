@@ -803,10 +803,10 @@ class CsAppraisal(models.Model):
             for line in weak - form.training_need_ids.cs_appraisal_line_id:
                 Need.create(
                     {
+                        # trainers read needs: the score stays on the form
                         "name": _(
-                            "%(criterion)s: %(score).0f/100 in appraisal %(period)s",
+                            "%(criterion)s, from appraisal %(period)s",
                             criterion=line.name,
-                            score=line.score,
                             period=form.period_id.display_name,
                         ),
                         "employee_id": form.employee_id.id,

@@ -44,6 +44,7 @@ class CsQaCalibration(models.Model):
     spread = fields.Float(
         string="Average Distance from Consensus",
         compute="_compute_spread",
+        groups="cs_management.group_cs_manager,cs_management.group_cs_auditor",
         help="How far, on average, a reviewer's score of a ticket is from the reviewers' average (0–100 points).",
     )
     note = fields.Html(string="Conclusions")
@@ -119,12 +120,9 @@ class CsQaCalibration(models.Model):
                     )
                 )
             session.state = "done"
+            # the reviewers read the chatter; the spread is the CS managers'
             session.message_post(
-                body=Markup("<p>%s</p>")
-                % _(
-                    "Session closed: on average a reviewer was %(spread)s points from the consensus.",
-                    spread=round(session.spread, 1),
-                ),
+                body=Markup("<p>%s</p>") % _("Session closed: the spread is in the comparison."),
                 subtype_xmlid="mail.mt_note",
             )
 

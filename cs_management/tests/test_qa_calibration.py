@@ -118,6 +118,18 @@ class TestQaCalibration(CsQaCase):
         with self.assertRaises(AccessError):
             sheet.read(["deviation"])
         self.assertTrue(self.env["cs.qa.inspection"].with_user(self.auditor.user_id).browse(sheet.id).read(["deviation"]))
+        # nor the session's spread, read or said in its chatter when it closes
+        reviewer_view = session.with_user(self.supervisor_a.user_id)
+        with self.assertRaises(AccessError):
+            reviewer_view.read(["spread"])
+        for reviewer in self.reviewers - self.supervisor_a:
+            self._score_and_submit(session, reviewer, self.ticket_1, 2, 0, 1)
+        for reviewer in self.reviewers:
+            self._score_and_submit(session, reviewer, self.ticket_2, 5, 1, 3)
+        session.action_close()
+        said = " ".join(reviewer_view.message_ids.mapped("body"))
+        self.assertNotIn(str(round(session.spread, 1)), said)
+        self.assertIn("Session closed", said)
 
     def test_calibration_scores_do_not_count_for_the_agent(self):
         check = self._inspect(self.supervisor_a, self.ticket_1)
