@@ -6,6 +6,7 @@ from . import hr_employee_public
 from . import res_users
 from . import cs_personal_data
 from . import cs_recorded_fields
+from . import cs_ticket_scoped
 from . import cs_data_export_log
 from . import res_partner
 from . import res_company

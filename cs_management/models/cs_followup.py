@@ -10,7 +10,7 @@ class CsFollowup(models.Model):
 
     _name = "cs.followup"
     _description = "Follow-up Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.personal.data"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.personal.data", "cs.ticket.scoped"]
     _cs_personal_fields = ("phone",)
     _order = "state desc, date_due, id"
     _rec_name = "partner_id"

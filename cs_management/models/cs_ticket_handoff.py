@@ -11,6 +11,7 @@ class CsTicketHandoff(models.Model):
     a progress message."""
 
     _name = "cs.ticket.handoff"
+    _inherit = ["cs.ticket.scoped"]
     _description = "Ticket Hand-off"
     _order = "date_requested desc, id desc"
     _rec_name = "department_id"

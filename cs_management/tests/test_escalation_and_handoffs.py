@@ -83,3 +83,22 @@ class TestHandoffs(CsTicketCase):
         with self.assertRaises(AccessError):
             handoff.with_user(self.agent_b.user_id).read(["request"])
         self.assertEqual(handoff.with_user(self.supervisor_a.user_id).request, "Test the batch")
+
+    def test_hand_offs_and_visits_stay_within_their_ticket(self):
+        mine = self._new_ticket()
+        other_store = self.ticket_b  # store B: agent A may not work it
+        handoff = self._handoff(mine)
+        visit = self.env["cs.followup"].with_user(self.agent_a.user_id).create(
+            {"ticket_id": mine.id, "partner_id": self.customer.id, "user_id": self.agent_a.user_id.id, "date_due": "2030-01-10"}
+        )
+        for record, who in ((handoff, self.agent_a.user_id), (handoff, self.lab), (visit, self.agent_a.user_id)):
+            with self.subTest(model=record._name, user=who.login), self.assertRaises(AccessError):
+                record.with_user(who).write({"ticket_id": other_store.id})
+            self.assertEqual(record.ticket_id, mine)
+        for model, values in (
+            ("cs.ticket.handoff", {"department_id": self.quality.id, "user_id": self.lab.id, "request": "x", "date_due": "2030-01-10"}),
+            ("cs.followup", {"partner_id": self.customer.id, "user_id": self.agent_a.user_id.id, "date_due": "2030-01-10"}),
+        ):
+            with self.subTest(model=model, created=True), self.assertRaises(AccessError):
+                self.env[model].with_user(self.agent_a.user_id).create(dict(values, ticket_id=other_store.id))
+            self.assertFalse(self.env[model].search([("ticket_id", "=", other_store.id)]))
