@@ -341,7 +341,9 @@ class CsQaInspection(models.Model):
     def create(self, vals_list):
         default_kind = self.default_get(["kind"]).get("kind")
         self._check_kind_allowed({vals.get("kind", default_kind) for vals in vals_list})
+        self._check_ticket_reachable(vals_list)
         inspections = super().create(vals_list)
+        inspections._check_scope()
         inspections.filtered(lambda inspection: not inspection.line_ids)._fill_lines()
         return inspections
 
@@ -352,11 +354,28 @@ class CsQaInspection(models.Model):
             self._check_draft()
         if "kind" in vals:
             self._check_kind_allowed({vals["kind"]})
+        self._check_ticket_reachable([vals])
         res = super().write(vals)
+        if {"agent_id", "ticket_id", "company_id"} & vals.keys():
+            self._check_scope()
         if "scorecard_id" in vals and "line_ids" not in vals:
             self.line_ids.unlink()
             self._fill_lines()
         return res
+
+    @api.model
+    def _check_ticket_reachable(self, vals_list):
+        """The ticket an inspection is put on is one the reviewer may read,
+        checked before anything (saving may make the reviewer a follower)."""
+        tickets = self.env["helpdesk.ticket"].browse([vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")])
+        if tickets and not self.env.su:
+            tickets.check_access("read")
+
+    def _check_scope(self):
+        """Where the inspection landed, not only where it was: the reviewer
+        still reaches it (record rules follow agent and store)."""
+        if not self.env.su:
+            self.check_access("write")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

@@ -162,3 +162,15 @@ class TestQaWorkflow(CsQaCase):
         self.assertEqual(ticket.cs_qa_inspection_count, 1)
         action = ticket.action_cs_qa_inspections()
         self.assertEqual(self.env["cs.qa.inspection"].search(action["domain"]), inspection)
+
+    def test_an_inspection_stays_within_the_reviewers_reach(self):
+        ticket = self._closed_ticket(self.agent_a, "2025-03-03", name="Mine to inspect")
+        other = self._closed_ticket(self.agent_b, "2025-03-03", name="Store B's")
+        inspection = self._inspect(self.supervisor_a, ticket)
+        for values in ({"ticket_id": other.id}, {"ticket_id": other.id, "agent_id": self.agent_b.user_id.id}):
+            with self.subTest(values=values), self.assertRaises(AccessError):
+                inspection.write(values)
+            self.assertEqual((inspection.ticket_id, inspection.agent_id), (ticket, self.agent_a.user_id))
+        with self.assertRaises(AccessError):
+            self._inspect(self.supervisor_a, other)
+        self.assertFalse(self.env["cs.qa.inspection"].search([("ticket_id", "=", other.id)]))
