@@ -47,8 +47,20 @@ class CsQaInspection(models.Model):
 
     _name = "cs.qa.inspection"
     _description = "Quality Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.recorded.fields"]
     _order = "date desc, id desc"
+    # the workflow's steps and the score feed the IQS, the KPIs and the appraisal
+    _cs_recorded_fields = (
+        "state",
+        "published_date",
+        "acknowledged_date",
+        "pass_mark",
+        "raw_score",
+        "critical_failed",
+        "score",
+        "score_on_scale",
+        "passed",
+    )
     _check_company_auto = True
 
     @property
@@ -68,7 +80,9 @@ class CsQaInspection(models.Model):
     kind = fields.Selection(
         KINDS, required=True, default=lambda self: self._default_kind(), index=True, tracking=True
     )
-    state = fields.Selection(STATES, required=True, default="draft", index=True, tracking=True, copy=False)
+    state = fields.Selection(
+        STATES, required=True, default="draft", readonly=True, index=True, tracking=True, copy=False
+    )
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
         index="btree_not_null",
@@ -339,6 +353,8 @@ class CsQaInspection(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._cs_check_recorded_fields(vals)
         default_kind = self.default_get(["kind"]).get("kind")
         self._check_kind_allowed({vals.get("kind", default_kind) for vals in vals_list})
         self._check_ticket_reachable(vals_list)
@@ -348,6 +364,7 @@ class CsQaInspection(models.Model):
         return inspections
 
     def write(self, vals):
+        self._cs_check_recorded_fields(vals)
         if ASSESSMENT_FIELDS & vals.keys():
             # who may not write at all is told so first
             self.check_access("write")
@@ -522,13 +539,9 @@ class CsQaInspection(models.Model):
                     )
                 )
         for inspection in self:
-            inspection.write(
-                {
-                    "state": "published",
-                    "published_date": fields.Datetime.now(),
-                    "reviewer_id": (inspection.reviewer_id or self.env.user).id,
-                }
-            )
+            if not inspection.reviewer_id:
+                inspection.reviewer_id = self.env.user
+            inspection.sudo().write({"state": "published", "published_date": fields.Datetime.now()})
             inspection._notify_agent()
 
     def _notify_agent(self):
@@ -575,7 +588,7 @@ class CsQaInspection(models.Model):
                 raise AccessError(
                     _("Only %(reviewer)s can submit these calibration scores.", reviewer=inspection.reviewer_id.name)
                 )
-        self.write({"state": "submitted"})
+        self.sudo().write({"state": "submitted"})
         self.activity_feedback(["cs_management.mail_activity_qa_calibration"])
         self.calibration_id._compare_scores()
 
@@ -588,7 +601,7 @@ class CsQaInspection(models.Model):
             if inspection.calibration_id.state == "done":
                 raise UserError(_("The calibration session is closed: its scores can no longer change."))
         self.activity_unlink(["cs_management.mail_activity_qa_acknowledge"])
-        self.write({"state": "draft", "published_date": False, "acknowledged_date": False})
+        self.sudo().write({"state": "draft", "published_date": False, "acknowledged_date": False})
         self.calibration_id._compare_scores()
         for inspection in self:
             inspection.message_post(body=_("Reopened for correction."), subtype_xmlid="mail.mt_note")

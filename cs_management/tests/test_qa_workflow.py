@@ -174,3 +174,33 @@ class TestQaWorkflow(CsQaCase):
         with self.assertRaises(AccessError):
             self._inspect(self.supervisor_a, other)
         self.assertFalse(self.env["cs.qa.inspection"].search([("ticket_id", "=", other.id)]))
+
+    def test_the_result_and_its_steps_are_recorded_by_the_workflow_only(self):
+        inspection = self._inspect(self.supervisor_a, self.ticket_a)
+        self._score(inspection, 1, 0, 1)
+        crafted = {
+            "state": "acknowledged",
+            "published_date": "2025-03-05 10:00:00",
+            "acknowledged_date": "2025-03-05 10:00:00",
+            "pass_mark": 0,
+            "raw_score": 100,
+            "critical_failed": False,
+            "score": 100,
+            "score_on_scale": 10,
+            "passed": True,
+        }
+        for user in (self.supervisor_a.user_id, self.cs_manager.user_id):
+            for name, value in crafted.items():
+                with self.subTest(user=user.login, field=name), self.assertRaises(AccessError):
+                    inspection.with_user(user).write({name: value})
+        with self.assertRaises(AccessError):
+            self._inspect(self.supervisor_a, self.ticket_a, score=100, passed=True)
+        inspection.invalidate_recordset()
+        self.assertEqual((inspection.state, inspection.passed), ("draft", False))
+        self.assertLess(inspection.score, 100)
+        # the workflow still records them
+        inspection.remarks = "<p>Greet the customer by name.</p>"
+        inspection.action_publish()
+        self.assertEqual(inspection.state, "published")
+        inspection.with_user(inspection.agent_id).action_acknowledge()
+        self.assertEqual(inspection.state, "acknowledged")
