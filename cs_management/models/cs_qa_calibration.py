@@ -107,6 +107,7 @@ class CsQaCalibration(models.Model):
                     summary=_("Score this ticket for calibration session %(session)s", session=session.name),
                 )
             session.state = "open"
+        return True
 
     def action_close(self):
         for session in self:
@@ -127,6 +128,7 @@ class CsQaCalibration(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+        return True
 
     def _compare_scores(self):
         """The comparison of the submitted sheets: per ticket, the consensus

@@ -507,6 +507,7 @@ class CsQaInspection(models.Model):
                 }
             )
             inspection._notify_agent()
+        return True
 
     def _notify_agent(self):
         agent = self.agent_id
@@ -541,6 +542,7 @@ class CsQaInspection(models.Model):
                 raise UserError(_("Only a published result can be acknowledged."))
         self.sudo().write({"state": "acknowledged", "acknowledged_date": fields.Datetime.now()})
         self.sudo().activity_feedback(["cs_management.mail_activity_qa_acknowledge"])
+        return True
 
     def action_submit(self):
         """A reviewer hands in calibration scores; they count in the session's spread."""
@@ -555,6 +557,7 @@ class CsQaInspection(models.Model):
         self.write({"state": "submitted"})
         self.activity_feedback(["cs_management.mail_activity_qa_calibration"])
         self.calibration_id._compare_scores()
+        return True
 
     def action_reset_draft(self):
         """A CS manager reopens an inspection to correct it; the agent will
@@ -569,6 +572,7 @@ class CsQaInspection(models.Model):
         self.calibration_id._compare_scores()
         for inspection in self:
             inspection.message_post(body=_("Reopened for correction."), subtype_xmlid="mail.mt_note")
+        return True
 
     # ------------------------------------------------------------------
     # Reporting
