@@ -22,6 +22,7 @@
         "security/groups.xml",
         "security/ir.model.access.csv",
         "security/rules.xml",
+        "security/oca_rules.xml",
         "security/qa/ir.model.access.csv",
         "security/qa_rules.xml",
         "data/cs_role_data.xml",
