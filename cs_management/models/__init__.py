@@ -17,6 +17,8 @@ from . import helpdesk_ticket_stage_requirement
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import helpdesk_ticket_sla
+from . import helpdesk_ticket_rating
+from . import rating_rating
 from . import mail_followers
 from . import cs_ticket_handoff
 from . import cs_root_cause

@@ -9,6 +9,13 @@ subquery.
 
 from odoo.osv import expression
 
+CS_STAFF_GROUPS = (
+    "cs_management.group_cs_agent",
+    "cs_management.group_cs_trainer",
+    "cs_management.group_cs_auditor",
+)
+
+
 def user_rule_domain(env, model_name, mode="read"):
     """The domain of the records of ``model_name`` the current user may
     ``mode`` by record rules (empty: every record), even from a sudo
@@ -35,3 +42,11 @@ def boolean_search(operator, value, domain):
         return domain
     return ["!", *expression.normalize_domain(domain)]
 
+
+def is_cs_staff(env):
+    """Whether the user works in Customer Service and is no settings
+    administrator: the Customer Service record rules bind such users."""
+    user = env.user
+    if user._is_superuser() or user._is_system():
+        return False
+    return any(user.has_group(group) for group in CS_STAFF_GROUPS)
