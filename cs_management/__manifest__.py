@@ -51,6 +51,7 @@
         "views/res_partner_views.xml",
         "views/cs_data_export_log_views.xml",
         "views/res_config_settings_views.xml",
+        "views/helpdesk_portal_templates.xml",
         "views/menus.xml",
         "views/cs_qa_scorecard_views.xml",
         "views/cs_qa_inspection_views.xml",
