@@ -50,7 +50,7 @@ class CsHelpdeskTicketController(HelpdeskTicketController):
         try:
             return int(value)
         except (TypeError, ValueError) as error:
-            raise BadRequest(request.env._("Give the record's number.")) from error
+            raise BadRequest(request.env._("This request names no valid record.")) from error
 
     def _cs_readable_ticket(self, ticket_id):
         """The ticket, as the user; not found when it does not exist or the

@@ -23,10 +23,14 @@ class HelpdeskTicketSla(models.Model):
     )
     # for the record rules of Customer Service users (security/oca_rules.xml)
     cs_ticket_readable = fields.Boolean(
-        compute="_compute_cs_ticket_access", search="_search_cs_ticket_readable"
+        string="On a Ticket the User May Read",
+        compute="_compute_cs_ticket_access",
+        search="_search_cs_ticket_readable",
     )
     cs_ticket_writable = fields.Boolean(
-        compute="_compute_cs_ticket_access", search="_search_cs_ticket_writable"
+        string="On a Ticket the User May Edit",
+        compute="_compute_cs_ticket_access",
+        search="_search_cs_ticket_writable",
     )
 
     def _compute_cs_ticket_access(self):

@@ -93,6 +93,11 @@ class TestRouteAttempts(SecurityHttpCase):
         response = self._post("/ticket/close", csrf_token=self._csrf(), **self._close_params())
         self._assert_refused(response, CLOSE_REFUSAL[role])
 
+    def test_a_malformed_ticket_number_is_refused(self):
+        self._login("agent_a")
+        params = dict(self._close_params(), ticket_id="0 OR 1=1")
+        self._assert_refused(self._post("/ticket/close", csrf_token=self._csrf(), **params), 400)
+
     # -- /submitted/ticket ------------------------------------------------
     def _ticket_form(self, user, **values):
         """The portal form, filled in as ``user`` may: a category of its company."""
