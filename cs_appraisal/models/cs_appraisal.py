@@ -596,6 +596,7 @@ class CsAppraisal(models.Model):
         for form in without_user:
             form._cs_log(_("%(employee)s has no user: no self-assessment.", employee=form.employee_id.name))
         without_user._cs_set_state("review")
+        return True
 
     def action_submit_self(self):
         self._cs_require("employee", ("self_assessment",))
@@ -609,6 +610,7 @@ class CsAppraisal(models.Model):
                     )
                 )
         self._cs_set_state("review")
+        return True
 
     def action_skip_self(self):
         """The supervisor reviews without the self-assessment once it is overdue."""
@@ -626,6 +628,7 @@ class CsAppraisal(models.Model):
                 )
             form._cs_log(_("Reviewed without self-assessment: it was not submitted by its due date."))
         self._cs_set_state("review")
+        return True
 
     def action_submit_review(self):
         """The supervisor's review is done: refresh the measured figures one
@@ -644,11 +647,13 @@ class CsAppraisal(models.Model):
         self._refresh_measures()
         self.sudo().feedback_ids.filtered(lambda f: f.state == "requested")._cs_close_unanswered()
         self._cs_set_state("calibration")
+        return True
 
     def action_return_to_review(self):
         self._cs_require("manager", ("calibration",))
         self._cs_log(_("Returned to the supervisor for review."))
         self._cs_set_state("review")
+        return True
 
     def action_publish(self):
         """Calibration done: the result, its grade and its outcomes go to the employee."""
@@ -700,10 +705,12 @@ class CsAppraisal(models.Model):
         self.sudo()._apply_outcomes()
         self._cs_set_state("published", published_date=fields.Date.context_today(self))
         self._cs_refresh_annual()
+        return True
 
     def action_acknowledge(self):
         self._cs_require("employee", ("published",))
         self._cs_set_state("acknowledged", acknowledged_date=fields.Date.context_today(self))
+        return True
 
     def action_open_reopen_wizard(self):
         self._cs_require("manager", FINAL)
@@ -729,6 +736,7 @@ class CsAppraisal(models.Model):
     def action_refresh(self):
         self._cs_require("supervisor", BEFORE_CALIBRATION)
         self._refresh_measures()
+        return True
 
     # ------------------------------------------------------------------
     # Outcomes (APR-6)

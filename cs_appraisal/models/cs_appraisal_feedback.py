@@ -155,11 +155,13 @@ class CsAppraisalFeedback(models.Model):
                 )
         self.sudo().write({"state": "submitted"})
         self.sudo().activity_feedback([ACTIVITY])
+        return True
 
     def action_cancel(self):
         self.appraisal_id._cs_require("supervisor", BEFORE_CALIBRATION)
         self._cs_check_open()
         self.sudo()._cs_close_unanswered()
+        return True
 
     def _cs_close_unanswered(self):
         self.write({"state": "cancelled"})

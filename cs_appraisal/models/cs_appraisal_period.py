@@ -152,6 +152,7 @@ class CsAppraisalPeriod(models.Model):
             raise AccessError(_("Only a CS manager can open appraisal forms."))
         for period in self:
             period._open_forms()
+        return True
 
     def action_start_self_assessment(self):
         """Hand every open form of the period to its employee."""
@@ -159,6 +160,7 @@ class CsAppraisalPeriod(models.Model):
         if not forms:
             raise UserError(_("No appraisal of this period is waiting to start."))
         forms.action_start()
+        return True
 
     def action_view_appraisals(self):
         self.ensure_one()

@@ -16,3 +16,4 @@ class CsAppraisalReopen(models.TransientModel):
 
     def action_reopen(self):
         self.appraisal_ids._cs_reopen(self.reason)
+        return True

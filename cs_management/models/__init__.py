@@ -19,6 +19,9 @@ from . import helpdesk_ticket_stage_requirement
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import helpdesk_ticket_sla
+from . import helpdesk_ticket_rating
+from . import rating_rating
+from . import mail_followers
 from . import cs_ticket_handoff
 from . import cs_root_cause
 from . import cs_improvement_action

@@ -47,9 +47,11 @@ class CsFollowup(models.Model):
                     _("Record the satisfaction %(customer)s gave before closing the follow-up.", customer=visit.partner_id.name)
                 )
         self.write({"state": "done", "date_done": fields.Datetime.now()})
+        return True
 
     def action_reset(self):
         self.write({"state": "todo", "date_done": False})
+        return True
 
     def action_open_ticket(self):
         """The customer raised a problem: open a ticket for it."""

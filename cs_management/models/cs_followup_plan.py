@@ -123,6 +123,7 @@ class CsFollowupPlan(models.Model):
             plan.env["cs.followup"].create(plan._task_values(partners, offset=len(plan.followup_ids)))
             if plan.state == "draft":
                 plan.state = "running"
+        return True
 
     def _task_values(self, partners, offset):
         days = (self.date_end - self.date_start).days + 1
@@ -140,6 +141,7 @@ class CsFollowupPlan(models.Model):
 
     def action_done(self):
         self.state = "done"
+        return True
 
     def action_view_tasks(self):
         self.ensure_one()

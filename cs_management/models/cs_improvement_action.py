@@ -60,12 +60,15 @@ class CsImprovementAction(models.Model):
             if not action.result:
                 raise UserError(_("Say what changed (Result) before closing action “%(action)s”.", action=action.name))
         self.write({"state": "done", "date_done": fields.Date.context_today(self)})
+        return True
 
     def action_cancel(self):
         self.state = "cancel"
+        return True
 
     def action_reopen(self):
         self.write({"state": "open", "date_done": False})
+        return True
 
     def action_view_tickets(self):
         self.ensure_one()

@@ -108,6 +108,7 @@ class CsQaCalibration(models.Model):
                     summary=_("Score this ticket for calibration session %(session)s", session=session.name),
                 )
             session.state = "open"
+        return True
 
     def action_close(self):
         for session in self:
@@ -125,6 +126,7 @@ class CsQaCalibration(models.Model):
                 body=Markup("<p>%s</p>") % _("Session closed: the spread is in the comparison."),
                 subtype_xmlid="mail.mt_note",
             )
+        return True
 
     def _compare_scores(self):
         """The comparison of the submitted sheets: per ticket, the consensus

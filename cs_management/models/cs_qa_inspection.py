@@ -543,6 +543,7 @@ class CsQaInspection(models.Model):
                 inspection.reviewer_id = self.env.user
             inspection.sudo().write({"state": "published", "published_date": fields.Datetime.now()})
             inspection._notify_agent()
+        return True
 
     def _notify_agent(self):
         agent = self.agent_id
@@ -577,6 +578,7 @@ class CsQaInspection(models.Model):
                 raise UserError(_("Only a published result can be acknowledged."))
         self.sudo().write({"state": "acknowledged", "acknowledged_date": fields.Datetime.now()})
         self.sudo().activity_feedback(["cs_management.mail_activity_qa_acknowledge"])
+        return True
 
     def action_submit(self):
         """A reviewer hands in calibration scores; they count in the session's spread."""
@@ -591,6 +593,7 @@ class CsQaInspection(models.Model):
         self.sudo().write({"state": "submitted"})
         self.activity_feedback(["cs_management.mail_activity_qa_calibration"])
         self.calibration_id._compare_scores()
+        return True
 
     def action_reset_draft(self):
         """A CS manager reopens an inspection to correct it; the agent will
@@ -605,6 +608,7 @@ class CsQaInspection(models.Model):
         self.calibration_id._compare_scores()
         for inspection in self:
             inspection.message_post(body=_("Reopened for correction."), subtype_xmlid="mail.mt_note")
+        return True
 
     # ------------------------------------------------------------------
     # Reporting

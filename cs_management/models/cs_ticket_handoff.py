@@ -81,6 +81,7 @@ class CsTicketHandoff(models.Model):
                 _("%(department)s answered: %(result)s", department=handoff.department_id.name, result=handoff.result)
             )
             handoff._inform_customer()
+        return True
 
     def _log(self, text):
         self.ticket_id.message_post(body=Markup("<p>%s</p>") % text, subtype_xmlid="mail.mt_note")

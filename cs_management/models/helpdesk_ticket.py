@@ -656,6 +656,7 @@ class HelpdeskTicket(models.Model):
                 message_type="comment",
             )
             ticket.sudo().cs_result_told_date = fields.Datetime.now()
+        return True
 
     def action_cs_answer_and_close(self):
         """A simple consultation: answer it and close it in one step."""
@@ -667,6 +668,7 @@ class HelpdeskTicket(models.Model):
                 raise UserError(_("No stage is set up as the Closed step of the process."))
             ticket.action_cs_tell_result()
             ticket.stage_id = closing
+        return True
 
     def action_cs_not_satisfied(self):
         """The customer rejects the solution: back to solution, loop counted."""
@@ -680,6 +682,7 @@ class HelpdeskTicket(models.Model):
             )
             ticket.sudo().cs_result_told_date = False
             ticket.write({"stage_id": solution.id, "cs_satisfaction": False})
+        return True
 
     def action_cs_view_partner_tickets(self):
         self.ensure_one()

@@ -4,6 +4,8 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 
+from .record_access import boolean_search, user_rule_domain
+
 CRON_BATCH = 200
 
 
@@ -19,6 +21,35 @@ class HelpdeskTicketSla(models.Model):
     cs_escalated = fields.Boolean(
         string="Escalated", readonly=True, copy=False, index="btree_not_null"
     )
+    # for the record rules of Customer Service users (security/oca_rules.xml)
+    cs_ticket_readable = fields.Boolean(
+        string="On a Ticket the User May Read",
+        compute="_compute_cs_ticket_access",
+        search="_search_cs_ticket_readable",
+    )
+    cs_ticket_writable = fields.Boolean(
+        string="On a Ticket the User May Edit",
+        compute="_compute_cs_ticket_access",
+        search="_search_cs_ticket_writable",
+    )
+
+    def _compute_cs_ticket_access(self):
+        readable = self.ticket_id._filtered_access("read")
+        writable = self.ticket_id._filtered_access("write")
+        for line in self:
+            line.cs_ticket_readable = line.ticket_id in readable
+            line.cs_ticket_writable = line.ticket_id in writable
+
+    def _search_cs_ticket_readable(self, operator, value):
+        return self._cs_ticket_access_domain("read", operator, value)
+
+    def _search_cs_ticket_writable(self, operator, value):
+        return self._cs_ticket_access_domain("write", operator, value)
+
+    def _cs_ticket_access_domain(self, mode, operator, value):
+        """Lines of the tickets the user may ``mode`` by the tickets' rules."""
+        domain = user_rule_domain(self.env, "helpdesk.ticket", mode)
+        return boolean_search(operator, value, [("ticket_id", "any", domain)])
 
     @api.depends("sla_id")
     def _compute_sla_data(self):

@@ -17,3 +17,4 @@ from . import cs_role
 from . import hr_employee
 from . import hr_employee_public
 from . import helpdesk_ticket
+from . import mail_followers

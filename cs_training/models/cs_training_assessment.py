@@ -221,6 +221,7 @@ class CsTrainingAssessment(models.Model):
         )
         self.activity_feedback(["cs_training.mail_activity_score_practical"])
         self._cs_evaluate()
+        return True
 
     def action_start_exam(self):
         """Open the theory exam for the attendee."""

@@ -151,6 +151,7 @@ class CsTrainingNeed(models.Model):
                     )
                 )
             need._cs_enrol_in(session, employees)
+        return True
 
     def _cs_enrol_in(self, session, employees):
         self.ensure_one()
@@ -166,11 +167,13 @@ class CsTrainingNeed(models.Model):
 
     def action_cancel(self):
         self.write({"state": "cancelled"})
+        return True
 
     def action_reset(self):
         self.filtered(lambda need: need.state == "cancelled").write(
             {"state": "new", "plan_line_id": False}
         )
+        return True
 
     def _cs_close_if_trained(self):
         for need in self:

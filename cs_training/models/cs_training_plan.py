@@ -72,12 +72,15 @@ class CsTrainingPlan(models.Model):
 
     def action_approve(self):
         self.write({"state": "approved"})
+        return True
 
     def action_close(self):
         self.write({"state": "closed"})
+        return True
 
     def action_reset_draft(self):
         self.write({"state": "draft"})
+        return True
 
     def action_view_sessions(self):
         self.ensure_one()

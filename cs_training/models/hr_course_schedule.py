@@ -45,7 +45,8 @@ class HrCourseSchedule(models.Model):
     def waiting2inprogress(self):
         res = super().waiting2inprogress()
         self.course_attendee_ids._cs_open_assessment()
-        return res
+        # hr_course's transition returns nothing, which XML-RPC cannot send
+        return True if res is None else res
 
     def _cs_enrol(self, employees, **attendee_values):
         """Enrol ``employees`` in this session; return their new enrolments.

@@ -104,6 +104,7 @@ class HrEmployee(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+        return True
 
     def _compute_cs_service_gate(self):
         reasons = self.sudo()._cs_service_gate_reasons()

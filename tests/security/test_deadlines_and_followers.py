@@ -1,0 +1,148 @@
+"""Deadline lines (helpdesk.ticket.sla) and followers (mail.followers) of
+another store's ticket, as an attacker from another store or company, or as
+read-only staff: every attempt is refused and changes nothing."""
+
+from odoo import fields
+from odoo.exceptions import AccessError
+from odoo.tools import mute_logger
+
+from .common import OTHER_STORE_ROLES, READ_ONLY_ROLES, SecurityCase
+
+SLA_FIELDS = ["deadline", "state", "ticket_id", "sla_id", "consumed_time"]
+
+
+class TestDeadlineAndFollowerAttempts(SecurityCase):
+    def setUp(self):
+        super().setUp()
+        self.line_before = self._reread(self.sla_line_b, SLA_FIELDS)
+        self.lines_before = self.env["helpdesk.ticket.sla"].sudo().search_count([])
+
+    def _assert_nothing_written(self):
+        self.assertEqual(self._reread(self.sla_line_b, SLA_FIELDS), self.line_before)
+        self.assertEqual(self.env["helpdesk.ticket.sla"].sudo().search_count([]), self.lines_before)
+
+    def _refused(self, attempt):
+        """``attempt`` raises an AccessError; what it did before is rolled
+        back, as the RPC request's transaction would be."""
+        with self.assertRaises(AccessError), mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"):
+            with self.env.cr.savepoint():
+                attempt()
+                self.env.flush_all()
+        self._assert_nothing_written()
+
+    def _lines_as(self, role):
+        return self.env["helpdesk.ticket.sla"].with_user(self._user(role))
+
+    # -- deadline lines ---------------------------------------------------
+    def _attempt_sla_search_read(self, role):
+        found = self._lines_as(role).search_read([("ticket_id", "=", self.ticket_b.id)], ["deadline", "state"])
+        self.assertEqual(found, [])
+
+    def _attempt_sla_read(self, role):
+        self._refused(lambda: self.sla_line_b.with_user(self._user(role)).read(["deadline", "state"]))
+
+    def _attempt_sla_read_group(self, role):
+        groups = self._lines_as(role).read_group([], ["deadline:max"], ["ticket_id"])
+        self.assertNotIn(self.ticket_b.id, [group["ticket_id"][0] for group in groups if group["ticket_id"]])
+
+    def _attempt_sla_search_expired(self, role):
+        # OCA's computed filter goes through the same rules
+        found = self._lines_as(role).search(
+            ["|", ("expired", "=", True), ("expired", "=", False), ("ticket_id", "=", self.ticket_b.id)]
+        )
+        self.assertFalse(found)
+
+    def _attempt_sla_write(self, role):
+        later = fields.Datetime.add(fields.Datetime.now(), days=30)
+        self._refused(lambda: self.sla_line_b.with_user(self._user(role)).write({"deadline": later}))
+
+    def _attempt_sla_create(self, role):
+        self._refused(
+            lambda: self._lines_as(role).create({"ticket_id": self.ticket_b.id, "sla_id": self.sla_line_b.sla_id.id})
+        )
+
+    def _attempt_sla_unlink(self, role):
+        self._refused(lambda: self.sla_line_b.with_user(self._user(role)).unlink())
+
+    def _attempt_sla_write_own(self, role):
+        # read-only staff: not even the deadlines of the tickets they read
+        line = self._deadline_line(self.own_ticket[role])
+        self._refused(lambda: line.with_user(self._user(role)).write({"consumed_time": 99.0}))
+
+    # -- followers -----------------------------------------------------------
+    def _followers_as(self, role):
+        return self.env["mail.followers"].with_user(self._user(role))
+
+    def _attempt_followers_search_read(self, role):
+        found = self._followers_as(role).search_read(
+            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", self.ticket_b.id)], ["partner_id", "email"]
+        )
+        self.assertEqual(found, [])
+
+    def _attempt_followers_read(self, role):
+        self._refused(lambda: self.follower_b.with_user(self._user(role)).read(["partner_id", "email"]))
+
+    def _attempt_followers_by_customer(self, role):
+        # which tickets does this customer follow? not those of another store
+        found = self._followers_as(role).search(
+            [("partner_id", "=", self.customer.id), ("res_model", "=", "helpdesk.ticket")]
+        )
+        self.assertNotIn(self.ticket_b.id, found.mapped("res_id"))
+
+    # -- what may still be done ------------------------------------------
+    def test_staff_see_the_deadlines_and_followers_of_their_own_store(self):
+        user = self._user("agent_b")
+        self.assertIn(self.sla_line_b, self.env["helpdesk.ticket.sla"].with_user(user).search([]))
+        self.assertIn(self.follower_b, self.env["mail.followers"].with_user(user).search([]))
+        self.assertIn(self.customer, self.ticket_b.with_user(user).message_partner_ids)
+
+    def test_moving_a_ticket_keeps_its_deadlines_up_to_date_for_its_agent(self):
+        ticket = self._new_ticket("consultation")
+        self.assertTrue(ticket.ticket_sla_ids)
+        ticket.with_user(self._user("agent_a")).write({"stage_id": self.stage["verification"].id})
+        self.assertTrue(ticket.with_user(self._user("agent_a")).ticket_sla_ids)
+
+    def test_trainers_and_auditors_read_every_deadline(self):
+        for role in READ_ONLY_ROLES:
+            self.assertIn(self.sla_line_b, self._lines_as(role).search([]), role)
+
+    def test_other_users_keep_helpdesk_behaviour(self):
+        # a helpdesk user outside Customer Service: no rule of ours binds it
+        from odoo.tests import new_test_user
+
+        user = new_test_user(self.env, "t_plain_helpdesk", groups="helpdesk_mgmt.group_helpdesk_user")
+        self.assertEqual(
+            self.env["helpdesk.ticket.sla"].with_user(user).search_count([("ticket_id", "=", self.ticket_b.id)]),
+            len(self.ticket_b.ticket_sla_ids),
+        )
+
+
+SLA_ATTEMPTS = (
+    "sla_search_read",
+    "sla_read",
+    "sla_read_group",
+    "sla_search_expired",
+    "sla_write",
+    "sla_create",
+    "sla_unlink",
+    "followers_search_read",
+    "followers_read",
+    "followers_by_customer",
+)
+READ_ONLY_ATTEMPTS = ("sla_write", "sla_create", "sla_unlink", "sla_write_own")
+
+
+def _test(attempt, role):
+    def test(self):
+        getattr(self, f"_attempt_{attempt}")(role)
+
+    test.__doc__ = f"{role}: {attempt.replace('_', ' ')} is refused"
+    return test
+
+
+for _role in OTHER_STORE_ROLES:
+    for _attempt in SLA_ATTEMPTS:
+        setattr(TestDeadlineAndFollowerAttempts, f"test_{_role}_{_attempt}", _test(_attempt, _role))
+for _role in READ_ONLY_ROLES:
+    for _attempt in READ_ONLY_ATTEMPTS:
+        setattr(TestDeadlineAndFollowerAttempts, f"test_{_role}_{_attempt}", _test(_attempt, _role))
