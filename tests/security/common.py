@@ -3,6 +3,9 @@ store of another company, a reporting line, a trainer and an auditor), with
 what an attacker goes after: the other store's ticket, its rating, its
 deadline lines and its followers."""
 
+from odoo.exceptions import AccessError
+from odoo.tools import mute_logger
+
 from odoo.addons.cs_management.tests.common import CsTicketCase
 
 from ..common import SuiteCase, SuiteHttpCase
@@ -67,7 +70,17 @@ class _SecurityFixture:
 
 
 class SecurityCase(_SecurityFixture, SuiteCase, CsTicketCase):
-    pass
+    def _assert_nothing_written(self):
+        raise NotImplementedError
+
+    def _refused(self, attempt):
+        """``attempt`` raises an AccessError; what it did before is rolled
+        back, as the RPC request's transaction would be."""
+        with self.assertRaises(AccessError), mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"):
+            with self.env.cr.savepoint():
+                attempt()
+                self.env.flush_all()
+        self._assert_nothing_written()
 
 
 class SecurityHttpCase(_SecurityFixture, SuiteHttpCase, CsTicketCase):

@@ -3,8 +3,6 @@ another store's ticket, as an attacker from another store or company, or as
 read-only staff: every attempt is refused and changes nothing."""
 
 from odoo import fields
-from odoo.exceptions import AccessError
-from odoo.tools import mute_logger
 
 from .common import OTHER_STORE_ROLES, READ_ONLY_ROLES, SecurityCase
 
@@ -20,15 +18,6 @@ class TestDeadlineAndFollowerAttempts(SecurityCase):
     def _assert_nothing_written(self):
         self.assertEqual(self._reread(self.sla_line_b, SLA_FIELDS), self.line_before)
         self.assertEqual(self.env["helpdesk.ticket.sla"].sudo().search_count([]), self.lines_before)
-
-    def _refused(self, attempt):
-        """``attempt`` raises an AccessError; what it did before is rolled
-        back, as the RPC request's transaction would be."""
-        with self.assertRaises(AccessError), mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"):
-            with self.env.cr.savepoint():
-                attempt()
-                self.env.flush_all()
-        self._assert_nothing_written()
 
     def _lines_as(self, role):
         return self.env["helpdesk.ticket.sla"].with_user(self._user(role))

@@ -2,8 +2,6 @@
 as read-only staff, tries to see or forge them: every attempt is refused and
 leaves the ratings as they were."""
 
-from odoo.exceptions import AccessError
-from odoo.tools import mute_logger
 
 from .common import OTHER_STORE_ROLES, READ_ONLY_ROLES, SecurityCase
 
@@ -20,15 +18,6 @@ class TestRatingAttempts(SecurityCase):
         for key, rating in self.rating.items():
             self.assertEqual(self._reread(rating, RATING_FIELDS), self.before[key], f"rating of ticket {key} changed")
         self.assertEqual(self.env["rating.rating"].sudo().search_count([]), self.count_before, "a rating was created")
-
-    def _refused(self, attempt):
-        """``attempt`` raises an AccessError; what it did before is rolled
-        back, as the RPC request's transaction would be."""
-        with self.assertRaises(AccessError), mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"):
-            with self.env.cr.savepoint():
-                attempt()
-                self.env.flush_all()
-        self._assert_nothing_written()
 
     def _ratings_as(self, role):
         return self.env["rating.rating"].with_user(self._user(role))
