@@ -85,3 +85,19 @@ class SecurityCase(_SecurityFixture, SuiteCase, CsTicketCase):
 
 class SecurityHttpCase(_SecurityFixture, SuiteHttpCase, CsTicketCase):
     pass
+
+
+def add_attempts(case, roles, attempts):
+    """Add to ``case`` one test per role and attempt, calling
+    ``case._attempt_<attempt>(role)``: each counts, and fails, on its own."""
+    for role in roles:
+        for attempt in attempts:
+            setattr(case, f"test_{role}_{attempt}", _attempt_test(attempt, role))
+
+
+def _attempt_test(attempt, role):
+    def test(self):
+        getattr(self, f"_attempt_{attempt}")(role)
+
+    test.__doc__ = f"{role}: {attempt.replace('_', ' ')} is refused"
+    return test

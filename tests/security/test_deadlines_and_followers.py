@@ -4,7 +4,7 @@ read-only staff: every attempt is refused and changes nothing."""
 
 from odoo import fields
 
-from .common import OTHER_STORE_ROLES, READ_ONLY_ROLES, SecurityCase
+from .common import OTHER_STORE_ROLES, READ_ONLY_ROLES, SecurityCase, add_attempts
 
 SLA_FIELDS = ["deadline", "state", "ticket_id", "sla_id", "consumed_time"]
 
@@ -121,17 +121,6 @@ SLA_ATTEMPTS = (
 READ_ONLY_ATTEMPTS = ("sla_write", "sla_create", "sla_unlink", "sla_write_own")
 
 
-def _test(attempt, role):
-    def test(self):
-        getattr(self, f"_attempt_{attempt}")(role)
 
-    test.__doc__ = f"{role}: {attempt.replace('_', ' ')} is refused"
-    return test
-
-
-for _role in OTHER_STORE_ROLES:
-    for _attempt in SLA_ATTEMPTS:
-        setattr(TestDeadlineAndFollowerAttempts, f"test_{_role}_{_attempt}", _test(_attempt, _role))
-for _role in READ_ONLY_ROLES:
-    for _attempt in READ_ONLY_ATTEMPTS:
-        setattr(TestDeadlineAndFollowerAttempts, f"test_{_role}_{_attempt}", _test(_attempt, _role))
+add_attempts(TestDeadlineAndFollowerAttempts, OTHER_STORE_ROLES, SLA_ATTEMPTS)
+add_attempts(TestDeadlineAndFollowerAttempts, READ_ONLY_ROLES, READ_ONLY_ATTEMPTS)

@@ -3,7 +3,7 @@ as read-only staff, tries to see or forge them: every attempt is refused and
 leaves the ratings as they were."""
 
 
-from .common import OTHER_STORE_ROLES, READ_ONLY_ROLES, SecurityCase
+from .common import OTHER_STORE_ROLES, READ_ONLY_ROLES, SecurityCase, add_attempts
 
 RATING_FIELDS = ["rating", "consumed", "feedback", "partner_id", "res_id"]
 
@@ -127,17 +127,6 @@ READ_ONLY_ATTEMPTS = (
 )
 
 
-def _test(attempt, role):
-    def test(self):
-        getattr(self, f"_attempt_{attempt}")(role)
 
-    test.__doc__ = f"{role}: {attempt.replace('_', ' ')} is refused"
-    return test
-
-
-for _role in OTHER_STORE_ROLES:
-    for _attempt in OTHER_STORE_ATTEMPTS:
-        setattr(TestRatingAttempts, f"test_{_role}_{_attempt}", _test(_attempt, _role))
-for _role in READ_ONLY_ROLES:
-    for _attempt in READ_ONLY_ATTEMPTS:
-        setattr(TestRatingAttempts, f"test_{_role}_{_attempt}", _test(_attempt, _role))
+add_attempts(TestRatingAttempts, OTHER_STORE_ROLES, OTHER_STORE_ATTEMPTS)
+add_attempts(TestRatingAttempts, READ_ONLY_ROLES, READ_ONLY_ATTEMPTS)

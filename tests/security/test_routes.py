@@ -10,7 +10,7 @@ from odoo import http
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
-from .common import OTHER_STORE_ROLES, READ_ONLY_ROLES, SecurityHttpCase
+from .common import OTHER_STORE_ROLES, READ_ONLY_ROLES, SecurityHttpCase, add_attempts
 
 # what a well-formed closing POST gets, by who sends it
 CLOSE_REFUSAL = {
@@ -215,20 +215,7 @@ SUBMIT_ATTEMPTS = (
 RATING_ATTEMPTS = ("rate_through_chatter", "rate_through_rating_page")
 
 
-def _test(attempt, role):
-    def test(self):
-        getattr(self, f"_attempt_{attempt}")(role)
 
-    test.__doc__ = f"{role}: {attempt.replace('_', ' ')} is refused"
-    return test
-
-
-for _role in (*OTHER_STORE_ROLES, *READ_ONLY_ROLES, "portal_other"):
-    for _attempt in CLOSE_ATTEMPTS:
-        setattr(TestRouteAttempts, f"test_{_role}_{_attempt}", _test(_attempt, _role))
-for _role in ("agent_a", "agent_c", "portal_other"):
-    for _attempt in SUBMIT_ATTEMPTS:
-        setattr(TestRouteAttempts, f"test_{_role}_{_attempt}", _test(_attempt, _role))
-for _role in (*OTHER_STORE_ROLES, *READ_ONLY_ROLES):
-    for _attempt in RATING_ATTEMPTS:
-        setattr(TestRouteAttempts, f"test_{_role}_{_attempt}", _test(_attempt, _role))
+add_attempts(TestRouteAttempts, (*OTHER_STORE_ROLES, *READ_ONLY_ROLES, "portal_other"), CLOSE_ATTEMPTS)
+add_attempts(TestRouteAttempts, ("agent_a", "agent_c", "portal_other"), SUBMIT_ATTEMPTS)
+add_attempts(TestRouteAttempts, (*OTHER_STORE_ROLES, *READ_ONLY_ROLES), RATING_ATTEMPTS)
