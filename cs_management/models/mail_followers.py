@@ -34,12 +34,15 @@ class MailFollowers(models.Model):
 
     def _compute_cs_followed_record_readable(self):
         guarded = self._cs_guarded_models()
+        # one access check per followed model, not per follower
+        readable = {
+            model_name: set(self.env[model_name].browse(followers.mapped("res_id")).exists()._filtered_access("read").ids)
+            for model_name, followers in self.grouped("res_model").items()
+            if model_name in guarded and model_name in self.env
+        }
         for follower in self:
-            if follower.res_model not in guarded or follower.res_model not in self.env:
-                follower.cs_followed_record_readable = True
-                continue
-            record = self.env[follower.res_model].browse(follower.res_id).exists()
-            follower.cs_followed_record_readable = bool(record._filtered_access("read"))
+            ids = readable.get(follower.res_model)
+            follower.cs_followed_record_readable = ids is None or follower.res_id in ids
 
     def _search_cs_followed_record_readable(self, operator, value):
         guarded = sorted(name for name in self._cs_guarded_models() if name in self.env)
