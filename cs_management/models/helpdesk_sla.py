@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 
 class HelpdeskSla(models.Model):
@@ -31,10 +31,26 @@ class HelpdeskSla(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._cs_check_process_change(vals, creating=True)
         paused = self.env["helpdesk.ticket.stage"].search([("cs_pauses_deadlines", "=", True)])
         for vals in vals_list:
             vals.setdefault("ignore_stage_ids", [(6, 0, paused.ids)])
         return super().create(vals_list)
+
+    def write(self, vals):
+        self._cs_check_process_change(vals)
+        return super().write(vals)
+
+    @api.model
+    def _cs_check_process_change(self, vals, creating=False):
+        self.env["res.users"]._cs_check_decides(
+            ("cs_process",),
+            vals,
+            ("cs_management.group_cs_manager",),
+            _("Only a Customer Service manager decides which deadlines serve the customer-service process."),
+            creating=creating,
+        )
 
     @api.model
     def _cs_applicable_domain(self, ticket):

@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+
+PROCESS_FIELDS = ("cs_process", "cs_store_id")
 
 
 class HelpdeskTicketTeam(models.Model):
@@ -46,13 +48,26 @@ class HelpdeskTicketTeam(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._cs_check_process_change(vals, creating=True)
         teams = super().create(vals_list)
         # ticket record rules read team membership through the user
         self.env.registry.clear_cache()
         return teams
 
     def write(self, vals):
+        self._cs_check_process_change(vals)
         res = super().write(vals)
         if {"user_ids", "cs_store_id", "active"} & vals.keys():
             self.env.registry.clear_cache()
         return res
+
+    @api.model
+    def _cs_check_process_change(self, vals, creating=False):
+        self.env["res.users"]._cs_check_decides(
+            PROCESS_FIELDS,
+            vals,
+            ("cs_management.group_cs_manager",),
+            _("Only a Customer Service manager decides which teams run the customer-service process."),
+            creating=creating,
+        )

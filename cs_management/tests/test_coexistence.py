@@ -2,7 +2,7 @@
 the company keeps OCA Helpdesk's stages and behaviour."""
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user
 
 from .common import CsTicketCase
@@ -106,3 +106,33 @@ class TestCoexistence(CsTicketCase):
         self.assertFalse(self.cs_manager.user_id.helpdesk_team_ids)
         menu_form = Form(Ticket.with_context(cs_process_view=True))
         self.assertEqual(menu_form.stage_id, self.stage["acceptance"])
+
+    def test_only_cs_managers_take_teams_and_deadlines_in_or_out_of_the_process(self):
+        it_manager = new_test_user(
+            self.env, login="t_it_manager", groups="base.group_user,helpdesk_mgmt.group_helpdesk_manager"
+        )
+        sla = self.env["helpdesk.sla"].search([("cs_process", "=", True)], limit=1)
+        attempts = (
+            (self.team_a, {"cs_process": False}),
+            (self.it_team, {"cs_process": True}),
+            (self.it_team, {"cs_store_id": self.store_a.id}),
+            (sla, {"cs_process": False}),
+        )
+        for record, values in attempts:
+            with self.subTest(model=record._name, values=values), self.assertRaises(AccessError):
+                record.with_user(it_manager).write(values)
+        for model, values in (
+            ("helpdesk.ticket.team", {"name": "Sneaky", "cs_process": True}),
+            ("helpdesk.sla", {"name": "Sneaky", "cs_process": True}),
+        ):
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                self.env[model].with_user(it_manager).create(values)
+        self.assertTrue(self.team_a.cs_process and sla.cs_process)
+        self.assertFalse(self.it_team.cs_process or self.it_team.cs_store_id)
+        self.assertFalse(self.env["helpdesk.ticket.team"].search([("name", "=", "Sneaky")]))
+        # the IT manager keeps running its own team and deadlines
+        self.it_team.with_user(it_manager).write({"name": "IT Service Desk"})
+        self.env["helpdesk.sla"].with_user(it_manager).create({"name": "IT: 1 day", "days": 1})
+        # and the CS manager decides
+        self.it_team.with_user(self.cs_manager.user_id).write({"cs_process": True})
+        self.assertTrue(self.it_team.cs_process)

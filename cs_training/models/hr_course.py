@@ -106,6 +106,27 @@ class HrCourse(models.Model):
         string="Certificate Count", compute="_compute_cs_certificate_count"
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._cs_check_service_training_change(vals, creating=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._cs_check_service_training_change(vals)
+        return super().write(vals)
+
+    @api.model
+    def _cs_check_service_training_change(self, vals, creating=False):
+        # a service-training course gates who may serve customers
+        self.env["res.users"]._cs_check_decides(
+            ("cs_service_training",),
+            vals,
+            ("cs_management.group_cs_trainer", "cs_management.group_cs_manager"),
+            _("Only trainers and Customer Service managers decide which courses are service training."),
+            creating=creating,
+        )
+
     @api.constrains("cs_theory_weight", "cs_practical_weight", "cs_customer_weight")
     def _check_cs_weights(self):
         for course in self:

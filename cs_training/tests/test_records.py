@@ -4,6 +4,8 @@ and what the career path still requires."""
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user
 
 from .common import CsTrainingCase
 
@@ -69,3 +71,18 @@ class TestRecords(CsTrainingCase):
             self.agent_a.cs_promotion_gap,
             "Test onboarding: certificate recorded without a score (minimum 90.0)",
         )
+
+    def test_only_trainers_and_cs_managers_decide_what_is_service_training(self):
+        hr_manager = new_test_user(self.env, login="t_hr_manager_course", groups="base.group_user,hr.group_hr_manager")
+        Course = self.env["hr.course"]
+        with self.assertRaises(AccessError):
+            self.course.with_user(hr_manager).write({"cs_service_training": False})
+        with self.assertRaises(AccessError):
+            Course.with_user(hr_manager).create({"name": "Sneaky gate", "category_id": self.kind_onboarding.id, "cs_service_training": True})
+        self.assertTrue(self.course.cs_service_training)
+        self.assertFalse(Course.search([("name", "=", "Sneaky gate")]))
+        # plain courses stay the HR manager's; trainers decide
+        plain = Course.with_user(hr_manager).create({"name": "Forklift safety", "category_id": self.kind_onboarding.id})
+        self.assertFalse(plain.cs_service_training)
+        plain.with_user(self.trainer.user_id).write({"cs_service_training": True})
+        self.assertTrue(plain.cs_service_training)
