@@ -136,3 +136,14 @@ class TestCoexistence(CsTicketCase):
         # and the CS manager decides
         self.it_team.with_user(self.cs_manager.user_id).write({"cs_process": True})
         self.assertTrue(self.it_team.cs_process)
+
+    def test_a_ticket_cannot_be_taken_out_of_the_process_through_itself(self):
+        ticket = self._new_ticket()
+        for user in (self.agent_a.user_id, self.supervisor_a.user_id, self.store_manager_a.user_id):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    ticket.with_user(user).write({"cs_process": False})
+                ticket.invalidate_recordset()
+                self.team_a.invalidate_recordset()
+                self.assertTrue(ticket.cs_process)
+                self.assertTrue(self.team_a.cs_process)
