@@ -24,8 +24,9 @@ class HelpdeskTicket(models.Model):
     _cs_personal_fields = ("partner_email",)
     # the deadlines' outcome, the measured times and the loops feed the KPIs
     _cs_recorded_fields = (
-        # follows the team: a ticket leaves the process only with its team
+        # follow the team and the category: set those, not these
         "cs_process",
+        "cs_kind",
         "cs_promised_date",
         "cs_acknowledged",
         "cs_result_told_date",

@@ -8,6 +8,7 @@ from .common import CsTicketCase
 # a crafted value for each recorded field of a ticket
 CRAFTED = {
     "cs_process": False,
+    "cs_kind": "consultation",
     "cs_promised_date": "2030-01-01 00:00:00",
     "cs_acknowledged": True,
     "cs_result_told_date": "2020-01-01 00:00:00",
