@@ -44,3 +44,27 @@ def pytest_collection_modifyitems(config, items):
         config.hook.pytest_deselected(items=foreign)
         foreign_ids = {id(item) for item in foreign}
         items[:] = [item for item in items if id(item) not in foreign_ids]
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--cs-clock",
+        metavar="UTC",
+        help="run the tests with the clock started at this UTC time (e.g. "
+        "'2026-12-02 23:30'), to check the day boundaries of every time zone",
+    )
+
+
+def pytest_configure(config):
+    start = config.getoption("--cs-clock", None)
+    if start:
+        from freezegun import freeze_time
+
+        config._cs_clock = freeze_time(start, tick=True)
+        config._cs_clock.start()
+
+
+def pytest_unconfigure(config):
+    clock = getattr(config, "_cs_clock", None)
+    if clock:
+        clock.stop()

@@ -157,7 +157,9 @@ class CsTrainingCertificate(models.Model):
             {
                 "employee_id": employee.id,
                 "name": course.name,
-                "date_start": assessment.schedule_id.start_date or today,
+                # a session dated in another time zone may start on the
+                # holder's tomorrow
+                "date_start": min(assessment.schedule_id.start_date or today, today),
                 "date_end": today,
                 "line_type_id": self.env.ref("cs_training.resume_type_service_training").id,
                 "description": _(
