@@ -1,3 +1,4 @@
+import json
 from contextlib import contextmanager
 
 from freezegun import freeze_time
@@ -16,6 +17,31 @@ ROLE_CODES = (
     "trainer",
     "auditor",
 )
+# The staff's and the test's own time zone: ahead of UTC (and of the
+# superuser's Europe/Brussels), so that a run between 16:00 and 24:00 UTC
+# checks that "today" is the user's day everywhere.
+TEST_TZ = "Asia/Taipei"
+TEST_LANG = "zh_TW"
+
+
+class CsTourMixin:
+    """For HttpCase tours: the tour's user works in Traditional Chinese, so a
+    tour can only find its way by selectors; what a selector needs from the
+    database (record ids, a name in the user's language, a date in the
+    user's format) the test hands over as ``window.csTour``."""
+
+    def _start_tour_as(self, user, url, tour, given=None):
+        user.lang = TEST_LANG
+        options = {"stepDelay": 0, "keepWatchBrowser": False, "debug": False, "startUrl": url}
+        # the steps are built as soon as the tour is asked whether it is ready
+        hand_over = f"window.csTour = {json.dumps(given or {})};"
+        self.start_tour(
+            url,
+            tour,
+            login=user.login,
+            ready=f"{hand_over} odoo.isTourReady({tour!r})",
+            code=f"{hand_over} odoo.startTour({tour!r}, {json.dumps(options)})",
+        )
 
 
 class CsOrganisationCase(TransactionCase):
@@ -37,6 +63,7 @@ class CsOrganisationCase(TransactionCase):
                 tracking_disable=True,
                 mail_create_nolog=True,
                 no_reset_password=True,
+                tz=TEST_TZ,
             )
         )
         cls.company = cls.env.company
@@ -126,6 +153,7 @@ class CsOrganisationCase(TransactionCase):
             name=login.replace("_", " ").title(),
             company_id=company.id,
             company_ids=[Command.set(company.ids)],
+            tz=TEST_TZ,
         )
         employee = cls.env["hr.employee"].create(
             {

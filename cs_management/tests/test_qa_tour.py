@@ -2,17 +2,18 @@ from datetime import date
 
 from odoo.tests import HttpCase, tagged
 
+from .common import CsTourMixin
 from .common_qa import CsQaCase
 
 
 @tagged("post_install", "-at_install")
-class TestQaTour(HttpCase, CsQaCase):
+class TestQaTour(CsTourMixin, HttpCase, CsQaCase):
     def test_an_agent_reads_and_acknowledges_its_quality_result(self):
         inspection = self._inspect(self.supervisor_a, self._new_ticket(kind="consultation"))
         self._score(inspection, 4, 1, 2)
         inspection.remarks = "<p>Greet the customer by name.</p>"
         inspection.with_user(self.supervisor_a.user_id).action_publish()
-        self.start_tour("/odoo", "cs_qa_agent_acknowledges_result", login=self.agent_a.user_id.login)
+        self._start_tour_as(self.agent_a.user_id, "/odoo", "cs_qa_agent_acknowledges_result")
         self.assertEqual(inspection.state, "acknowledged")
 
     def test_a_reviewer_publishes_a_sampled_review(self):
@@ -20,6 +21,6 @@ class TestQaTour(HttpCase, CsQaCase):
         ticket = self._closed_ticket(self.agent_a, "2025-03-03")
         [inspection] = self.scorecard._sample(date(2025, 3, 1), date(2025, 4, 1))[0]
         self.assertEqual(inspection.ticket_id, ticket)
-        self.start_tour("/odoo", "cs_qa_reviewer_publishes_result", login=self.supervisor_a.user_id.login)
+        self._start_tour_as(self.supervisor_a.user_id, "/odoo", "cs_qa_reviewer_publishes_result")
         self.assertEqual(inspection.state, "published")
         self.assertIn("Well handled", inspection.remarks)

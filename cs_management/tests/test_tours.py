@@ -1,23 +1,33 @@
+from datetime import date
+
 from odoo.tests import HttpCase, tagged
+from odoo.tools.misc import format_date
 
-from .common import CsOrganisationCase, CsTicketCase
+from .common import TEST_LANG, CsOrganisationCase, CsTicketCase, CsTourMixin
 
 
 @tagged("post_install", "-at_install")
-class TestStoreManagerTour(HttpCase, CsOrganisationCase):
+class TestStoreManagerTour(CsTourMixin, HttpCase, CsOrganisationCase):
     def test_store_manager_sees_only_its_store_tickets(self):
-        self.start_tour(
-            "/odoo", "cs_store_manager_sees_own_store", login=self.store_manager_a.user_id.login
-        )
+        self._start_tour_as(self.store_manager_a.user_id, "/odoo", "cs_store_manager_sees_own_store")
 
 
 @tagged("post_install", "-at_install")
-class TestComplaintTour(HttpCase, CsTicketCase):
+class TestComplaintTour(CsTourMixin, HttpCase, CsTicketCase):
     def test_an_agent_takes_a_complaint_from_acceptance_to_closed(self):
         self.env["hr.department"].create({"name": "Tour Quality Dept"})
+        self.env["cs.root.cause"].create({"name": "Tour root cause"})
         self.agent_a.user_id.name = "Tour Agent"
         ticket = self._new_ticket()
-        self.start_tour(f"/odoo/cs-tickets/{ticket.id}", "cs_complaint_acceptance_to_closed", login=self.agent_a.user_id.login)
+        in_chinese = self.env(context={"lang": TEST_LANG})
+        given = {
+            "stages": {step: stage.id for step, stage in self.stage.items()},
+            "closedName": self.stage["closed"].with_env(in_chinese).name,
+            "deadline": format_date(in_chinese, date(2030, 1, 31)),
+        }
+        self._start_tour_as(
+            self.agent_a.user_id, f"/odoo/cs-tickets/{ticket.id}", "cs_complaint_acceptance_to_closed", given
+        )
         self.assertEqual(ticket.stage_id, self.stage["closed"])
         self.assertEqual(ticket.cs_department_id.name, "Tour Quality Dept")
         self.assertTrue(ticket.cs_followup_done)

@@ -36,7 +36,7 @@ registry.category("web_tour.tours").add("cs_appraisal_supervisor_review", {
         },
         {
             content: "Open the agent's form, waiting for the review",
-            trigger: ".o_list_view .o_data_row:has(td[name='state']:contains('Supervisor Review')) td[name='employee_id']:contains('T Agent A')",
+            trigger: ".o_list_view .o_data_row td[name='employee_id']:contains('T Agent A')",
             run: "click",
         },
         {
@@ -48,7 +48,7 @@ registry.category("web_tour.tours").add("cs_appraisal_supervisor_review", {
         ...scoreCriterion("Teamwork", 3),
         {
             content: "Write the assessment",
-            trigger: ".o_notebook .nav-link:contains('Comments')",
+            trigger: ".o_notebook .nav-link[name='comments']",
             run: "click",
         },
         {
@@ -62,7 +62,7 @@ registry.category("web_tour.tours").add("cs_appraisal_supervisor_review", {
         },
         {
             content: "The form goes to calibration",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Calibration')",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value='calibration']",
         },
     ],
 });

@@ -21,7 +21,7 @@ registry.category("web_tour.tours").add("cs_qa_agent_acknowledges_result", {
         },
         {
             content: "Open the published result",
-            trigger: ".o_list_view .o_data_row:contains('Supervisor Check') td[name='date']",
+            trigger: ".o_list_view .o_data_row:has(td[name='ticket_id']:contains('New consultation')) td[name='date']",
             run: "click",
         },
         {
@@ -38,7 +38,7 @@ registry.category("web_tour.tours").add("cs_qa_agent_acknowledges_result", {
         },
         {
             content: "Acknowledged, nothing left to do",
-            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains('Acknowledged')",
+            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current[data-value='acknowledged']",
         },
         {
             trigger: ".o_form_view .o_form_statusbar:not(:has(button[name='action_acknowledge']))",

@@ -20,7 +20,7 @@ registry.category("web_tour.tours").add("cs_qa_reviewer_publishes_result", {
         },
         {
             content: "Open the sampled ticket to review",
-            trigger: ".o_list_view .o_data_row:contains('QA Review') td[name='date']",
+            trigger: ".o_list_view .o_data_row:has(td[name='ticket_id']:contains('Closed request')) td[name='date']",
             run: "click",
         },
         {
@@ -38,10 +38,10 @@ registry.category("web_tour.tours").add("cs_qa_reviewer_publishes_result", {
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains('Published')",
+            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current[data-value='published']",
         },
         {
-            trigger: ".o_form_view .ribbon:contains('Passed')",
+            trigger: ".o_form_view .ribbon .text-bg-success",
         },
         {
             content: "Back to the list, then the scores per store and month",

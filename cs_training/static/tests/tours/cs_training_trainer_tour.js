@@ -30,7 +30,7 @@ registry.category("web_tour.tours").add("cs_training_trainer_scores_practical", 
         },
         {
             content: "Go to the practical exam",
-            trigger: ".o_form_view .o_notebook .nav-link:contains('Practical Exam')",
+            trigger: ".o_form_view .o_notebook .nav-link[name='practical']",
             run: "click",
         },
         {
@@ -40,7 +40,7 @@ registry.category("web_tour.tours").add("cs_training_trainer_scores_practical", 
         },
         {
             trigger: ".o_field_widget[name='line_ids'] .o_data_row td[name='level'] select",
-            run: "selectByLabel 4 – good",
+            run: 'select "4"',
         },
         {
             content: "Record the scores",
@@ -49,7 +49,7 @@ registry.category("web_tour.tours").add("cs_training_trainer_scores_practical", 
         },
         {
             content: "The attempt is passed",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Passed')",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value='passed']",
         },
         {
             trigger: ".o_form_view .o_field_widget[name='final_score']:contains('92')",
