@@ -77,3 +77,22 @@ class TestTranslations(SuiteCase):
         manager = self.env.ref("cs_management.role_cs_manager")
         with self.assertRaisesRegex(ValidationError, "晉升路徑不能循環"):
             manager.with_context(lang="zh_TW").next_role_id = role
+
+    def test_our_translations_of_oca_terms_are_complete_and_current(self):
+        """i18n_extra/ translates the OCA modules' terms our users meet: every
+        entry translated, and every record it names still there."""
+        Data = self.env["ir.model.data"]
+        for addon in ("cs_management", "cs_training"):
+            for lang in LANGUAGES:
+                po = polib.pofile(str(ROOT / addon / "i18n_extra" / f"{lang}.po"))
+                self.assertTrue(len(po) > 50, f"{addon} {lang}: i18n_extra almost empty")
+                for entry in po:
+                    self.assertTrue(entry.msgstr, f"{addon} {lang}: no translation for {entry.msgid!r}")
+                    for reference, _line in entry.occurrences:
+                        kind, xmlid = reference.split(":", 2)[0], reference.rsplit(":", 1)[-1]
+                        self.assertIn(kind, ("model", "model_terms"), f"{addon} {lang}: {reference}")
+                        module, name = xmlid.split(".", 1)
+                        self.assertTrue(
+                            Data.search_count([("module", "=", module), ("name", "=", name)]),
+                            f"{addon} {lang}: {reference} names no record",
+                        )

@@ -4,6 +4,11 @@ from odoo import _, api, fields, models
 class HelpdeskSla(models.Model):
     _inherit = "helpdesk.sla"
 
+    # translatable here (helpdesk_mgmt_sla's is not): the shipped deadlines'
+    # names are options users pick on the ticket screens. Installing or
+    # upgrading converts the varchar column to jsonb (the value becomes the
+    # en_US one); uninstalling converts it back, keeping the en_US value.
+    name = fields.Char(required=True, translate=True)
     cs_process = fields.Boolean(
         string="For the Customer-Service Process",
         index=True,
