@@ -4,6 +4,9 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 
 KIND_MIX = [("consultation", 5), ("complaint", 2), ("after_sales", 2), ("order", 1)]
+# the demo staff write in Traditional Chinese
+KIND_LABELS = {"consultation": "諮詢", "complaint": "投訴", "after_sales": "售後", "order": "訂單問題"}
+SUBJECTS = ["粉底液", "晚霜", "包裹", "口紅", "化妝水"]
 
 
 class CsDemoHistory(models.AbstractModel):
@@ -42,8 +45,8 @@ class CsDemoHistory(models.AbstractModel):
     def _ticket_values(self, rng, team, kind, categories, customers, channel):
         new_hire = self.env.ref("cs_management.user_tseng_huiwen")
         return {
-            "name": f"{categories[kind].name}: {rng.choice(['foundation', 'night cream', 'parcel', 'lipstick', 'toner'])}",
-            "description": "<p>Demo history.</p>",
+            "name": f"{KIND_LABELS[kind]}：{rng.choice(SUBJECTS)}",
+            "description": "<p>過往服務紀錄（示範資料）。</p>",
             "team_id": team.id,
             "user_id": rng.choice(team.user_ids - new_hire).id,
             "partner_id": rng.choice(customers).id,
@@ -56,7 +59,7 @@ class CsDemoHistory(models.AbstractModel):
         put each answer and closing back on the day and hour it happened."""
         done = tickets.filtered(lambda t: rng.random() < 0.8)
         for ticket in done:
-            ticket.cs_solution = "<p>您好, here is our answer. 謝謝</p>"
+            ticket.cs_solution = "<p>您好，以下是我們的答覆。謝謝</p>"
             if ticket.cs_kind == "consultation":
                 ticket.action_cs_answer_and_close()
             elif ticket.cs_kind == "complaint":
@@ -109,14 +112,14 @@ class CsDemoHistory(models.AbstractModel):
                 "solution",
                 {
                     "cs_root_cause_id": cause.id,
-                    "cs_responsible_party": "Supplier",
+                    "cs_responsible_party": "供應商",
                     "cs_solution_user_id": ticket.user_id.id,
                     "cs_solution_deadline": fields.Date.context_today(self),
                 },
             ),
             ("feedback", {}),
             ("followup", {"cs_satisfaction": "4"}),
-            ("closed", {"cs_summary": "Solved; supplier told."}),
+            ("closed", {"cs_summary": "已解決；已通知供應商。"}),
         )
         for step, values in steps:
             if step == "feedback":
