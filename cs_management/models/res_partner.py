@@ -12,7 +12,22 @@ class ResPartner(models.Model):
 
     _name = "res.partner"
     _inherit = ["res.partner", "cs.personal.data"]
-    _cs_personal_fields = ("email", "phone", "mobile", "street", "street2", "zip", "city")
+    _cs_personal_fields = (
+        "email",
+        "phone",
+        "mobile",
+        "street",
+        "street2",
+        "zip",
+        "city",
+        # the same details, computed or normalised
+        "email_formatted",
+        "email_normalized",
+        "phone_sanitized",
+        "phone_mobile_search",
+        "contact_address",
+        "contact_address_inline",
+    )
 
     cs_preferences = fields.Text(
         string="Preferences", help="Skin type, favourite products, how and when to contact..."
@@ -47,6 +62,23 @@ class ResPartner(models.Model):
             partner.cs_complaint_count = complaints.get(partner.commercial_partner_id, 0)
             last = ratings.filtered(lambda rating, p=partner: rating.partner_id == p)[:1]
             partner.cs_last_satisfaction = labels.get(last.rating_text) if last else False
+
+    def _compute_display_name(self):
+        if self._cs_sees_masked() and (self.env.context.get("show_email") or self.env.context.get("show_address")):
+            plain = self.with_context(show_email=False, show_address=False)
+            super(ResPartner, plain)._compute_display_name()
+            for partner, name in zip(self, plain):
+                partner.display_name = name.display_name
+            return
+        super()._compute_display_name()
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        if not self._cs_sees_masked() or (operator.endswith("like") and not value):
+            return super()._search_display_name(operator, value)
+        # a name search that also matched e-mails would tell whose they are
+        domain = [("complete_name", operator, value)]
+        return [("id", "child_of", self._search(domain))] if operator.endswith("like") else domain
 
     def _cs_customers(self):
         # colleagues and companies are no customers

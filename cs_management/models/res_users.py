@@ -1,18 +1,33 @@
 from collections import defaultdict
 
-from odoo import Command, api, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
 
 
 class ResUsers(models.Model):
     _inherit = "res.users"
 
+    cs_role_granted_group_ids = fields.Many2many(
+        "res.groups",
+        "cs_role_granted_group_rel",
+        "user_id",
+        "group_id",
+        string="Groups Given by Service Roles",
+        help="The groups the user did not have and received with a service "
+        "role, those its group implies included: taken back with the role.",
+        groups="base.group_erp_manager",
+        readonly=True,
+        copy=False,
+    )
+
     def _sync_cs_role_groups(self, formerly_granted=None):
         """Give each user exactly the groups of its active employees' roles.
 
         Every group a role hands out (or handed out, ``formerly_granted``) is
-        managed here; a group given by hand outside roles stays, and Odoo
-        re-adds whatever the remaining groups imply.
+        managed here, and so is every group that came with it (a CS manager's
+        Helpdesk manager, Sales and HR rights): taking the role back takes
+        them back, unless another group the user keeps implies them. A group
+        given by hand outside roles stays.
         """
         if not self:
             return
@@ -25,8 +40,10 @@ class ResUsers(models.Model):
                 held[employee.user_id.id] |= employee.cs_role_id.group_id
         for user in self.sudo():
             groups = held[user.id]
-            drop = (user.groups_id & managed) - groups - groups.trans_implied_ids
-            add = groups - user.groups_id
+            before = user.groups_id
+            drop = ((before & managed) | user.cs_role_granted_group_ids) - groups - groups.trans_implied_ids
+            drop -= (before - drop).trans_implied_ids
+            add = groups - before
             if drop or add:
                 user.write(
                     {
@@ -34,6 +51,8 @@ class ResUsers(models.Model):
                         + [Command.link(g.id) for g in add]
                     }
                 )
+                granted = (user.cs_role_granted_group_ids | (user.groups_id - before)) & user.groups_id
+                user.cs_role_granted_group_ids = granted - managed
 
     def _cs_reads_only(self):
         """An auditor reads everything and changes nothing: not even through

@@ -79,6 +79,24 @@ class TestRoleGroupSync(CsOrganisationCase):
         self.assertTrue(user.has_group("cs_management.group_cs_admin"))
         self.assertTrue(user.has_group("cs_management.group_cs_manager"))
 
+    def test_the_groups_a_role_brought_leave_with_it(self):
+        """A demoted CS manager keeps none of the Helpdesk, Sales or HR rights
+        its role brought along; what it had before stays."""
+        user = self.agent_b.user_id
+        export = self.env.ref("base.group_allow_export")
+        user.groups_id = [Command.link(export.id)]
+        before = user.groups_id
+        self.agent_b.cs_role_id = self.roles["cs_manager"]
+        brought = user.groups_id - before
+        category = self.env.ref("cs_management.module_category_customer_service")
+        self.assertTrue(brought.filtered(lambda group: group.category_id != category), "the role brings other rights")
+        self.agent_b.cs_role_id = self.roles["specialist"]
+        role_now = self.roles["specialist"].group_id
+        self.assertEqual(user.groups_id, before | role_now | role_now.trans_implied_ids)
+        self.agent_b.cs_role_id = False
+        self.assertFalse(user.groups_id & brought)
+        self.assertIn(export, user.groups_id)
+
     def test_only_cs_managers_hand_out_roles(self):
         with self.assertRaises(AccessError):
             self.agent_b.with_user(self.store_manager_a.user_id).write(

@@ -5,7 +5,14 @@ were archived. The teams that served customers in the process keep running
 it (a store's team, or a team with tickets in a process stage); the others
 get helpdesk_mgmt's stages back. Every deadline policy so far served the
 process, and keeps doing so.
+
+Roles now remember the groups they brought along (a CS manager's Helpdesk
+manager, Sales and HR rights), to take them back with the role. Nothing
+recorded them before: every group a held role implies is taken as given by
+it, bar the internal user's.
 """
+
+from odoo import SUPERUSER_ID, api
 
 HELPDESK_STAGES = (
     "helpdesk_ticket_stage_new",
@@ -41,3 +48,16 @@ def migrate(cr, version):
         """,
         (HELPDESK_STAGES,),
     )
+    _remember_role_groups(api.Environment(cr, SUPERUSER_ID, {}))
+
+
+def _remember_role_groups(env):
+    role_groups = env["cs.role"].with_context(active_test=False).search([]).group_id
+    internal = env.ref("base.group_user")
+    employees = env["hr.employee"].with_context(active_test=False).search(
+        [("cs_role_id", "!=", False), ("user_id", "!=", False)]
+    )
+    for employee in employees:
+        user = employee.user_id
+        implied = employee.cs_role_id.group_id.trans_implied_ids - role_groups - internal
+        user.cs_role_granted_group_ids |= implied & user.groups_id
