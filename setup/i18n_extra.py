@@ -1,6 +1,7 @@
 """Refresh cs_management/i18n_extra/zh_CN.po and zh_TW.po: our translations
 of the OCA helpdesk modules' terms (field labels, view texts, selection
-values, menus, actions and their shipped data).
+values, menus, actions and their shipped data, the subjects and bodies of
+their mail templates).
 
 Usage: i18n_extra.py ODOO_CONF DATABASE [TABLE], with PostgreSQL running
 (source setup/lib.sh; cs_pg_start; cs_odoo_conf), e.g.
@@ -46,15 +47,15 @@ OCA_MODULES = (
 )
 LANGUAGES = ("zh_CN", "zh_TW")
 REFERENCE = re.compile(r"^(model|model_terms):([\w.]+),(\w+):(\w+)\.(\S+)$")
-# the mail templates' bodies and subjects follow the customer's language and
-# are translated with the mail templates; the names of core models an OCA
-# module extends (ir.http, crm.lead) keep Odoo's own translation
-SKIPPED_FIELDS = {("mail.template", "body_html"), ("mail.template", "subject")}
+# the names of core models an OCA module extends (ir.http, crm.lead) keep
+# Odoo's own translation. The OCA mail templates' subjects and bodies are
+# kept: they are rendered in the customer's language (the template's lang),
+# so they are translated here, each QWeb and {{ }} expression kept as is.
 
 
 def skipped(key):
-    _kind, model, field, name = key
-    return (model, field) in SKIPPED_FIELDS or (model == "ir.model" and not name.startswith("model_helpdesk"))
+    _kind, model, _field, name = key
+    return model == "ir.model" and not name.startswith("model_helpdesk")
 
 
 def record_key(occurrence):

@@ -560,8 +560,8 @@ class CsAppraisal(models.Model):
         """Move to ``state``: close the step's to-do, open the next one's."""
         self.sudo().activity_feedback([ACTIVITY])
         self.sudo().write(dict(values, state=state, reminded=False))
-        for form in self:
-            user, summary = form._cs_step_owner()
+        for form in self:  # the to-do reads in the language of whom must act
+            user, summary = form._cs_in_lang_of(form._cs_step_owner()[0])._cs_step_owner()
             if user:
                 form.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
                     ACTIVITY, date_deadline=form.deadline or fields.Date.context_today(form), user_id=user.id,
@@ -859,14 +859,13 @@ class CsAppraisal(models.Model):
         forms = self.search(domain, limit=batch_size)
         for form in forms:
             user, _summary = form._cs_step_owner()
-            partners = user.partner_id
-            if form.state == "self_assessment":
-                partners |= form.supervisor_user_id.partner_id
+            partners = user.partner_id | form.filtered(lambda f: f.state == "self_assessment").supervisor_user_id.partner_id
+            env = form._cs_in_lang_of(user).env  # the cron writes in the language of whom must act
             form.message_post(
-                body=_(
+                body=env._(
                     "The step %(step)s of this appraisal was due on %(date)s: please complete it.",
-                    step=dict(self._fields["state"]._description_selection(self.env))[form.state],
-                    date=format_date(self.env, form.deadline),
+                    step=dict(self._fields["state"]._description_selection(env))[form.state],
+                    date=format_date(env, form.deadline),
                 ),
                 partner_ids=partners.ids,
                 subtype_xmlid="mail.mt_note",

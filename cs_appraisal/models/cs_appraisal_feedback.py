@@ -97,7 +97,9 @@ class CsAppraisalFeedback(models.Model):
                 ACTIVITY,
                 date_deadline=feedback.deadline or fields.Date.context_today(feedback),
                 user_id=feedback.reviewer_user_id.id,
-                summary=_("Give your feedback on %(employee)s", employee=feedback.employee_id.name),
+                summary=feedback._cs_in_lang_of(feedback.reviewer_user_id).env._(
+                    "Give your feedback on %(employee)s", employee=feedback.employee_id.name
+                ),
             )
         return feedbacks
 

@@ -22,6 +22,7 @@ from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_rating
 from . import rating_rating
 from . import mail_followers
+from . import mail_thread
 from . import cs_ticket_handoff
 from . import cs_root_cause
 from . import cs_improvement_action

@@ -102,10 +102,11 @@ class CsQaCalibration(models.Model):
                 ]
             )
             for inspection in inspections:
+                reviewer_env = inspection._cs_in_lang_of(inspection.reviewer_id).env
                 inspection.activity_schedule(
                     "cs_management.mail_activity_qa_calibration",
                     user_id=inspection.reviewer_id.id,
-                    summary=_("Score this ticket for calibration session %(session)s", session=session.name),
+                    summary=reviewer_env._("Score this ticket for calibration session %(session)s", session=session.name),
                 )
             session.state = "open"
         return True

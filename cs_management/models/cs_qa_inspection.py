@@ -542,7 +542,7 @@ class CsQaInspection(models.Model):
             if not inspection.reviewer_id:
                 inspection.reviewer_id = self.env.user
             inspection.sudo().write({"state": "published", "published_date": fields.Datetime.now()})
-            inspection._notify_agent()
+            inspection._cs_in_lang_of(inspection.agent_id)._notify_agent()  # in the agent's language
         return True
 
     def _notify_agent(self):

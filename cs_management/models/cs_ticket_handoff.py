@@ -90,9 +90,11 @@ class CsTicketHandoff(models.Model):
         ticket = self.ticket_id
         if not ticket.partner_id or not ticket._cs_can_write_to_customer():
             return
+        # written in the customer's language, whoever moves the hand-off
+        ticket = ticket._cs_in_lang_of(ticket.partner_id)
         ticket.with_context(cs_system_message=True).message_post_with_source(
             "cs_management.message_ticket_progress",
-            render_values={"handoff": self},
+            render_values={"handoff": self.with_env(ticket.env)},
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
             partner_ids=ticket.partner_id.ids,

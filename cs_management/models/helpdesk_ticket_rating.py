@@ -23,6 +23,14 @@ class HelpdeskTicket(models.Model):
             notify_delay_send=notify_delay_send,
         )
 
+    def rating_send_request(self, template, lang=False, force_send=True):
+        """The rating request of our Closed stage goes out in the customer's
+        language: helpdesk_mgmt_rating passes it as ``lang``, but its template
+        has none and the composer renders it in the closing user's language
+        (it reads the template again, without the language's context)."""
+        tickets = self.with_context(lang=lang) if lang else self
+        return super(HelpdeskTicket, tickets).rating_send_request(template, lang=lang, force_send=force_send)
+
     def message_post(self, **kwargs):
         if kwargs.get("rating_value") or kwargs.get("rating_id"):
             self._cs_check_rating_by_customer()

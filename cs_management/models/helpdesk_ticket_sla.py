@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from .record_access import boolean_search, user_rule_domain
 
@@ -104,10 +104,12 @@ class HelpdeskTicketSla(models.Model):
             ticket = line.ticket_id
             user = ticket.user_id or ticket.team_id.user_id
             if user:
+                # the cron acts: the reminder reads in the language of whom it reminds
+                env = ticket._cs_in_lang_of(user).env
                 ticket.activity_schedule(
                     activity_type_id=activity_type.id,
                     date_deadline=fields.Date.context_today(line, line.deadline),
-                    summary=_("%(sla)s due soon", sla=line.name),
+                    summary=env._("%(sla)s due soon", sla=line.with_env(env).name),
                     user_id=user.id,
                 )
         self.cs_reminded = True
@@ -117,21 +119,28 @@ class HelpdeskTicketSla(models.Model):
         for line in self:
             ticket = line.ticket_id
             supervisor = ticket._cs_supervisor_user()
+            # the cron acts: the note reads in the assignee's language (the
+            # supervisor's without one), the activity in the supervisor's
+            env = ticket._cs_in_lang_of(ticket.user_id or supervisor).env
             ticket.message_post(
                 body=Markup("<p>%s</p>")
-                % _(
+                % env._(
                     "Deadline %(sla)s was missed (%(deadline)s): escalated to %(supervisor)s.",
-                    sla=line.name,
+                    sla=line.with_env(env).name,
                     deadline=fields.Datetime.context_timestamp(line, line.deadline).strftime("%Y-%m-%d %H:%M"),
-                    supervisor=supervisor.name or _("nobody (no supervisor found)"),
+                    supervisor=supervisor.name or env._("nobody (no supervisor found)"),
                 ),
                 subtype_xmlid="mail.mt_note",
             )
             if supervisor:
+                env = ticket._cs_in_lang_of(supervisor).env
                 ticket.activity_schedule(
                     activity_type_id=activity_type.id,
-                    summary=_("%(sla)s missed", sla=line.name),
-                    note=_("Deadline missed on %(ticket)s; take it over or help the assignee.", ticket=ticket.display_name),
+                    summary=env._("%(sla)s missed", sla=line.with_env(env).name),
+                    note=env._(
+                        "Deadline missed on %(ticket)s; take it over or help the assignee.",
+                        ticket=ticket.with_env(env).display_name,
+                    ),
                     user_id=supervisor.id,
                 )
         self.cs_escalated = True

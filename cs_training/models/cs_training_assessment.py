@@ -181,16 +181,21 @@ class CsTrainingAssessment(models.Model):
                     cs_assessment_id=assessment.id,
                 )
                 if employee.user_id:
+                    for_employee = assessment._cs_in_lang_of(employee.user_id)
                     assessment.activity_schedule(
                         "cs_training.mail_activity_take_exam",
                         user_id=employee.user_id.id,
-                        summary=_("Take the exam of %(course)s", course=assessment.course_id.name),
+                        summary=for_employee.env._(
+                            "Take the exam of %(course)s", course=for_employee.course_id.name
+                        ),
                     )
             if (assessment.practical_weight or assessment.customer_weight) and assessment.trainer_id:
                 assessment.activity_schedule(
                     "cs_training.mail_activity_score_practical",
                     user_id=assessment.trainer_id.id,
-                    summary=_("Score the practical exam of %(employee)s", employee=employee.name),
+                    summary=assessment._cs_in_lang_of(assessment.trainer_id).env._(
+                        "Score the practical exam of %(employee)s", employee=employee.name
+                    ),
                 )
 
     def _cs_is_complete(self):

@@ -188,29 +188,13 @@ class CsTrainingCertificate(models.Model):
         )
 
     def _cs_remind(self):
+        """The cron reminds the employee and their manager, each in their
+        own language; the certificate's chatter reads in the employee's."""
         today = fields.Date.context_today(self)
         for certificate in self:
-            employee, course = certificate.employee_id, certificate.course_id
             enrolment = certificate._cs_enrol_for_renewal()
-            if enrolment:
-                plan = _(
-                    "%(employee)s is enrolled in session %(session)s.",
-                    employee=employee.name,
-                    session=enrolment.course_schedule_id.name,
-                )
-            else:
-                plan = _(
-                    "No session of %(course)s is open yet: a training need was logged "
-                    "for the responsible trainer.",
-                    course=course.name,
-                )
-            summary = _(
-                "Certificate %(course)s of %(employee)s expires on %(date)s",
-                course=course.name,
-                employee=employee.name,
-                date=format_date(self.env, certificate.expiry_date),
-            )
-            for user in employee.user_id | employee.parent_id.user_id:
+            for user in certificate.employee_id.user_id | certificate.employee_id.parent_id.user_id:
+                summary, plan = certificate._cs_in_lang_of(user)._cs_reminder_texts(enrolment)
                 certificate.activity_schedule(
                     "cs_training.mail_activity_certificate_renewal",
                     date_deadline=max(certificate.expiry_date, today),
@@ -218,8 +202,33 @@ class CsTrainingCertificate(models.Model):
                     summary=summary,
                     note=plan,
                 )
+            summary, plan = certificate._cs_in_lang_of(certificate.employee_id)._cs_reminder_texts(enrolment)
             certificate.message_post(body=_("%(summary)s. %(plan)s", summary=summary, plan=plan))
             certificate.write({"reminded_on": today, "renewal_attendee_id": enrolment.id})
+
+    def _cs_reminder_texts(self, enrolment):
+        """(summary, plan) of the expiry reminder, in this env's language."""
+        self.ensure_one()
+        employee, course = self.employee_id, self.course_id
+        if enrolment:
+            plan = _(
+                "%(employee)s is enrolled in session %(session)s.",
+                employee=employee.name,
+                session=enrolment.with_env(self.env).course_schedule_id.name,
+            )
+        else:
+            plan = _(
+                "No session of %(course)s is open yet: a training need was logged "
+                "for the responsible trainer.",
+                course=course.name,
+            )
+        summary = _(
+            "Certificate %(course)s of %(employee)s expires on %(date)s",
+            course=course.name,
+            employee=employee.name,
+            date=format_date(self.env, self.expiry_date),
+        )
+        return summary, plan
 
     def _cs_enrol_for_renewal(self):
         """The employee's open enrolment in the course, or a new one."""

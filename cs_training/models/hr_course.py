@@ -214,10 +214,12 @@ class HrCourse(models.Model):
         need = self.env["cs.training.need"].create(
             dict(need_values, employee_id=employee.id, course_id=self.id)
         )
+        trainer = self.cs_responsible_id or self.env.user
+        env = need._cs_in_lang_of(trainer).env
         need.activity_schedule(
             "mail.mail_activity_data_todo",
-            user_id=(self.cs_responsible_id or self.env.user).id,
-            summary=_("Schedule a session of %(course)s", course=self.name),
+            user_id=trainer.id,
+            summary=env._("Schedule a session of %(course)s", course=self.with_env(env).name),
         )
         return self.env["hr.course.attendee"], need
 

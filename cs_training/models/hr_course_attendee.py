@@ -232,15 +232,16 @@ class HrCourseAttendee(models.Model):
             or self.cs_course_id.cs_responsible_id
         )
         history = self._cs_history_html()
+        for_manager = self._cs_in_lang_of(manager)
         self.activity_schedule(
             "cs_training.mail_activity_position_adjustment",
             user_id=manager.id,
-            summary=_(
+            summary=for_manager.env._(
                 "%(employee)s failed retraining in %(course)s",
                 employee=employee.name,
-                course=self.cs_course_id.name,
+                course=for_manager.cs_course_id.name,
             ),
-            note=history,
+            note=for_manager._cs_history_html(),
         )
         self.cs_failure_action = "position_adjustment"
         self.message_post(
