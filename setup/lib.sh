@@ -205,20 +205,21 @@ cs_odoo_conf() {
     # One process serving every database by default (the demo). When
     # setup/run.sh sets CS_SERVED_DB and CS_WORKERS=N (N > 0): prefork mode
     # for production behind a reverse proxy, serving CS_SERVED_DB only.
-    local workers=0 admin_passwd=${CS_ADMIN_PASSWD:-admin} passwd_file=$CS_STATE/admin-passwd
+    # Secure by default in every mode: a random master password (never the
+    # well-known "admin"), no database manager or list, only localhost.
+    local workers=0 admin_passwd passwd_file=$CS_STATE/admin-passwd
     if [ -n "${CS_SERVED_DB:-}" ]; then workers=${CS_WORKERS:-0}; fi
     [[ $workers =~ ^[0-9]+$ ]] || cs_die "CS_WORKERS=$workers: give a number of worker processes (0: one process, no workers)"
     mkdir -p "$CS_STATE/data" "$CS_STATE/log"
-    if [ "$workers" -gt 0 ]; then
-        if [ -n "${CS_ADMIN_PASSWD:-}" ]; then
-            [ "$CS_ADMIN_PASSWD" != admin ] || cs_die "CS_ADMIN_PASSWD=admin is the well-known default: choose another, or leave it unset to generate one"
-        else
-            if [ ! -s "$passwd_file" ]; then
-                (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$passwd_file")
-                cs_log "generated a random master password into .cs/admin-passwd"
-            fi
-            admin_passwd=$(cat "$passwd_file")
+    if [ -n "${CS_ADMIN_PASSWD:-}" ]; then
+        [ "$CS_ADMIN_PASSWD" != admin ] || cs_die "CS_ADMIN_PASSWD=admin is the well-known default: choose another, or leave it unset to generate one"
+        admin_passwd=$CS_ADMIN_PASSWD
+    else
+        if [ ! -s "$passwd_file" ]; then
+            (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$passwd_file")
+            cs_log "generated a random master password into .cs/admin-passwd: $(cat "$passwd_file")"
         fi
+        admin_passwd=$(cat "$passwd_file")
     fi
     cat > "$CS_CONF" <<EOF
 [options]
@@ -229,15 +230,17 @@ db_password = ${PGPASSWORD:-False}
 data_dir = $CS_STATE/data
 addons_path = $CS_ROOT,$ODOO_SRC/odoo/addons,$ODOO_SRC/addons
 admin_passwd = $admin_passwd
+list_db = False
+http_interface = ${CS_HTTP_INTERFACE:-127.0.0.1}
 EOF
+    if [ -n "${CS_SERVED_DB:-}" ]; then
+        echo "dbfilter = ^$CS_SERVED_DB\$" >> "$CS_CONF"
+    fi
     if [ "$workers" -gt 0 ]; then
         cat >> "$CS_CONF" <<EOF
-list_db = False
-dbfilter = ^$CS_SERVED_DB\$
 workers = $workers
 max_cron_threads = ${CS_CRON_WORKERS:-1}
 gevent_port = ${CS_GEVENT_PORT:-8072}
-http_interface = ${CS_HTTP_INTERFACE:-127.0.0.1}
 proxy_mode = True
 db_maxconn = 16
 limit_memory_soft = 1073741824
@@ -246,8 +249,6 @@ limit_time_cpu = 120
 limit_time_real = 240
 limit_request = 8192
 EOF
-    else
-        echo "list_db = True" >> "$CS_CONF"
     fi
     chmod 600 "$CS_CONF"
 }
