@@ -6,6 +6,7 @@ from odoo.exceptions import ValidationError
 
 from .cs_qa_criterion import criterion_result
 from .cs_qa_inspection import CALIBRATION_FIELDS, QA_LEAD_GROUPS
+from .translated_copy import copy_translated
 
 
 class CsQaInspectionLine(models.Model):
@@ -21,7 +22,8 @@ class CsQaInspectionLine(models.Model):
     inspection_id = fields.Many2one("cs.qa.inspection", required=True, ondelete="cascade", index=True)
     criterion_id = fields.Many2one("cs.qa.criterion", required=True, ondelete="restrict", index=True)
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Criterion Name", required=True)
+    # the criterion's name when the inspection opened, in every language
+    name = fields.Char(string="Criterion Name", required=True, translate=True)
     guidance = fields.Text(related="criterion_id.guidance")
     weight = fields.Float(readonly=True)
     max_points = fields.Integer(string="Out Of", readonly=True)
@@ -119,13 +121,21 @@ class CsQaInspectionLine(models.Model):
             for vals in vals_list
         ]
         names = SQL(", ").join(map(SQL.identifier, self.SCORESHEET_COLUMNS))
+        # the criterion's name as it is now, in every language
+        values = SQL(", ").join(
+            SQL("criterion.name") if column == "name" else SQL("line.%s", SQL.identifier(column))
+            for column in self.SCORESHEET_COLUMNS
+        )
+        self.env["cs.qa.criterion"].flush_model(["name"])
         self.env.cr.execute(
             SQL(
                 """INSERT INTO %(table)s (%(names)s, create_uid, create_date, write_uid, write_date)
-                   SELECT %(names)s, %(uid)s, %(now)s, %(uid)s, %(now)s
-                     FROM json_populate_recordset(NULL::%(table)s, %(rows)s)""",
+                   SELECT %(values)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                     FROM json_populate_recordset(NULL::%(table)s, %(rows)s) AS line
+                     JOIN cs_qa_criterion AS criterion ON criterion.id = line.criterion_id""",
                 table=SQL.identifier(self._table),
                 names=names,
+                values=values,
                 rows=json.dumps(rows),
                 uid=self.env.uid,
                 now=self.env.cr.now(),
@@ -152,7 +162,9 @@ class CsQaInspectionLine(models.Model):
     def create(self, vals_list):
         self.check_access("create")
         self.env["cs.qa.inspection"].browse({vals["inspection_id"] for vals in vals_list})._check_draft()
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        copy_translated(lines, "criterion_id", ["name"])
+        return lines
 
     def write(self, vals):
         if vals.keys() - CALIBRATION_FIELDS:

@@ -89,3 +89,18 @@ class TestQaScorecard(CsQaCase):
                 card.criterion_ids[0].weight = 50
         self.scorecard.with_user(self.cs_manager.user_id).pass_mark = 7
         self.assertEqual(self.scorecard.pass_mark, 7)
+
+    def test_a_sheet_keeps_its_criteria_in_every_language(self):
+        """Opened by a reviewer working in English, the sheet reads in Chinese
+        to an agent working in Chinese; renaming the criterion later leaves
+        the sheet as it was."""
+        courtesy = self.scorecard.criterion_ids[0]
+        courtesy.update_field_translations("name", {"zh_TW": "禮貌用語"})
+        self.supervisor_a.user_id.lang = "en_US"
+        inspection = self._inspect(self.supervisor_a, self._new_ticket(kind="consultation"))
+        line = inspection.line_ids.filtered(lambda line: line.criterion_id == courtesy)
+        self.assertEqual(line.with_context(lang="zh_TW").name, "禮貌用語")
+        self.assertEqual(line.with_context(lang="en_US").name, "Courtesy")
+        courtesy.with_context(lang="zh_TW").name = "問候與禮貌"
+        self.env.invalidate_all()
+        self.assertEqual(line.with_context(lang="zh_TW").name, "禮貌用語")

@@ -138,6 +138,7 @@ class CsTrainingAssessment(models.Model):
                 vals["line_ids"] = [
                     fields.Command.create(
                         {
+                            "criterion_id": criterion.id,
                             "sequence": criterion.sequence,
                             "name": criterion.name,
                             "description": criterion.description,

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.cs_management.models.translated_copy import copy_translated
+
 RUBRIC_LEVELS = [
     ("0", "0 – not shown"),
     ("1", "1 – poor"),
@@ -21,8 +23,10 @@ class CsTrainingAssessmentLine(models.Model):
         "cs.training.assessment", required=True, ondelete="cascade", index=True
     )
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Criterion", required=True)
-    description = fields.Text()
+    # the rubric's criterion when the attempt opened, in every language
+    criterion_id = fields.Many2one("cs.training.rubric.criterion", ondelete="set null", readonly=True)
+    name = fields.Char(string="Criterion", required=True, translate=True)
+    description = fields.Text(translate=True)
     weight = fields.Integer(default=1, required=True)
     level = fields.Selection(RUBRIC_LEVELS)
 
@@ -30,6 +34,7 @@ class CsTrainingAssessmentLine(models.Model):
     def create(self, vals_list):
         lines = super().create(vals_list)
         lines.assessment_id._cs_check_open()
+        copy_translated(lines, "criterion_id", ["name", "description"])
         return lines
 
     def write(self, vals):

@@ -91,3 +91,19 @@ class TestScore(CsTrainingCase):
         self.course.cs_exam_survey_id = False
         with self.assertRaisesRegex(UserError, "no exam survey"):
             self._session(self.agent_a)
+
+    def test_the_rubric_reads_in_the_trainers_language(self):
+        """The attempt keeps the rubric as it was when it opened, in every
+        language: opened in English, it reads in Chinese to a trainer working
+        in Chinese, and a later change of the rubric leaves it alone."""
+        courtesy = self.course.cs_rubric_criterion_ids[0]
+        courtesy.update_field_translations("name", {"zh_TW": "禮貌"})
+        courtesy.update_field_translations("description", {"en_US": "Greets", "zh_TW": "問候顧客"})
+        assessment = self._attempt(self.agent_a, self._session(self.agent_a))
+        line = assessment.line_ids.filtered(lambda line: line.criterion_id == courtesy)
+        self.assertEqual((line.name, line.description), ("Courtesy", "Greets"))
+        in_chinese = line.with_user(self.trainer_user).with_context(lang="zh_TW")
+        self.assertEqual((in_chinese.name, in_chinese.description), ("禮貌", "問候顧客"))
+        courtesy.with_context(lang="zh_TW").name = "服務禮貌"
+        self.env.invalidate_all()
+        self.assertEqual(in_chinese.name, "禮貌")
