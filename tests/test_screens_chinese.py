@@ -40,6 +40,7 @@ SHIPPED_DATA = (
     "helpdesk.sla",
     "cs.root.cause",
     "cs.qa.scorecard",
+    "cs.qa.criterion",
     "cs.appraisal.grade",
     "hr.course.category",
     "mail.template",
