@@ -86,7 +86,7 @@ class CsPersonalData(models.AbstractModel):
     @api.model
     def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
         if self._cs_sees_masked():
-            self._cs_check_not_personal([*groupby, *aggregates, *domain_paths(having)])
+            self._cs_check_not_personal([*groupby, *aggregates, *domain_paths(having), *(order or "").split(",")])
         return super()._read_group(
             domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
         )

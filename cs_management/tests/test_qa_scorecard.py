@@ -101,6 +101,13 @@ class TestQaScorecard(CsQaCase):
         line = inspection.line_ids.filtered(lambda line: line.criterion_id == courtesy)
         self.assertEqual(line.with_context(lang="zh_TW").name, "禮貌用語")
         self.assertEqual(line.with_context(lang="en_US").name, "Courtesy")
+        # a line added by hand (the form's way) copies it alike
+        added = (
+            self.env["cs.qa.inspection.line"]
+            .with_user(self.supervisor_a.user_id)
+            .create({"inspection_id": inspection.id, "criterion_id": courtesy.id, "name": "Courtesy", "max_points": 5})
+        )
+        self.assertEqual(added.with_context(lang="zh_TW").name, "禮貌用語")
         courtesy.with_context(lang="zh_TW").name = "問候與禮貌"
         self.env.invalidate_all()
         self.assertEqual(line.with_context(lang="zh_TW").name, "禮貌用語")

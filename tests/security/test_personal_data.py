@@ -41,6 +41,12 @@ class TestPersonalDataAttempts(SecurityCase):
     def _attempt_aggregate_emails(self, role):
         self._refused(lambda: self._as(role, "res.partner")._read_group([], [], ["email:array_agg"]))
 
+    def _attempt_order_groups_by_email(self, role):
+        # the order of the groups, one customer a group, ranks their e-mails
+        self._refused(
+            lambda: self._as(role, "res.partner")._read_group([], ["id"], ["__count"], order="email:max desc")
+        )
+
     # -- searching and sorting as an oracle ------------------------------
     def _attempt_search_by_email(self, role):
         self._refused(lambda: self._as(role, "res.partner").search_count([("email", "=like", "hsiao%")]))
@@ -104,6 +110,7 @@ add_attempts(
         "group_partners_by_email",
         "group_tickets_by_customer_email",
         "aggregate_emails",
+        "order_groups_by_email",
         "search_by_email",
         "search_by_phone",
         "search_tickets_through_the_customer",
