@@ -14,9 +14,10 @@ from .common import SuiteCase
 LANGUAGES = ("zh_TW", "zh_CN")
 ALLOWED_WORDS = {
     "Odoo", "KPI", "KPIs", "SLA", "QA", "IQS", "ID", "PDF", "CSV", "URL", "API",
-    "LINE", "Facebook", "Instagram", "WeChat", "Email",
-    "Lumi", "re", "Lumière", "Beauty",
+    "LINE", "Facebook", "Instagram", "WeChat",
 }
+# product and brand names stay as they are
+BRANDS = re.compile(r"Lumière Beauty|Lumière")
 # a run of Latin letters that is a word (codes such as "TA" or "CMP-1" and
 # addresses are filtered out before)
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
@@ -53,7 +54,7 @@ TRANSLATED_BY_US = (
 
 
 def english_words(text):
-    text = CODE_OR_ADDRESS.sub(" ", text or "")
+    text = CODE_OR_ADDRESS.sub(" ", BRANDS.sub(" ", text or ""))
     return [word for word in WORD.findall(text) if word not in ALLOWED_WORDS]
 
 
