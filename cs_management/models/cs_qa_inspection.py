@@ -360,6 +360,7 @@ class CsQaInspection(models.Model):
         self._check_ticket_reachable(vals_list)
         inspections = super().create(vals_list)
         inspections._check_scope()
+        inspections._check_agent_in_reach()
         inspections.filtered(lambda inspection: not inspection.line_ids)._fill_lines()
         return inspections
 
@@ -375,6 +376,7 @@ class CsQaInspection(models.Model):
         res = super().write(vals)
         if {"agent_id", "ticket_id", "company_id"} & vals.keys():
             self._check_scope()
+            self._check_agent_in_reach()
         if "scorecard_id" in vals and "line_ids" not in vals:
             self.line_ids.unlink()
             self._fill_lines()
@@ -393,6 +395,23 @@ class CsQaInspection(models.Model):
         still reaches it (record rules follow agent and store)."""
         if not self.env.su:
             self.check_access("write")
+
+    def _check_agent_in_reach(self):
+        """Whose work is judged is not the reviewer's pick: the ticket's
+        assignee, or someone the writer leads. A reviewer given another
+        store's inspection may not turn it on anybody else."""
+        if self.env.su or self.env.user.has_group("cs_management.group_cs_manager"):
+            return
+        reach = self.env.user._cs_staff_in_reach()
+        for inspection in self:
+            if inspection.agent_id not in reach | inspection.ticket_id.user_id:
+                raise AccessError(
+                    _(
+                        "%(agent)s is neither the ticket's assignee nor someone you lead: "
+                        "you cannot inspect their work.",
+                        agent=inspection.agent_id.name,
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

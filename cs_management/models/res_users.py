@@ -54,6 +54,14 @@ class ResUsers(models.Model):
                 granted = (user.cs_role_granted_group_ids | (user.groups_id - before)) & user.groups_id
                 user.cs_role_granted_group_ids = granted - managed
 
+    def _cs_staff_in_reach(self):
+        """The users whose work this user leads: its subordinates at any depth
+        and the staff of the stores it manages (ORG-3's reporting lines)."""
+        self.ensure_one()
+        employees = self.sudo().employee_ids
+        stores = self.env["cs.store"].sudo().search([("manager_id", "in", employees.ids)])
+        return (employees.subordinate_ids | stores.employee_ids).user_id
+
     def _cs_reads_only(self):
         """An auditor reads everything and changes nothing: not even through
         the chatter (messages, activities) of the records it reads."""

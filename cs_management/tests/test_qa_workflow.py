@@ -175,6 +175,29 @@ class TestQaWorkflow(CsQaCase):
             self._inspect(self.supervisor_a, other)
         self.assertFalse(self.env["cs.qa.inspection"].search([("ticket_id", "=", other.id)]))
 
+    def test_a_reviewer_cannot_turn_an_inspection_on_someone_else(self):
+        ticket = self._closed_ticket(self.agent_a, "2025-03-03", name="Sampled for review")
+        # sampled: reviewed by store B's manager, who leads nobody in store A
+        inspection = self.env["cs.qa.inspection"].create(
+            {
+                "scorecard_id": self.scorecard.id,
+                "kind": "sample",
+                "ticket_id": ticket.id,
+                "reviewer_id": self.store_manager_b.user_id.id,
+            }
+        )
+        by_reviewer = inspection.with_user(self.store_manager_b.user_id)
+        by_reviewer.remarks = "<p>Scored as sampled.</p>"
+        for stranger in (self.presales_a, self.supervisor_a, self.agent_c):
+            with self.subTest(agent=stranger.name), self.assertRaisesRegex(AccessError, "nor someone you lead"):
+                with self.env.cr.savepoint():
+                    by_reviewer.write({"agent_id": stranger.user_id.id})
+            inspection.invalidate_recordset()
+            self.assertEqual(inspection.agent_id, self.agent_a.user_id)
+        # a live check (no ticket) is on someone the writer leads
+        live = self._inspect(self.supervisor_a, agent=self.agent_a)
+        self.assertEqual(live.agent_id, self.agent_a.user_id)
+
     def test_the_result_and_its_steps_are_recorded_by_the_workflow_only(self):
         inspection = self._inspect(self.supervisor_a, self.ticket_a)
         self._score(inspection, 1, 0, 1)
