@@ -13,8 +13,27 @@ class CsTrainingAssessment(models.Model):
 
     _name = "cs.training.assessment"
     _description = "Training Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.recorded.fields"]
     _order = "id desc"
+    # the attempt, its terms and its outcome: opened, weighed and decided by the
+    # training process (they make certificates and position adjustments)
+    _cs_recorded_fields = (
+        "attendee_id",
+        "attempt",
+        "state",
+        "pass_mark",
+        "theory_weight",
+        "practical_weight",
+        "customer_weight",
+        "survey_input_ids",
+        "theory_done",
+        "theory_score",
+        "practical_score",
+        "scores_recorded",
+        "scored_by_id",
+        "scored_on",
+        "final_score",
+    )
 
     attendee_id = fields.Many2one(
         "hr.course.attendee",
@@ -129,6 +148,7 @@ class CsTrainingAssessment(models.Model):
     def create(self, vals_list):
         Attendee = self.env["hr.course.attendee"]
         for vals in vals_list:
+            self._cs_check_recorded_fields(vals)
             course = Attendee.browse(vals["attendee_id"]).cs_course_id
             vals.setdefault("pass_mark", course.cs_pass_mark)
             vals.setdefault("theory_weight", course.cs_theory_weight)
@@ -152,6 +172,7 @@ class CsTrainingAssessment(models.Model):
         return assessments
 
     def write(self, vals):
+        self._cs_check_recorded_fields(vals)
         if SCORED_FIELDS & vals.keys():
             self._cs_check_open()
         return super().write(vals)
@@ -218,7 +239,7 @@ class CsTrainingAssessment(models.Model):
                         criteria=", ".join(unscored.mapped("name")),
                     )
                 )
-        self.write(
+        self.sudo().write(
             {
                 "scores_recorded": True,
                 "scored_by_id": self.env.user.id,

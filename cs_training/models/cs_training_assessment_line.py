@@ -17,14 +17,19 @@ class CsTrainingAssessmentLine(models.Model):
 
     _name = "cs.training.assessment.line"
     _description = "Practical Exam Score"
+    _inherit = ["cs.recorded.fields"]
     _order = "assessment_id, sequence, id"
+    # copied from the rubric when the attempt opens: the trainer scores levels only
+    _cs_recorded_fields = ("assessment_id", "criterion_id", "weight")
 
     assessment_id = fields.Many2one(
         "cs.training.assessment", required=True, ondelete="cascade", index=True
     )
     sequence = fields.Integer(default=10)
     # the rubric's criterion when the attempt opened, in every language
-    criterion_id = fields.Many2one("cs.training.rubric.criterion", ondelete="set null", readonly=True)
+    criterion_id = fields.Many2one(
+        "cs.training.rubric.criterion", string="Rubric Criterion", ondelete="set null", readonly=True
+    )
     name = fields.Char(string="Criterion", required=True, translate=True)
     description = fields.Text(translate=True)
     weight = fields.Integer(default=1, required=True)
@@ -32,11 +37,14 @@ class CsTrainingAssessmentLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._cs_check_recorded_fields(vals)
         lines = super().create(vals_list)
         lines.assessment_id._cs_check_open()
         copy_translated(lines, "criterion_id", ["name", "description"])
         return lines
 
     def write(self, vals):
+        self._cs_check_recorded_fields(vals)
         self.assessment_id._cs_check_open()
         return super().write(vals)

@@ -163,7 +163,7 @@ class CsTrainingNeed(models.Model):
         )
         self.state = "enrolled"
         if self.failed_attendee_id:
-            self.failed_attendee_id.cs_failure_action = "retraining"
+            self.failed_attendee_id.sudo().cs_failure_action = "retraining"
 
     def action_cancel(self):
         self.write({"state": "cancelled"})

@@ -8,8 +8,20 @@ class HrCourseAttendee(models.Model):
     failure path: retake, retraining, position adjustment (TRN-5)."""
 
     _name = "hr.course.attendee"
-    _inherit = ["hr.course.attendee", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.course.attendee", "mail.thread", "mail.activity.mixin", "cs.recorded.fields"]
     _order = "cs_training_date desc, id desc"
+    # a service-training enrolment's outcome comes from its exam attempts
+    # (other courses keep hr_course's hand-set result)
+    _cs_recorded_fields = (
+        "result",
+        "cs_enrolment_kind",
+        "cs_previous_attendee_id",
+        "cs_failure_action",
+        "cs_certificate_id",
+        "cs_attempt_count",
+        "cs_final_score",
+        "cs_hours",
+    )
 
     result = fields.Selection(tracking=True)
     cs_course_id = fields.Many2one(
@@ -104,6 +116,10 @@ class HrCourseAttendee(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        sessions = self.env["hr.course.schedule"].browse([vals.get("course_schedule_id") for vals in vals_list])
+        for vals, session in zip(vals_list, sessions, strict=True):
+            if session.course_id.cs_service_training:
+                self._cs_check_recorded_fields(vals)
         attendees = super().create(vals_list)
         attendees.filtered(
             lambda a: a.course_schedule_id.state in ("in_progress", "in_validation")
@@ -111,6 +127,8 @@ class HrCourseAttendee(models.Model):
         return attendees
 
     def write(self, vals):
+        if any(self.mapped("cs_course_id.cs_service_training")):
+            self._cs_check_recorded_fields(vals)
         res = super().write(vals)
         if "cs_attended" in vals:
             self._cs_sync_attendance()
@@ -120,13 +138,13 @@ class HrCourseAttendee(models.Model):
         """An absent attendee is not examined; one marked present again is."""
         absent = self.filtered(lambda a: not a.cs_attended and a.result == "pending")
         cancelled = absent.cs_assessment_ids.filtered(lambda a: a.state == "open")
-        cancelled.write({"state": "cancelled"})
+        cancelled.sudo().write({"state": "cancelled"})
         cancelled.activity_unlink(
             ["cs_training.mail_activity_take_exam", "cs_training.mail_activity_score_practical"]
         )
-        absent.result = "absent"
+        absent.sudo().result = "absent"
         back = self.filtered(lambda a: a.cs_attended and a.result == "absent")
-        back.result = "pending"
+        back.sudo().result = "pending"
         back._cs_open_assessment()
 
     def _cs_open_assessment(self):
@@ -139,7 +157,7 @@ class HrCourseAttendee(models.Model):
             and not a.cs_assessment_ids.filtered(lambda x: x.state == "open")
         )
         waiting.cs_course_id._cs_check_exam_setup()
-        return self.env["cs.training.assessment"].create(
+        return self.env["cs.training.assessment"].sudo().create(
             [
                 {"attendee_id": attendee.id, "attempt": attendee.cs_attempt_count + 1}
                 for attendee in waiting

@@ -1,4 +1,5 @@
-from odoo import Command, api, fields, models
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class HrCourseSchedule(models.Model):
@@ -48,6 +49,15 @@ class HrCourseSchedule(models.Model):
         # hr_course's transition returns nothing, which XML-RPC cannot send
         return True if res is None else res
 
+    def all_passed(self):
+        """hr_course's one-click pass: service training is decided by its exams."""
+        if any(self.mapped("course_id.cs_service_training")):
+            raise UserError(
+                _("Service training is passed through its exams, not marked passed by hand.")
+            )
+        super().all_passed()
+        return True
+
     def _cs_enrol(self, employees, **attendee_values):
         """Enrol ``employees`` in this session; return their new enrolments.
 
@@ -61,12 +71,15 @@ class HrCourseSchedule(models.Model):
         if not newcomers:
             return self.env["hr.course.attendee"]
         self.attendant_ids = [Command.link(employee.id) for employee in newcomers]
-        return self.env["hr.course.attendee"].create(
+        # why they were enrolled is recorded by the process, after the user's
+        # own right to change the session was checked just above
+        enrolments = self.env["hr.course.attendee"].sudo().create(
             [
                 dict(self._attendee_values(employee), **attendee_values)
                 for employee in newcomers
             ]
         )
+        return enrolments.with_env(self.env)
 
     def action_view_cs_assessments(self):
         self.ensure_one()
