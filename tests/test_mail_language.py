@@ -191,8 +191,13 @@ class TestMessagesLanguage(SuiteCase):
                     closed.rating_mail_template_id, lang=ticket.partner_id.lang, force_send=False
                 )
                 request = ticket.message_ids[:1]
+                # the e-mail carries the request; the chatter keeps a line without the links
+                sent = self.env["mail.mail"].sudo().search([("mail_message_id", "=", request.id)])
+                company = ticket.company_id
+                # the e-mail's layout prints the company's card and Odoo's name
                 printed = (ticket.name, ticket.number, ticket.user_id.name, ticket.stage_id.name)
-                self.assertReads(request.body, lang, english, printed)
+                printed += (company.name, company.email, company.website, company.phone, "Odoo")
+                self.assertReads(sent.body_html, lang, english, printed)
                 self.assertReads(request.subject, lang, "Satisfaction Survey", printed)
 
     def test_hand_off_progress_reads_in_the_customers_language(self):

@@ -1,5 +1,8 @@
+from markupsafe import Markup
+
 from odoo import models
 from odoo.exceptions import AccessError
+from odoo.osv import expression
 
 from .record_access import is_cs_staff
 
@@ -29,7 +32,27 @@ class HelpdeskTicket(models.Model):
         has none and the composer renders it in the closing user's language
         (it reads the template again, without the language's context)."""
         tickets = self.with_context(lang=lang) if lang else self
-        return super(HelpdeskTicket, tickets).rating_send_request(template, lang=lang, force_send=force_send)
+        res = super(HelpdeskTicket, tickets).rating_send_request(template, lang=lang, force_send=force_send)
+        self._cs_hide_rating_links()
+        return res
+
+    def _cs_hide_rating_links(self):
+        """The request's copy in the chatter carries the customer's key to the
+        rating page: anyone reading the ticket could rate it, logged out, in
+        the customer's place. The e-mail is rendered by now (mail.mail keeps
+        its own body), so the copy keeps one line instead of the links."""
+        tokens = self.sudo().rating_ids.filtered(lambda rating: not rating.consumed).mapped("access_token")
+        if not tokens:
+            return
+        messages = self.env["mail.message"].sudo().search(
+            expression.AND(
+                [
+                    [("model", "=", self._name), ("res_id", "in", self.ids)],
+                    expression.OR([[("body", "ilike", token)] for token in tokens]),
+                ]
+            )
+        )
+        messages.write({"body": Markup("<p>%s</p>") % self.env._("Rating request sent to the customer by e-mail.")})
 
     def message_post(self, **kwargs):
         if kwargs.get("rating_value") or kwargs.get("rating_id"):

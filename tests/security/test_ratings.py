@@ -76,6 +76,25 @@ class TestRatingAttempts(SecurityCase):
         ticket = self.own_ticket[role].with_user(self._user(role))
         self._refused(lambda: ticket.rating_apply(5, token=rating.sudo().access_token))
 
+    # -- the customer's key to the rating page ---------------------------
+    def _attempt_read_own_token(self, role):
+        self._refused(lambda: self._own_rating(role).with_user(self._user(role)).read(["access_token"]))
+
+    def _attempt_search_by_token(self, role):
+        token = self._own_rating(role).sudo().access_token
+        self._refused(lambda: self._ratings_as(role).search([("access_token", "=", token)]))
+
+    def _attempt_read_token_in_chatter(self, role):
+        ticket = self.own_ticket[role]
+        template = self.env.ref("helpdesk_mgmt_rating.rating_ticket_email_template")
+        ticket.sudo().rating_send_request(template)
+        token = ticket._rating_get_access_token()
+        sent = self.env["mail.mail"].sudo().search([("model", "=", ticket._name), ("res_id", "=", ticket.id)])
+        self.assertIn(token, "".join(sent.mapped("body_html")), "the customer's e-mail keeps its links")
+        chatter = ticket.with_user(self._user(role)).message_ids
+        self.assertIn("Rating request sent", "".join(chatter.mapped("body")))
+        self.assertNotIn(token, str(chatter.read(["body", "preview"])))
+
     def _five_stars(self, ticket):
         return {
             "res_model_id": self.env["ir.model"]._get_id("helpdesk.ticket"),
@@ -115,6 +134,9 @@ OTHER_STORE_ATTEMPTS = (
     "reset_own",
     "post_rating_value",
     "apply_with_token",
+    "read_own_token",
+    "search_by_token",
+    "read_token_in_chatter",
 )
 READ_ONLY_ATTEMPTS = (
     "write_other",
@@ -124,8 +146,9 @@ READ_ONLY_ATTEMPTS = (
     "reset_own",
     "post_rating_value",
     "apply_with_token",
+    "read_own_token",
+    "read_token_in_chatter",
 )
-
 
 
 add_attempts(TestRatingAttempts, OTHER_STORE_ROLES, OTHER_STORE_ATTEMPTS)
