@@ -50,6 +50,7 @@ class CsAppraisal(models.Model):
     _description = "Appraisal"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "period_date desc, employee_id"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     period_id = fields.Many2one(
@@ -59,18 +60,19 @@ class CsAppraisal(models.Model):
     period_date = fields.Date(related="period_id.date_from", store=True, string="Month")
     company_id = fields.Many2one(related="period_id.company_id", store=True, index=True)
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, ondelete="cascade", readonly=True
+        "hr.employee", required=True, index=True, ondelete="cascade", readonly=True, check_company=True
     )
     user_id = fields.Many2one(related="employee_id.user_id", store=True, string="User", index=True)
-    template_id = fields.Many2one("cs.appraisal.template", required=True, readonly=True)
+    template_id = fields.Many2one("cs.appraisal.template", required=True, readonly=True, check_company=True)
     # the organisation at the time of the appraisal, for the analysis
     role_id = fields.Many2one("cs.role", string="Service Role", readonly=True)
-    store_id = fields.Many2one("cs.store", string="Store", readonly=True, index=True)
-    team_id = fields.Many2one("helpdesk.ticket.team", string="Team", readonly=True)
+    store_id = fields.Many2one("cs.store", string="Store", readonly=True, index=True, check_company=True)
+    team_id = fields.Many2one("helpdesk.ticket.team", string="Team", readonly=True, check_company=True)
     supervisor_id = fields.Many2one(
         "hr.employee",
         string="Supervisor",
         tracking=True,
+        check_company=True,
         help="The employee's manager in the hierarchy when the form was opened; a CS "
         "manager may hand the review to someone else before calibration.",
     )

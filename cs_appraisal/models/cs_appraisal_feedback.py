@@ -15,6 +15,7 @@ class CsAppraisalFeedback(models.Model):
     _description = "Peer Feedback"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "deadline, id"
+    _check_company_auto = True
 
     appraisal_id = fields.Many2one(
         "cs.appraisal", string="Appraisal", required=True, ondelete="cascade", index=True
@@ -27,6 +28,7 @@ class CsAppraisalFeedback(models.Model):
         string="Peer",
         required=True,
         index=True,
+        check_company=True,
         domain="[('user_id', '!=', False), ('id', '!=', employee_id), ('company_id', '=', company_id)]",
     )
     reviewer_user_id = fields.Many2one(related="reviewer_id.user_id", store=True, index=True)

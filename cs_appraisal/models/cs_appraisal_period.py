@@ -13,6 +13,7 @@ class CsAppraisalPeriod(models.Model):
     _name = "cs.appraisal.period"
     _description = "Appraisal Period"
     _order = "date_from desc, kind desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     kind = fields.Selection(KINDS, required=True, default="monthly")
@@ -27,6 +28,7 @@ class CsAppraisalPeriod(models.Model):
     calibrator_id = fields.Many2one(
         "res.users",
         string="Calibrated By",
+        check_company=True,
         help="The CS manager who calibrates and publishes this period's appraisals.",
     )
     appraisal_ids = fields.One2many("cs.appraisal", "period_id", string="Appraisals")

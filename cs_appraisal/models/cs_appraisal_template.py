@@ -12,6 +12,7 @@ class CsAppraisalTemplate(models.Model):
     _name = "cs.appraisal.template"
     _description = "Appraisal Template"
     _order = "sequence, id"
+    _check_company_auto = True
 
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)

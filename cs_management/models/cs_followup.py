@@ -14,15 +14,22 @@ class CsFollowup(models.Model):
     _cs_personal_fields = ("phone",)
     _order = "state desc, date_due, id"
     _rec_name = "partner_id"
+    _check_company_auto = True
 
-    plan_id = fields.Many2one("cs.followup.plan", ondelete="cascade", index=True)
+    plan_id = fields.Many2one("cs.followup.plan", ondelete="cascade", index=True, check_company=True)
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Ticket Followed Up", ondelete="cascade", index=True
+        "helpdesk.ticket", string="Ticket Followed Up", ondelete="cascade", index=True, check_company=True
     )
-    partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True, check_company=True)
     phone = fields.Char(related="partner_id.phone")
     user_id = fields.Many2one(
-        "res.users", string="Agent", required=True, index=True, tracking=True, default=lambda self: self.env.user
+        "res.users",
+        string="Agent",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        check_company=True,
     )
     date_due = fields.Date(string="Due Date", required=True, default=fields.Date.context_today)
     date_done = fields.Datetime(string="Done On", readonly=True)
@@ -30,7 +37,9 @@ class CsFollowup(models.Model):
     reached = fields.Boolean(string="Customer Reached", tracking=True)
     satisfaction = fields.Selection(SATISFACTION, tracking=True)
     remarks = fields.Text()
-    new_ticket_id = fields.Many2one("helpdesk.ticket", string="Ticket Opened", readonly=True, copy=False)
+    new_ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Ticket Opened", readonly=True, copy=False, check_company=True
+    )
     script = fields.Html(related="plan_id.script")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
 

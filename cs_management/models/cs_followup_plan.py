@@ -16,6 +16,7 @@ class CsFollowupPlan(models.Model):
     _description = "Follow-up Plan"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     state = fields.Selection(
@@ -29,7 +30,7 @@ class CsFollowupPlan(models.Model):
         default="[('helpdesk_ticket_ids', '!=', False)]",
         help="Customers selected by a filter, in addition to those listed.",
     )
-    partner_ids = fields.Many2many("res.partner", string="Listed Customers")
+    partner_ids = fields.Many2many("res.partner", string="Listed Customers", check_company=True)
     script = fields.Html(string="Script and Questions")
     channel = fields.Selection(
         [("phone", "Phone"), ("email", "E-mail"), ("survey", "Survey")],
@@ -38,7 +39,9 @@ class CsFollowupPlan(models.Model):
     )
     date_start = fields.Date(required=True, default=fields.Date.context_today)
     date_end = fields.Date(required=True)
-    user_ids = fields.Many2many("res.users", string="Agents", required=True, domain=[("share", "=", False)])
+    user_ids = fields.Many2many(
+        "res.users", string="Agents", required=True, domain=[("share", "=", False)], check_company=True
+    )
     followup_ids = fields.One2many("cs.followup", "plan_id", string="Tasks")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
     # report (FUP-3)

@@ -9,11 +9,17 @@ class CsImprovementAction(models.Model):
     _description = "Improvement Action"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "state, date_deadline, id"
+    _check_company_auto = True
 
     name = fields.Char(string="Action", required=True, tracking=True)
     description = fields.Html()
     user_id = fields.Many2one(
-        "res.users", string="Owner", required=True, tracking=True, default=lambda self: self.env.user
+        "res.users",
+        string="Owner",
+        required=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        check_company=True,
     )
     date_deadline = fields.Date(string="Due Date", required=True, tracking=True)
     date_done = fields.Date(string="Done On", readonly=True, tracking=True)
@@ -31,6 +37,7 @@ class CsImprovementAction(models.Model):
         "action_id",
         "ticket_id",
         string="Complaints",
+        check_company=True,
     )
     ticket_count = fields.Integer(compute="_compute_ticket_count")
     result = fields.Text(help="What changed, and how it was checked.")

@@ -75,6 +75,7 @@ class CsKpiReport(models.Model):
     _auto = False
     _rec_name = "date"
     _order = "date desc"
+    _check_company_auto = True
 
     date = fields.Date(readonly=True)
     user_id = fields.Many2one("res.users", string="Agent", readonly=True)

@@ -12,6 +12,7 @@ class CsOpinionThreshold(models.Model):
     _name = "cs.opinion.threshold"
     _description = "Public-opinion Severity Threshold"
     _order = "severity_rank desc, id"
+    _check_company_auto = True
 
     severity = fields.Selection(SEVERITIES, required=True)
     severity_rank = fields.Integer(compute="_compute_severity_rank", store=True)

@@ -30,6 +30,7 @@ class CsPhraseRule(models.Model):
     _name = "cs.phrase.rule"
     _description = "Phrase Rule"
     _order = "sequence, id"
+    _check_company_auto = True
 
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)
@@ -58,6 +59,7 @@ class CsPhraseRule(models.Model):
     channel_ids = fields.Many2many(
         "helpdesk.ticket.channel",
         string="Channels",
+        check_company=True,
         help="Channels the rule applies to; empty: every channel.",
     )
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)

@@ -24,12 +24,15 @@ class CsQaCalibration(models.Model):
     name = fields.Char(required=True, tracking=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
-    lead_id = fields.Many2one("res.users", string="QA Lead", default=lambda self: self.env.user, tracking=True)
+    lead_id = fields.Many2one(
+        "res.users", string="QA Lead", default=lambda self: self.env.user, tracking=True, check_company=True
+    )
     scorecard_id = fields.Many2one("cs.qa.scorecard", required=True, check_company=True)
     ticket_ids = fields.Many2many("helpdesk.ticket", string="Tickets", check_company=True)
     reviewer_ids = fields.Many2many(
         "res.users",
         string="Reviewers",
+        check_company=True,
         domain=lambda self: [("groups_id", "in", self.env.ref("cs_management.group_cs_supervisor").id)],
     )
     state = fields.Selection(

@@ -73,6 +73,7 @@ class CsQaScorecard(models.Model):
     reviewer_id = fields.Many2one(
         "res.users",
         string="QA Reviewer",
+        check_company=True,
         domain=lambda self: [("groups_id", "in", self.env.ref("cs_management.group_cs_supervisor").id)],
         help="Reviews the sampled tickets; empty: the agent's manager.",
     )

@@ -15,11 +15,12 @@ class CsTicketHandoff(models.Model):
     _description = "Ticket Hand-off"
     _order = "date_requested desc, id desc"
     _rec_name = "department_id"
+    _check_company_auto = True
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
-    department_id = fields.Many2one("hr.department", string="Department", required=True)
-    user_id = fields.Many2one("res.users", string="Owner", required=True)
+    department_id = fields.Many2one("hr.department", string="Department", required=True, check_company=True)
+    user_id = fields.Many2one("res.users", string="Owner", required=True, check_company=True)
     request = fields.Text(string="What Is Asked", required=True)
     date_requested = fields.Datetime(string="Requested On", required=True, default=fields.Datetime.now)
     date_due = fields.Date(string="Due Date", required=True)

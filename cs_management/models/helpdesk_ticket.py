@@ -22,6 +22,7 @@ class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "cs.personal.data", "cs.recorded.fields"]
     _cs_personal_fields = ("partner_email",)
+    _check_company_auto = True
     # the deadlines' outcome, the measured times and the loops feed the KPIs
     _cs_recorded_fields = (
         # follow the team and the category: set those, not these
@@ -96,7 +97,7 @@ class HelpdeskTicket(models.Model):
         index=True,
     )
     cs_department_id = fields.Many2one(
-        "hr.department", string="Responsible Department", tracking=True
+        "hr.department", string="Responsible Department", tracking=True, check_company=True
     )
     cs_handoff_ids = fields.One2many("cs.ticket.handoff", "ticket_id", string="Hand-offs")
     cs_root_cause_id = fields.Many2one(
@@ -113,7 +114,7 @@ class HelpdeskTicket(models.Model):
         help="The measures taken, or the answer given to a consultation; "
         "this is what the customer is told.",
     )
-    cs_solution_user_id = fields.Many2one("res.users", string="Solution Owner", tracking=True)
+    cs_solution_user_id = fields.Many2one("res.users", string="Solution Owner", tracking=True, check_company=True)
     cs_solution_deadline = fields.Date(string="Solution Due", tracking=True)
     cs_result_told_date = fields.Datetime(
         string="Result Told to Customer", readonly=True, copy=False, tracking=True
@@ -149,6 +150,7 @@ class HelpdeskTicket(models.Model):
         "ticket_id",
         "action_id",
         string="Improvement Actions",
+        check_company=True,
     )
     # --- public opinion (SOC-1..2) ----------------------------------------
     cs_po_platform = fields.Selection(
@@ -185,7 +187,7 @@ class HelpdeskTicket(models.Model):
     cs_po_shares = fields.Integer(string="Shares")
     cs_po_comments = fields.Integer(string="Comments")
     cs_po_detected_date = fields.Datetime(string="Detected On")
-    cs_po_detected_by_id = fields.Many2one("res.users", string="Detected By")
+    cs_po_detected_by_id = fields.Many2one("res.users", string="Detected By", check_company=True)
     cs_po_measures = fields.Text(
         string="Response Measures",
         compute="_compute_cs_po_measures",

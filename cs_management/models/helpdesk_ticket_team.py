@@ -5,6 +5,7 @@ PROCESS_FIELDS = ("cs_process", "cs_store_id")
 
 class HelpdeskTicketTeam(models.Model):
     _inherit = "helpdesk.ticket.team"
+    _check_company_auto = True
 
     cs_store_id = fields.Many2one(
         "cs.store",

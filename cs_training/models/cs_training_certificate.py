@@ -13,6 +13,7 @@ class CsTrainingCertificate(models.Model):
     _description = "Training Certificate"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "issue_date desc, id desc"
+    _check_company_auto = True
 
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, ondelete="cascade", tracking=True
@@ -22,7 +23,7 @@ class CsTrainingCertificate(models.Model):
         related="employee_id.company_id", store=True, index=True, string="Company"
     )
     attendee_id = fields.Many2one(
-        "hr.course.attendee", string="Earned In", readonly=True, index="btree_not_null"
+        "hr.course.attendee", string="Earned In", readonly=True, index="btree_not_null", check_company=True
     )
     final_score = fields.Float(aggregator="avg")
     issue_date = fields.Date(
@@ -49,7 +50,7 @@ class CsTrainingCertificate(models.Model):
     )
     reminded_on = fields.Date(readonly=True, copy=False)
     renewal_attendee_id = fields.Many2one(
-        "hr.course.attendee", string="Renewal Enrolment", readonly=True, copy=False
+        "hr.course.attendee", string="Renewal Enrolment", readonly=True, copy=False, check_company=True
     )
     renewed_by_id = fields.Many2one(
         "cs.training.certificate",
@@ -57,6 +58,7 @@ class CsTrainingCertificate(models.Model):
         readonly=True,
         copy=False,
         index="btree_not_null",
+        check_company=True,
     )
     resume_line_id = fields.Many2one("hr.resume.line", readonly=True, copy=False)
 
@@ -67,6 +69,14 @@ class CsTrainingCertificate(models.Model):
             "A certificate expires after it is issued.",
         ),
     ]
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "employee_id" in vals and not self.env.su:
+            # the certificate's company is its holder's; the rules were checked
+            # before the change: check them again where it lands
+            self.check_access("write")
+        return res
 
     @api.depends("course_id.name", "employee_id.name")
     def _compute_display_name(self):

@@ -12,11 +12,12 @@ class CsTrainingNeed(models.Model):
     _description = "Training Need"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "priority desc, deadline, id desc"
+    _check_company_auto = True
 
     name = fields.Char(string="Need", required=True, tracking=True)
-    employee_id = fields.Many2one("hr.employee", index=True, tracking=True)
+    employee_id = fields.Many2one("hr.employee", index=True, tracking=True, check_company=True)
     team_id = fields.Many2one(
-        "helpdesk.ticket.team", string="Team", index="btree_not_null", tracking=True
+        "helpdesk.ticket.team", string="Team", index="btree_not_null", tracking=True, check_company=True
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -45,7 +46,7 @@ class CsTrainingNeed(models.Model):
     priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], default="0")
     deadline = fields.Date(tracking=True)
     user_id = fields.Many2one(
-        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True
+        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True, check_company=True
     )
     state = fields.Selection(
         [
@@ -61,10 +62,10 @@ class CsTrainingNeed(models.Model):
         tracking=True,
     )
     plan_line_id = fields.Many2one(
-        "cs.training.plan.line", string="Plan Line", readonly=True, index="btree_not_null"
+        "cs.training.plan.line", string="Plan Line", readonly=True, index="btree_not_null", check_company=True
     )
     failed_attendee_id = fields.Many2one(
-        "hr.course.attendee", string="Failed Enrolment", readonly=True
+        "hr.course.attendee", string="Failed Enrolment", readonly=True, check_company=True
     )
     attendee_ids = fields.One2many("hr.course.attendee", "cs_need_id", string="Enrolments")
 

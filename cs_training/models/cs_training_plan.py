@@ -9,6 +9,7 @@ class CsTrainingPlan(models.Model):
     _description = "Training Plan"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "year desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(
@@ -19,7 +20,7 @@ class CsTrainingPlan(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     user_id = fields.Many2one(
-        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True
+        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True, check_company=True
     )
     goal = fields.Html(string="Goals")
     state = fields.Selection(

@@ -10,6 +10,8 @@ class CsTrainingPlanLine(models.Model):
     _name = "cs.training.plan.line"
     _description = "Training Plan Line"
     _order = "plan_id, sequence, date_start, id"
+    # the company is the plan's; the courses (hr.course) have none
+    _check_company_auto = True
 
     plan_id = fields.Many2one("cs.training.plan", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
@@ -43,6 +45,14 @@ class CsTrainingPlanLine(models.Model):
         [("planned", "Planned"), ("scheduled", "Scheduled"), ("done", "Done")],
         compute="_compute_state",
     )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "plan_id" in vals and not self.env.su:
+            # the line's company is its plan's; the rules were checked
+            # before the change: check them again where it lands
+            self.check_access("write")
+        return res
 
     @api.depends("course_id")
     def _compute_from_course(self):
