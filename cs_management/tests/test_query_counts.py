@@ -9,11 +9,12 @@ from .common import CsTicketCase
 
 AGENT = "t_presales_a"
 # queries per operation, measured warm (see the module docstring)
+# (the company check of the ticket's links costs create 1, investigation 3, solution 1)
 BUDGET = {
-    "create": 85,
+    "create": 86,
     "verification": 35,
-    "investigation": 18,
-    "solution": 10,
+    "investigation": 21,
+    "solution": 11,
     "kanban": 26,
     "form": 26,
 }
