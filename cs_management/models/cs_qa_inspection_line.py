@@ -2,7 +2,7 @@ import json
 
 from odoo import _, api, fields, models
 from odoo.tools import SQL
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .cs_qa_criterion import criterion_result
 from .cs_qa_inspection import CALIBRATION_FIELDS, QA_LEAD_GROUPS
@@ -167,6 +167,9 @@ class CsQaInspectionLine(models.Model):
         return lines
 
     def write(self, vals):
+        if "inspection_id" in vals and not self.env.su:
+            # moved, a line would score another (maybe another store's) inspection
+            raise AccessError(self.env._("A score line stays on the inspection it was opened on."))
         if vals.keys() - CALIBRATION_FIELDS:
             self.check_access("write")
             self.inspection_id._check_draft()

@@ -138,6 +138,20 @@ class CsStore(models.Model):
             {},
         )
 
+    @api.constrains("crm_team_id")
+    def _check_own_sales_team(self):
+        """A store's sales team sells for that store only: shared, its
+        opportunities would open to the other store's staff."""
+        teams = self.crm_team_id
+        if not teams:
+            return
+        counts = dict(self.sudo()._read_group([("crm_team_id", "in", teams.ids)], ["crm_team_id"], ["__count"]))
+        shared = [team for team, count in counts.items() if count > 1]
+        if shared:
+            raise ValidationError(
+                _("Sales team %(team)s already sells for another store.", team=shared[0].display_name)
+            )
+
     @api.constrains("manager_id", "supervisor_ids")
     def _check_leaders_in_store(self):
         self._check_staff_belongs_to_store()

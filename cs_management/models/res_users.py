@@ -63,11 +63,10 @@ class ResUsers(models.Model):
         return (employees.subordinate_ids | stores.employee_ids).user_id
 
     def _cs_reads_only(self):
-        """An auditor reads everything and changes nothing: not even through
-        the chatter (messages, activities) of the records it reads."""
-        return self.has_group("cs_management.group_cs_auditor") and not self.has_group(
-            "cs_management.group_cs_agent"
-        )
+        """Auditors and trainers read every ticket and inspection and change
+        none: not even through their chatter (messages, activities)."""
+        reader = self.has_group("cs_management.group_cs_auditor") or self.has_group("cs_management.group_cs_trainer")
+        return reader and not self.has_group("cs_management.group_cs_agent")
 
     @api.model
     def _cs_check_decides(self, field_names, vals, groups, message, creating=False):

@@ -15,7 +15,6 @@ One test per (class of hole, role, attempt), named
 - peers:     peer-feedback lines added or removed afterwards (class 8)
 - spread / need:    leaks by name (class 9)
 
-An attempt NOT refused today is marked ``HOLE`` where it is tried.
 """
 
 from odoo import Command
@@ -314,10 +313,7 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
             )
         )
 
-    # HOLE: not refused today. cs.qa.inspection.line.write checks the line
-    # where it was (its rules, its inspection a draft), not the inspection it
-    # lands on: a reviewer moves a line of its own draft into another store's
-    # inspection, changing that inspection's score.
+    # a line stays on its inspection: moved, it would score another store's
     def _attempt_line_moved_to_foreign_inspection(self, role):
         line = self._own(role, self.inspection[role].line_ids[:1])
         self._refused(lambda: line.write({"inspection_id": self.inspection_b.id, "points": 0}))
@@ -339,9 +335,7 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
         store = self._own(role, self.store_a)
         self._refused(lambda: store.write({"crm_team_id": self.sales_team["c"].id}), UserError)
 
-    # HOLE (or a rule still to decide): not refused today. Nothing ties a
-    # sales team to one store: store A's manager gives its store store B's
-    # sales team (same company, so check_company passes).
+    # a sales team sells for one store (same company, so check_company passes)
     def _attempt_store_sales_team_of_other_store(self, role):
         store = self._own(role, self.store_a)
         self._refused(lambda: store.write({"crm_team_id": self.sales_team["b"].id}), UserError)
@@ -544,10 +538,8 @@ CHATTER_ATTEMPTS = (
 
 @guarded("chatter")
 class TestReadOnlyChatterGuards(GuardCase, SuiteCase, CsQaCase):
-    # HOLE: every attempt but create_activity succeeds for the trainer today:
-    # res.users._cs_reads_only() is true for auditors only, so a trainer,
-    # who reads every ticket and published inspection, posts (to the
-    # customer too) and schedules, edits, closes or deletes activities.
+    # trainers read every ticket and published inspection, auditors every
+    # inspection too: neither posts nor handles activities there
     ATTEMPTS = {
         f"{attempt}_on_{target}": READ_ONLY_ROLES for target in ("ticket", "inspection") for attempt in CHATTER_ATTEMPTS
     }
