@@ -19,6 +19,7 @@ from . import helpdesk_ticket_stage_requirement
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import helpdesk_ticket_sla
+from . import helpdesk_ticket_deadlines
 from . import helpdesk_ticket_rating
 from . import rating_rating
 from . import mail_followers

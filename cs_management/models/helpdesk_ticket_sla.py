@@ -3,8 +3,9 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
-from .record_access import boolean_search, user_rule_domain
+from .record_access import boolean_search, is_cs_staff, user_rule_domain
 
 CRON_BATCH = 200
 
@@ -50,6 +51,31 @@ class HelpdeskTicketSla(models.Model):
         """Lines of the tickets the user may ``mode`` by the tickets' rules."""
         domain = user_rule_domain(self.env, "helpdesk.ticket", mode)
         return boolean_search(operator, value, [("ticket_id", "any", domain)])
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._cs_check_kept_by_the_system()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._cs_check_kept_by_the_system()
+        return super().write(vals)
+
+    def unlink(self):
+        self._cs_check_kept_by_the_system()
+        return super().unlink()
+
+    def _cs_check_kept_by_the_system(self):
+        """Customer Service staff change deadline lines only through the
+        ticket (helpdesk_ticket_deadlines.py), which keeps them as the system."""
+        if not self.env.su and is_cs_staff(self.env):
+            raise AccessError(
+                self.env._("A ticket's deadlines follow its stages: they cannot be changed by hand.")
+            )
+
+    def _stage_recompute(self):
+        # called by the ticket's write, once the user's right to move it was checked
+        return super(HelpdeskTicketSla, self.sudo())._stage_recompute()
 
     @api.depends("sla_id")
     def _compute_sla_data(self):

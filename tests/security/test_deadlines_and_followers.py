@@ -2,7 +2,7 @@
 another store's ticket, as an attacker from another store or company, or as
 read-only staff: every attempt is refused and changes nothing."""
 
-from odoo import fields
+from odoo import Command, fields
 
 from .common import OTHER_STORE_ROLES, READ_ONLY_ROLES, SecurityCase, add_attempts
 
@@ -12,12 +12,17 @@ SLA_FIELDS = ["deadline", "state", "ticket_id", "sla_id", "consumed_time"]
 class TestDeadlineAndFollowerAttempts(SecurityCase):
     def setUp(self):
         super().setUp()
-        self.line_before = self._reread(self.sla_line_b, SLA_FIELDS)
-        self.lines_before = self.env["helpdesk.ticket.sla"].sudo().search_count([])
+        for ticket in self.own_ticket.values():
+            self._deadline_line(ticket)
+        self.lines_before = self._all_lines()
+
+    def _all_lines(self):
+        """Every deadline line as the database has it (the own tickets' too)."""
+        self.env.invalidate_all()
+        return self.env["helpdesk.ticket.sla"].sudo().search([], order="id").read(SLA_FIELDS)
 
     def _assert_nothing_written(self):
-        self.assertEqual(self._reread(self.sla_line_b, SLA_FIELDS), self.line_before)
-        self.assertEqual(self.env["helpdesk.ticket.sla"].sudo().search_count([]), self.lines_before)
+        self.assertEqual(self._all_lines(), self.lines_before)
 
     def _lines_as(self, role):
         return self.env["helpdesk.ticket.sla"].with_user(self._user(role))
@@ -58,6 +63,33 @@ class TestDeadlineAndFollowerAttempts(SecurityCase):
         line = self._deadline_line(self.own_ticket[role])
         self._refused(lambda: line.with_user(self._user(role)).write({"consumed_time": 99.0}))
 
+    # -- deadline lines of the attacker's own ticket: kept by the system -----
+    def _own_line(self, role):
+        return self.own_ticket[role].ticket_sla_ids[:1].with_user(self._user(role))
+
+    def _attempt_sla_postpone_own(self, role):
+        later = fields.Datetime.add(fields.Datetime.now(), days=30)
+        self._refused(lambda: self._own_line(role).write({"deadline": later}))
+
+    def _attempt_sla_accomplish_own(self, role):
+        self._refused(lambda: self._own_line(role).write({"state": "accomplished"}))
+
+    def _attempt_sla_drop_own(self, role):
+        self._refused(lambda: self._own_line(role).unlink())
+
+    def _attempt_sla_add_own(self, role):
+        line = self._own_line(role)
+        self._refused(lambda: self._lines_as(role).create({"ticket_id": line.ticket_id.id, "sla_id": line.sla_id.id}))
+
+    def _attempt_sla_reset_own(self, role):
+        # set_sla drops the lines and starts the clocks again
+        self._refused(lambda: self.own_ticket[role].with_user(self._user(role)).set_sla())
+
+    def _attempt_sla_through_ticket(self, role):
+        line = self.own_ticket[role].ticket_sla_ids[:1]
+        ticket = self.own_ticket[role].with_user(self._user(role))
+        self._refused(lambda: ticket.write({"ticket_sla_ids": [Command.update(line.id, {"state": "accomplished"})]}))
+
     # -- followers -----------------------------------------------------------
     def _followers_as(self, role):
         return self.env["mail.followers"].with_user(self._user(role))
@@ -91,6 +123,13 @@ class TestDeadlineAndFollowerAttempts(SecurityCase):
         ticket.with_user(self._user("agent_a")).write({"stage_id": self.stage["verification"].id})
         self.assertTrue(ticket.with_user(self._user("agent_a")).ticket_sla_ids)
 
+    def test_set_sla_adds_the_deadlines_a_ticket_now_qualifies_for(self):
+        ticket = self._new_ticket("consultation")
+        kept = ticket.ticket_sla_ids
+        ticket.sudo().ticket_sla_ids[:1].unlink()
+        self.assertTrue(ticket.with_user(self._user("agent_a")).refresh_sla())
+        self.assertEqual(len(ticket.ticket_sla_ids), len(kept))
+
     def test_trainers_and_auditors_read_every_deadline(self):
         for role in READ_ONLY_ROLES:
             self.assertIn(self.sla_line_b, self._lines_as(role).search([]), role)
@@ -118,9 +157,17 @@ SLA_ATTEMPTS = (
     "followers_read",
     "followers_by_customer",
 )
+OWN_LINE_ATTEMPTS = (
+    "sla_postpone_own",
+    "sla_accomplish_own",
+    "sla_drop_own",
+    "sla_add_own",
+    "sla_reset_own",
+    "sla_through_ticket",
+)
 READ_ONLY_ATTEMPTS = ("sla_write", "sla_create", "sla_unlink", "sla_write_own")
 
 
 
-add_attempts(TestDeadlineAndFollowerAttempts, OTHER_STORE_ROLES, SLA_ATTEMPTS)
+add_attempts(TestDeadlineAndFollowerAttempts, OTHER_STORE_ROLES, SLA_ATTEMPTS + OWN_LINE_ATTEMPTS)
 add_attempts(TestDeadlineAndFollowerAttempts, READ_ONLY_ROLES, READ_ONLY_ATTEMPTS)
