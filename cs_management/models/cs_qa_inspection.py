@@ -96,6 +96,7 @@ class CsQaInspection(models.Model):
         required=True,
         index=True,
         tracking=True,
+        check_company=True,
         compute="_compute_agent_id",
         store=True,
         readonly=False,
@@ -107,6 +108,7 @@ class CsQaInspection(models.Model):
         string="Reviewer",
         index=True,
         tracking=True,
+        check_company=True,
         default=lambda self: self._default_reviewer(),
     )
     team_id = fields.Many2one(
@@ -115,6 +117,7 @@ class CsQaInspection(models.Model):
         compute="_compute_team_store",
         store=True,
         index="btree_not_null",
+        check_company=True,
     )
     store_id = fields.Many2one(
         "cs.store",
@@ -122,6 +125,7 @@ class CsQaInspection(models.Model):
         compute="_compute_team_store",
         store=True,
         index="btree_not_null",
+        check_company=True,
     )
     date = fields.Date(
         required=True,
@@ -181,7 +185,12 @@ class CsQaInspection(models.Model):
     )
     # --- calibration: reviewers scoring the same tickets
     calibration_id = fields.Many2one(
-        "cs.qa.calibration", string="Calibration Session", ondelete="cascade", index="btree_not_null", readonly=True
+        "cs.qa.calibration",
+        string="Calibration Session",
+        ondelete="cascade",
+        index="btree_not_null",
+        readonly=True,
+        check_company=True,
     )
     # set by the calibration session when sheets are submitted
     consensus_score = fields.Float(readonly=True, groups=QA_LEAD_GROUPS)

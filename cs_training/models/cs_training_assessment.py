@@ -15,6 +15,7 @@ class CsTrainingAssessment(models.Model):
     _description = "Training Assessment"
     _inherit = ["mail.thread", "mail.activity.mixin", "cs.recorded.fields"]
     _order = "id desc"
+    _check_company_auto = True
     # the attempt, its terms and its outcome: opened, weighed and decided by the
     # training process (they make certificates and position adjustments)
     _cs_recorded_fields = (
@@ -89,7 +90,7 @@ class CsTrainingAssessment(models.Model):
     )
     customer_feedback = fields.Text()
     scores_recorded = fields.Boolean(readonly=True)
-    scored_by_id = fields.Many2one("res.users", string="Scored By", readonly=True)
+    scored_by_id = fields.Many2one("res.users", string="Scored By", readonly=True, check_company=True)
     scored_on = fields.Datetime(readonly=True)
     final_score = fields.Float(compute="_compute_final_score", store=True, aggregator="avg")
     is_mine = fields.Boolean(compute="_compute_is_mine")

@@ -10,6 +10,7 @@ class HrCourseAttendee(models.Model):
     _name = "hr.course.attendee"
     _inherit = ["hr.course.attendee", "mail.thread", "mail.activity.mixin", "cs.recorded.fields"]
     _order = "cs_training_date desc, id desc"
+    _check_company_auto = True
     # a service-training enrolment's outcome comes from its exam attempts
     # (other courses keep hr_course's hand-set result)
     _cs_recorded_fields = (
@@ -46,11 +47,12 @@ class HrCourseAttendee(models.Model):
         string="Follows",
         readonly=True,
         index="btree_not_null",
+        check_company=True,
         help="The failed enrolment this retraining follows, or the enrolment "
         "whose certificate this one renews.",
     )
     cs_need_id = fields.Many2one(
-        "cs.training.need", string="Training Need", readonly=True, index="btree_not_null"
+        "cs.training.need", string="Training Need", readonly=True, index="btree_not_null", check_company=True
     )
     cs_attended = fields.Boolean(string="Present", default=True, tracking=True)
     cs_assessment_ids = fields.One2many(
@@ -77,7 +79,7 @@ class HrCourseAttendee(models.Model):
         tracking=True,
     )
     cs_certificate_id = fields.Many2one(
-        "cs.training.certificate", string="Certificate", readonly=True
+        "cs.training.certificate", string="Certificate", readonly=True, check_company=True
     )
     cs_training_date = fields.Date(
         string="Training Date", compute="_compute_cs_training_date", store=True

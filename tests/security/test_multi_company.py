@@ -31,13 +31,6 @@ NO_CHECK_COMPANY_AUTO = {
     "helpdesk.sla": "OCA's model; we add no company-bound link to it",
     "helpdesk.ticket.category": "OCA's model; we add no company-bound link to it",
     "helpdesk.ticket.stage": "OCA's model; we add no company-bound link to it",
-    # PENDING: their files are being changed by the lead engineer (see the
-    # multi-company audit): the attendee's company is its employee's and the
-    # assessment's its attendee's, so the record rules already keep them in
-    # the company; their links to needs, certificates and attendees are not
-    # checked yet.
-    "hr.course.attendee": "pending: cs_training/models/hr_course_attendee.py",
-    "cs.training.assessment": "pending: cs_training/models/cs_training_assessment.py",
 }
 
 # Links to company-bound records that must stay in the record's company. A
@@ -61,7 +54,7 @@ CHECKED_LINKS = {
     "cs.ticket.handoff": ("department_id", "user_id"),
     "cs.phrase.rule": ("channel_ids",),
     "cs.phrase.violation": ("rule_id", "user_id"),
-    "cs.qa.inspection": ("ticket_id", "scorecard_id"),
+    "cs.qa.inspection": ("ticket_id", "scorecard_id", "agent_id", "reviewer_id", "team_id", "store_id", "calibration_id"),
     "cs.qa.calibration": ("scorecard_id", "ticket_ids", "lead_id", "reviewer_ids"),
     "cs.qa.scorecard": ("team_ids", "reviewer_id"),
     "cs.appraisal": ("employee_id", "template_id", "store_id", "team_id", "supervisor_id"),
@@ -77,6 +70,8 @@ CHECKED_LINKS = {
     ),
     "cs.training.plan": ("user_id",),
     "cs.training.certificate": ("attendee_id", "renewal_attendee_id", "renewed_by_id"),
+    "hr.course.attendee": ("cs_need_id", "cs_certificate_id", "cs_previous_attendee_id"),
+    "cs.training.assessment": ("scored_by_id",),
 }
 
 
@@ -670,6 +665,21 @@ class TestOtherCompanyAttempts(SecurityCase):
             ),
             UserError,
             created=[("cs.qa.inspection", [("scorecard_id", "=", self.scorecard_b.id)])],
+        )
+
+    def test_two_company_manager_inspects_the_other_company_agent(self):
+        self._refused(
+            self.mgr_ab,
+            lambda env: env["cs.qa.inspection"].create(
+                {
+                    "ticket_id": self.ticket_a.id,
+                    "scorecard_id": self.scorecard_a.id,
+                    "kind": "supervisor",
+                    "agent_id": self.user_c.id,
+                }
+            ),
+            UserError,
+            created=[("cs.qa.inspection", [("agent_id", "=", self.user_c.id)])],
         )
 
     def test_two_company_manager_appraises_the_other_company_employee(self):
