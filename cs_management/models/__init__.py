@@ -4,6 +4,7 @@ from . import cs_store
 from . import hr_employee
 from . import hr_employee_public
 from . import res_users
+from . import ir_rule
 from . import cs_personal_data
 from . import cs_recorded_fields
 from . import cs_ticket_scoped
