@@ -195,6 +195,13 @@ cs_bench_db() {
     fi
 }
 
+# Odoo's auth_signup opens free portal sign-up on install (b2c): a database
+# we create starts on invitation instead. Settings > Customer Account opens
+# it again; a database the company already runs is never touched.
+cs_close_signup() {
+    psql -d "$1" -qc "UPDATE ir_config_parameter SET value = 'b2b' WHERE key = 'auth_signup.invitation_scope'"
+}
+
 cs_drop_db() {
     dropdb --if-exists "$1"
     rm -rf "$CS_STATE/data/filestore/$1"

@@ -24,6 +24,7 @@ if ! cs_db_exists "$DB"; then
     # en_US first: the first language loaded becomes the default of new users
     cs_odoo -d "$DB" -i "$(cs_addons_csv)" --load-language=en_US,zh_CN,zh_TW --stop-after-init \
         --logfile="$install_log" || { tail -n 40 "$install_log"; cs_die "installing the addons failed, see $install_log"; }
+    cs_close_signup "$DB"
     echo "$fingerprint" > "$stamp"
 elif [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
     cs_log "our addons changed since $DB was built: updating it"

@@ -29,6 +29,7 @@ cs_drop_db "$DB"
 # en_US first: the first language loaded becomes the default of new users
 cs_odoo -d "$DB" -i "$(cs_addons_csv)" --load-language=en_US,zh_CN,zh_TW --stop-after-init \
     --logfile="$install_log" || { tail -n 40 "$install_log"; cs_die "installing the addons failed, see $install_log"; }
+cs_close_signup "$DB"
 cs_phase "database $DB built"
 
 # The previous release's database is built and upgraded on the other core

@@ -188,7 +188,7 @@ class TestQaWorkflow(CsQaCase):
         )
         by_reviewer = inspection.with_user(self.store_manager_b.user_id)
         by_reviewer.remarks = "<p>Scored as sampled.</p>"
-        for stranger in (self.presales_a, self.supervisor_a, self.agent_c):
+        for stranger in (self.presales_a, self.supervisor_a, self.store_manager_a):
             with self.subTest(agent=stranger.name), self.assertRaisesRegex(AccessError, "nor someone you lead"):
                 with self.env.cr.savepoint():
                     by_reviewer.write({"agent_id": stranger.user_id.id})

@@ -93,6 +93,16 @@ class TestRouteAttempts(SecurityHttpCase):
         response = self._post("/ticket/close", csrf_token=self._csrf(), **self._close_params())
         self._assert_refused(response, CLOSE_REFUSAL[role])
 
+    def test_nobody_signs_up_unless_the_company_opens_sign_up(self):
+        """Portal sign-up is on invitation (Odoo's default, which we keep):
+        a stranger gets no account, by the page or by a crafted POST."""
+        users_before = self.env["res.users"].sudo().with_context(active_test=False).search_count([])
+        self.authenticate(None, None)
+        self.assertEqual(self._get("/web/signup").status_code, 404)
+        fields = {"login": "intruder@example.com", "name": "Intruder", "password": "x" * 12}
+        self.assertEqual(self._post("/web/signup", csrf_token=self._csrf(), confirm_password="x" * 12, **fields).status_code, 404)
+        self.assertEqual(self.env["res.users"].sudo().with_context(active_test=False).search_count([]), users_before)
+
     def test_a_malformed_ticket_number_is_refused(self):
         self._login("agent_a")
         params = dict(self._close_params(), ticket_id="0 OR 1=1")
