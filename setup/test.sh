@@ -10,6 +10,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DB=${CS_TEST_DB:-cs_test}
 UPGRADE_DB=${DB}_upgrade
 EXISTING_DB=${DB}_existing
+ALONE_DB=${DB}_alone
+# cs_management's modules run again where it is installed alone
+ALONE_SUITES=(cs_management/tests/test_complaint_lifecycle.py cs_management/tests/test_access_matrix.py
+    cs_management/tests/test_qa_workflow.py cs_management/tests/test_kpi.py)
 # the OCA modules whose own tests must keep passing beside our addons
 OCA_SUITES=(helpdesk_mgmt helpdesk_mgmt_sla helpdesk_mgmt_rating helpdesk_mgmt_crm
     helpdesk_mgmt_stage_validation hr_course)
@@ -33,10 +37,14 @@ cs_close_signup "$DB"
 cs_phase "database $DB built"
 
 # The previous release's database is built and upgraded on the other core
-# while the main run tests.
+# while the main run tests, then a helpdesk in use gets our addons and a
+# fresh database cs_management alone.
 upgrade_log=$CS_STATE/log/$UPGRADE_DB.log
-{ "$CS_ROOT/setup/upgrade_db.sh" "$UPGRADE_DB" && "$CS_ROOT/setup/existing_helpdesk_db.sh" "$EXISTING_DB"; } \
-    >"$upgrade_log" 2>&1 &
+{
+    "$CS_ROOT/setup/upgrade_db.sh" "$UPGRADE_DB" && "$CS_ROOT/setup/existing_helpdesk_db.sh" "$EXISTING_DB" \
+        && cs_drop_db "$ALONE_DB" \
+        && cs_odoo -d "$ALONE_DB" -i cs_management --without-demo=all --stop-after-init
+} >"$upgrade_log" 2>&1 &
 upgrade_pid=$!
 
 cd "$CS_ROOT"
@@ -58,7 +66,7 @@ cs_pytest --odoo-database="$DB" "${paths[@]}" tests "$@" || status=$?
 cs_phase "tests on $DB done"
 
 wait "$upgrade_pid" || { tail -n 30 "$upgrade_log"; cs_die "building $UPGRADE_DB or $EXISTING_DB failed, see $upgrade_log"; }
-cs_phase "upgrade and installation databases ready"
+cs_phase "upgrade, installation and cs_management-alone databases ready"
 cs_log "running the upgrade tests on $UPGRADE_DB"
 CS_UPGRADE_BEFORE=$CS_STATE/$UPGRADE_DB-before.json cs_pytest --odoo-database="$UPGRADE_DB" tests_upgrade || status=$?
 cs_phase "upgrade tests done"
@@ -66,6 +74,10 @@ cs_phase "upgrade tests done"
 cs_log "running the tests of an installation on a helpdesk in use ($EXISTING_DB)"
 CS_INSTALL_BEFORE=$CS_STATE/$EXISTING_DB-before.json cs_pytest --odoo-database="$EXISTING_DB" tests_install || status=$?
 cs_phase "installation tests done"
+
+cs_log "running cs_management's tests where it is installed alone ($ALONE_DB)"
+cs_pytest --odoo-database="$ALONE_DB" tests_alone "${ALONE_SUITES[@]}" || status=$?
+cs_phase "tests of cs_management alone done"
 
 cs_log "uninstalling our addons from $UPGRADE_DB"
 "$CS_VENV/bin/python" "$CS_ROOT/setup/uninstall_addons.py" "$CS_CONF" "$UPGRADE_DB" \
