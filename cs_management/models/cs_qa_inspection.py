@@ -163,8 +163,10 @@ class CsQaInspection(models.Model):
         aggregator="avg",
         help="0–100: the weighted score, or zero when a critical criterion is below its bar.",
     )
-    score_on_scale = fields.Float(string="Result", compute="_compute_score", store=True, aggregator="avg")
-    passed = fields.Boolean(compute="_compute_score", store=True)
+    score_on_scale = fields.Float(
+        string="Result", compute="_compute_score", store=True, aggregator="avg", tracking=True
+    )
+    passed = fields.Boolean(compute="_compute_score", store=True, tracking=True)
     remarks = fields.Html(string="Coaching Remarks")
     published_date = fields.Datetime(string="Published On", readonly=True, copy=False)
     acknowledged_date = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)

@@ -126,10 +126,11 @@ class HelpdeskTicket(models.Model):
         string="Unsatisfied Loops",
         readonly=True,
         copy=False,
+        tracking=True,
         help="Times the customer was not satisfied at feedback and the ticket "
         "went back to solution.",
     )
-    cs_reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False)
+    cs_reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False, tracking=True)
     cs_stage_step = fields.Selection(related="stage_id.cs_step", string="Lifecycle Step")
     cs_phrase_violation_ids = fields.One2many(
         "cs.phrase.violation", "ticket_id", string="Phrase Rule Violations"

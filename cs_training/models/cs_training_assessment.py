@@ -69,7 +69,7 @@ class CsTrainingAssessment(models.Model):
         tracking=True,
     )
     # the course's rules when the attempt opened: later edits do not rewrite history
-    pass_mark = fields.Float(readonly=True)
+    pass_mark = fields.Float(readonly=True, tracking=True)
     theory_weight = fields.Integer(string="Theory Weight (%)", readonly=True)
     practical_weight = fields.Integer(string="Practical Weight (%)", readonly=True)
     customer_weight = fields.Integer(string="Customer Weight (%)", readonly=True)
@@ -89,10 +89,10 @@ class CsTrainingAssessment(models.Model):
         string="Customer Evaluation", help="Out of 100, from the customers' feedback."
     )
     customer_feedback = fields.Text()
-    scores_recorded = fields.Boolean(readonly=True)
+    scores_recorded = fields.Boolean(readonly=True, tracking=True)
     scored_by_id = fields.Many2one("res.users", string="Scored By", readonly=True, check_company=True)
     scored_on = fields.Datetime(readonly=True)
-    final_score = fields.Float(compute="_compute_final_score", store=True, aggregator="avg")
+    final_score = fields.Float(compute="_compute_final_score", store=True, aggregator="avg", tracking=True)
     is_mine = fields.Boolean(compute="_compute_is_mine")
 
     @api.depends_context("uid")
