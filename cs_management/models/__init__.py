@@ -21,6 +21,8 @@ from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_deadlines
+from . import helpdesk_ticket_public_opinion
+from . import helpdesk_ticket_customer
 from . import helpdesk_ticket_rating
 from . import rating_rating
 from . import mail_followers

@@ -1,12 +1,11 @@
 from markupsafe import Markup
 
-from odoo import Command, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from .selections import SATISFACTION, SEVERITIES, SEVERITY_RANK, UNSATISFIED_UP_TO
 
 ESCALATED_SEVERITIES = ("major", "critical")
-DEADLINE_STATES = [("running", "Running"), ("paused", "Paused"), ("met", "Met"), ("missed", "Missed")]
 # changing these may change the kind or the severity of a ticket
 ASSESSMENT_FIELDS = {
     "category_id",
@@ -153,87 +152,6 @@ class HelpdeskTicket(models.Model):
         string="Improvement Actions",
         check_company=True,
     )
-    # --- public opinion (SOC-1..2) ----------------------------------------
-    cs_po_platform = fields.Selection(
-        [
-            ("facebook", "Facebook"),
-            ("instagram", "Instagram"),
-            ("threads", "Threads"),
-            ("line", "LINE"),
-            ("youtube", "YouTube"),
-            ("dcard", "Dcard"),
-            ("ptt", "PTT"),
-            ("weibo", "Weibo"),
-            ("wechat", "WeChat"),
-            ("douyin", "Douyin / TikTok"),
-            ("xiaohongshu", "Xiaohongshu"),
-            ("news", "News media"),
-            ("other", "Other"),
-        ],
-        string="Platform",
-    )
-    cs_po_link = fields.Char(string="Link")
-    cs_po_author = fields.Char(string="Author")
-    cs_po_content = fields.Text(string="Content")
-    cs_po_sentiment = fields.Selection(
-        [
-            ("positive", "Positive"),
-            ("neutral", "Neutral"),
-            ("negative", "Negative"),
-            ("very_negative", "Very negative"),
-        ],
-        string="Sentiment",
-    )
-    cs_po_views = fields.Integer(string="Views")
-    cs_po_shares = fields.Integer(string="Shares")
-    cs_po_comments = fields.Integer(string="Comments")
-    cs_po_detected_date = fields.Datetime(string="Detected On")
-    cs_po_detected_by_id = fields.Many2one("res.users", string="Detected By", check_company=True)
-    cs_po_measures = fields.Text(
-        string="Response Measures",
-        compute="_compute_cs_po_measures",
-        help="What the rules prescribe for an incident of this severity.",
-    )
-    cs_po_notified_severity = fields.Selection(SEVERITIES, readonly=True, copy=False)
-    # --- the customer's other business (CRM) ------------------------------
-    cs_partner_ticket_count = fields.Integer(
-        string="Other Tickets", compute="_compute_cs_partner_counts"
-    )
-    cs_partner_opportunity_count = fields.Integer(
-        string="Open Opportunities", compute="_compute_cs_partner_counts"
-    )
-    # --- deadlines at a glance (KPI-5): one state per target ---------------
-    cs_reply_deadline = fields.Datetime(
-        string="Reply Deadline", compute="_compute_cs_deadline_states", store=True
-    )
-    cs_reply_state = fields.Selection(
-        DEADLINE_STATES, string="Reply Deadline State", compute="_compute_cs_deadline_states", store=True
-    )
-    cs_resolution_deadline = fields.Datetime(
-        string="Resolution Deadline", compute="_compute_cs_deadline_states", store=True
-    )
-    cs_resolution_state = fields.Selection(
-        DEADLINE_STATES, string="Resolution Deadline State", compute="_compute_cs_deadline_states", store=True
-    )
-    # --- measured times (working hours of the team's calendar) -----------
-    cs_first_response_date = fields.Datetime(
-        string="First Response",
-        readonly=True,
-        copy=False,
-        help="When the ticket left its first stage: the customer was answered.",
-    )
-    cs_first_response_hours = fields.Float(
-        string="First Response (working hours)",
-        compute="_compute_cs_working_hours",
-        store=True,
-        aggregator="avg",
-    )
-    cs_resolution_hours = fields.Float(
-        string="Handling Time (working hours)",
-        compute="_compute_cs_working_hours",
-        store=True,
-        aggregator="avg",
-    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -253,97 +171,12 @@ class HelpdeskTicket(models.Model):
             else:
                 ticket.cs_severity = ticket.cs_severity
 
-    @api.depends("cs_severity", "cs_kind")
-    def _compute_cs_po_measures(self):
-        measures = self.env["cs.opinion.measure"].search([])
-        for ticket in self:
-            ticket.cs_po_measures = "\n".join(
-                measure.name for measure in measures if measure.severity == ticket.cs_severity
-            ) if ticket.cs_kind == "public_opinion" else False
-
-    @api.depends("commercial_partner_id")
-    def _compute_cs_partner_counts(self):
-        partners = self.commercial_partner_id
-        tickets = dict(
-            self.env["helpdesk.ticket"]._read_group(
-                [("commercial_partner_id", "in", partners.ids)], ["commercial_partner_id"], ["__count"]
-            )
-        )
-        # helpdesk users outside sales see no opportunity count
-        Lead = self.env["crm.lead"]
-        opportunities = (
-            dict(
-                Lead._read_group(
-                    [
-                        ("partner_id.commercial_partner_id", "in", partners.ids),
-                        ("type", "=", "opportunity"),
-                        ("stage_id.is_won", "=", False),
-                    ],
-                    ["partner_id"],
-                    ["__count"],
-                )
-            )
-            if Lead.has_access("read")
-            else {}
-        )
-        opportunities_by_company = {}
-        for partner, count in opportunities.items():
-            company_partner = partner.commercial_partner_id
-            opportunities_by_company[company_partner] = opportunities_by_company.get(company_partner, 0) + count
-        for ticket in self:
-            partner = ticket.commercial_partner_id
-            ticket.cs_partner_ticket_count = max(tickets.get(partner, 0) - (1 if ticket.id else 0), 0)
-            ticket.cs_partner_opportunity_count = opportunities_by_company.get(partner, 0)
-
     @api.depends("cs_followup_ids.state", "cs_followup_ids.reached")
     def _compute_cs_followup_done(self):
         for ticket in self:
             ticket.cs_followup_done = any(
                 visit.state == "done" and visit.reached for visit in ticket.cs_followup_ids
             )
-
-    @api.depends("ticket_sla_ids.state", "ticket_sla_ids.deadline", "ticket_sla_ids.sla_id.cs_target")
-    def _compute_cs_deadline_states(self):
-        for ticket in self:
-            for target, prefix in (("first_response", "cs_reply"), ("resolution", "cs_resolution")):
-                lines = ticket.ticket_sla_ids.filtered(lambda line, t=target: line.sla_id.cs_target == t)
-                ticket[f"{prefix}_deadline"] = min(lines.mapped("deadline"), default=False)
-                ticket[f"{prefix}_state"] = self._deadline_state(lines.mapped("state"))
-
-    @staticmethod
-    def _deadline_state(line_states):
-        """The state of a target from its lines' (OCA SLA) states."""
-        if not line_states:
-            return False
-        if "expired" in line_states:
-            return "missed"
-        if "in_progress" in line_states:
-            return "running"
-        if "on_hold" in line_states:
-            return "paused"
-        return "met"
-
-    @api.depends("cs_first_response_date", "closed_date", "team_id.resource_calendar_id")
-    def _compute_cs_working_hours(self):
-        for ticket in self:
-            calendar = ticket._cs_calendar()
-            start = ticket.create_date
-            ticket.cs_first_response_hours = (
-                calendar.get_work_hours_count(start, ticket.cs_first_response_date, compute_leaves=True)
-                if start and ticket.cs_first_response_date
-                else 0.0
-            )
-            ticket.cs_resolution_hours = (
-                calendar.get_work_hours_count(start, ticket.closed_date, compute_leaves=True)
-                if start and ticket.closed_date
-                else 0.0
-            )
-
-    def _get_sla_ticket_domain(self):
-        return super()._get_sla_ticket_domain() + self.env["helpdesk.sla"]._cs_applicable_domain(self)
-
-    def _cs_calendar(self):
-        return self.team_id.resource_calendar_id or self.company_id.resource_calendar_id
 
     # ------------------------------------------------------------------
     # Stage gates
@@ -689,20 +522,6 @@ class HelpdeskTicket(models.Model):
             ticket.sudo().cs_result_told_date = False
             ticket.write({"stage_id": solution.id, "cs_satisfaction": False})
         return True
-
-    def action_cs_view_partner_tickets(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_ticket")
-        action["domain"] = [("commercial_partner_id", "=", self.commercial_partner_id.id), ("id", "!=", self.id)]
-        action["context"] = {}
-        return action
-
-    def action_cs_view_partner_opportunities(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("crm.crm_lead_opportunities")
-        action["domain"] = [("partner_id", "child_of", self.commercial_partner_id.id), ("type", "=", "opportunity")]
-        action["context"] = {"default_partner_id": self.partner_id.id, "default_team_id": self.cs_store_id.crm_team_id.id}
-        return action
 
     # ------------------------------------------------------------------
     # Messages to the customer follow the service standards
