@@ -39,6 +39,8 @@ from . import cs_opinion_measure
 from . import cs_qa_scorecard
 from . import cs_qa_criterion
 from . import cs_qa_inspection
+from . import cs_qa_inspection_sheet
+from . import cs_qa_inspection_workflow
 from . import cs_qa_inspection_line
 from . import cs_qa_calibration
 from . import cs_qa_helpdesk_ticket
