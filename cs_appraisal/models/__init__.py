@@ -5,6 +5,9 @@ from . import cs_appraisal_template
 from . import cs_appraisal_criterion
 from . import cs_appraisal_period
 from . import cs_appraisal
+from . import cs_appraisal_measures
+from . import cs_appraisal_workflow
+from . import cs_appraisal_outcomes
 from . import cs_appraisal_line
 from . import cs_appraisal_feedback
 from . import cs_appraisal_feedback_line
