@@ -118,9 +118,10 @@ class HrCourseAttendee(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        sessions = self.env["hr.course.schedule"].browse([vals.get("course_schedule_id") for vals in vals_list])
-        for vals, session in zip(vals_list, sessions, strict=True):
-            if session.course_id.cs_service_training:
+        session_ids = {vals["course_schedule_id"] for vals in vals_list if vals.get("course_schedule_id")}
+        service = self.env["hr.course.schedule"].browse(session_ids).filtered("course_id.cs_service_training")
+        for vals in vals_list:
+            if vals.get("course_schedule_id") in service.ids:
                 self._cs_check_recorded_fields(vals)
         attendees = super().create(vals_list)
         attendees.filtered(
