@@ -90,6 +90,13 @@ class TestDeadlineAndFollowerAttempts(SecurityCase):
         ticket = self.own_ticket[role].with_user(self._user(role))
         self._refused(lambda: ticket.write({"ticket_sla_ids": [Command.update(line.id, {"state": "accomplished"})]}))
 
+    def _attempt_sla_refresh_own(self, role):
+        # "Set SLA" keeps the lines as the system: only for those who may edit the ticket
+        ticket = self.own_ticket[role]
+        ticket.sudo().ticket_sla_ids[:1].unlink()
+        self.lines_before = self._all_lines()
+        self._refused(lambda: ticket.with_user(self._user(role)).refresh_sla())
+
     # -- followers -----------------------------------------------------------
     def _followers_as(self, role):
         return self.env["mail.followers"].with_user(self._user(role))
@@ -165,7 +172,7 @@ OWN_LINE_ATTEMPTS = (
     "sla_reset_own",
     "sla_through_ticket",
 )
-READ_ONLY_ATTEMPTS = ("sla_write", "sla_create", "sla_unlink", "sla_write_own")
+READ_ONLY_ATTEMPTS = ("sla_write", "sla_create", "sla_unlink", "sla_write_own", "sla_refresh_own")
 
 
 
