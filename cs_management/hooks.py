@@ -1,4 +1,14 @@
 from odoo import Command
+from odoo.tools import sql
+
+from .models.cs_kpi_report import DAY_INDEXES
+
+# (table, column): indexed by our override of another module's field
+OVERRIDDEN_FIELD_INDEXES = (
+    ("helpdesk_ticket", "closed_date"),  # cs_qa_helpdesk_ticket.py
+    ("helpdesk_ticket_sla", "deadline"),  # helpdesk_ticket_sla.py
+    ("helpdesk_ticket_sla", "ticket_id"),  # helpdesk_ticket_sla.py
+)
 
 
 def uninstall_hook(env):
@@ -12,3 +22,14 @@ def uninstall_hook(env):
     env["helpdesk.sla"].with_context(active_test=False).search([("cs_process", "=", True)]).write(
         {"active": False, "domain": "[]"}
     )
+    _drop_indexes_on_other_tables(env)
+
+
+def _drop_indexes_on_other_tables(env):
+    """Odoo drops our columns with their indexes but keeps the indexes we
+    put on other modules' tables and columns: the KPI view's day indexes,
+    and those our overrides of their fields declare (``index=True``)."""
+    for name, table, *_definition in DAY_INDEXES:
+        sql.drop_index(env.cr, name, table)
+    for table, column in OVERRIDDEN_FIELD_INDEXES:
+        sql.drop_index(env.cr, sql.make_index_name(table, column), table)

@@ -1,4 +1,5 @@
 from odoo import api, fields, models, tools
+from odoo.tools import SQL
 
 # KPI-2: kinds where the customer has a problem to solve
 PROBLEM_KINDS = ("complaint", "after_sales", "order")
@@ -24,35 +25,22 @@ RATES = {
 
 # the additive measures, columns of the view
 COUNTS = (
-    "inquiries",
-    "customers_served",
-    "complaining_customers",
-    "customers_with_problem",
-    "customers_solved",
-    "staff_complaints",
-    "first_response_hours",
-    "first_responses",
-    "handling_hours",
-    "handled",
-    "closed_tickets",
-    "reopened",
-    "ratings",
-    "rating_total",
-    "ratings_satisfied",
-    "ratings_neutral",
-    "ratings_dissatisfied",
-    "deadlines_due",
-    "deadlines_met",
-    "replies_due",
-    "replies_in_time",
-    "replies",
-    "resolved",
-    "qa_inspections",
-    "qa_score_total",
-    "qa_passed",
-    "sales_amount",
-    "deals_won",
-    "leads_closed",
+    "inquiries", "customers_served", "complaining_customers", "customers_with_problem", "customers_solved",
+    "staff_complaints", "first_response_hours", "first_responses", "handling_hours", "handled",
+    "closed_tickets", "reopened", "ratings", "rating_total", "ratings_satisfied", "ratings_neutral",
+    "ratings_dissatisfied", "deadlines_due", "deadlines_met", "replies_due", "replies_in_time", "replies",
+    "resolved", "qa_inspections", "qa_score_total", "qa_passed", "sales_amount", "deals_won", "leads_closed",
+)
+
+# the view filters its sources by day: let PostgreSQL find them. Odoo keeps
+# an index it did not name at uninstall: hooks.py drops these.
+DAY_INDEXES = (
+    ("helpdesk_ticket_cs_create_date_day_idx", "helpdesk_ticket", "(create_date::date)", ""),
+    ("helpdesk_ticket_cs_closed_date_day_idx", "helpdesk_ticket", "(closed_date::date)", ""),
+    ("rating_rating_cs_create_date_day_idx", "rating_rating", "(create_date::date)", ""),
+    ("crm_lead_cs_date_closed_day_idx", "crm_lead", "(date_closed::date)", ""),
+    ("mail_message_cs_ticket_reply_day_idx", "mail_message", "(date::date)",
+     "model = 'helpdesk.ticket' AND message_type = 'comment'"),
 )
 
 
@@ -130,139 +118,198 @@ class CsKpiReport(models.Model):
     conversion_rate = fields.Float(string="Conversion Rate (%)", readonly=True)
 
     # ------------------------------------------------------------------
-    # The view: one stream per source, added up per key
+    # The view: one stream per source, added up per key. Each part is a
+    # method returning SQL, so that a module adds a stream or a column.
     # ------------------------------------------------------------------
     KEYS = ("date", "user_id", "team_id", "store_id", "company_id")
 
-    def _stream(self, key_sql, measures, from_where, grouped=True):
-        """A SELECT of the keys and the given measures, zero for the rest.
-        A stream of plain counts need not be grouped: the view adds up its
-        rows with the others' (cheaper than grouping twice)."""
-        columns = ", ".join(f"{measures.get(name, '0')} AS {name}" for name in COUNTS)
-        return f"SELECT {key_sql}, {columns} {from_where}" + (" GROUP BY 1, 2, 3, 4, 5" if grouped else "")
+    def _stream(self, keys, measures, from_where, grouped=True):
+        """A SELECT of the keys and the given measures (SQL by name), zero
+        for the rest. A stream of plain counts need not be grouped: the view
+        adds up its rows with the others' (cheaper than grouping twice)."""
+        columns = SQL(", ").join(
+            SQL("%s AS %s", measures.get(name, SQL("0")), SQL.identifier(name)) for name in COUNTS
+        )
+        group_by = SQL(" GROUP BY 1, 2, 3, 4, 5") if grouped else SQL()
+        return SQL("SELECT %s, %s %s%s", keys, columns, from_where, group_by)
 
     def _ticket_keys(self, day):
-        return f"{day} AS date, t.user_id, t.team_id, t.cs_store_id AS store_id, t.company_id"
+        return SQL("%s AS date, t.user_id, t.team_id, t.cs_store_id AS store_id, t.company_id", day)
 
     def _streams(self):
-        problem = ", ".join(f"'{kind}'" for kind in PROBLEM_KINDS)
-        customer = "COALESCE(t.commercial_partner_id, -t.id)"
-        received = self._ticket_keys("t.create_date::date")
         return [
-            self._stream(
-                received,
-                {
-                    "inquiries": "COUNT(*)",
-                    "customers_served": f"COUNT(DISTINCT {customer})",
-                    "complaining_customers": f"COUNT(DISTINCT {customer}) FILTER (WHERE t.cs_kind = 'complaint')",
-                    "customers_with_problem": f"COUNT(DISTINCT {customer}) FILTER (WHERE t.cs_kind IN ({problem}))",
-                    "customers_solved": f"COUNT(DISTINCT {customer}) "
-                    f"FILTER (WHERE t.cs_kind IN ({problem}) AND st.cs_step = 'closed')",
-                    "staff_complaints": "COUNT(*) FILTER (WHERE t.cs_kind = 'complaint' AND rc.cs_about_staff)",
-                    "first_response_hours": "COALESCE(SUM(t.cs_first_response_hours) "
-                    "FILTER (WHERE t.cs_first_response_date IS NOT NULL), 0)",
-                    "first_responses": "COUNT(t.cs_first_response_date)",
-                    "handling_hours": "COALESCE(SUM(t.cs_resolution_hours) FILTER (WHERE st.cs_step = 'closed'), 0)",
-                    "handled": "COUNT(*) FILTER (WHERE st.cs_step = 'closed')",
-                    "closed_tickets": "COUNT(*) FILTER (WHERE st.closed)",
-                    "reopened": "COUNT(*) FILTER (WHERE t.cs_reopen_count > 0)",
-                    # a running deadline already past is missed already
-                    "deadlines_due": "COUNT(*) FILTER (WHERE t.cs_resolution_state IN ('met', 'missed') "
-                    "OR (t.cs_resolution_state = 'running' AND t.cs_resolution_deadline < now() AT TIME ZONE 'UTC'))",
-                    "deadlines_met": "COUNT(*) FILTER (WHERE t.cs_resolution_state = 'met')",
-                    "replies_due": "COUNT(*) FILTER (WHERE t.cs_reply_state IN ('met', 'missed') "
-                    "OR (t.cs_reply_state = 'running' AND t.cs_reply_deadline < now() AT TIME ZONE 'UTC'))",
-                    "replies_in_time": "COUNT(*) FILTER (WHERE t.cs_reply_state = 'met')",
-                },
+            self._received_stream(),
+            self._rating_stream(),
+            self._reply_stream(),
+            self._resolved_stream(),
+            self._inspection_stream(),
+            self._sales_stream(),
+        ]
+
+    def _received_stream(self):
+        """The tickets' cohort: counted on the day they were received."""
+        customer = SQL("COALESCE(t.commercial_partner_id, -t.id)")
+        problem = SQL("t.cs_kind IN %s", PROBLEM_KINDS)
+        closed = SQL("st.cs_step = 'closed'")
+        # a running deadline already past is missed already
+        return self._stream(
+            self._ticket_keys(SQL("t.create_date::date")),
+            {
+                "inquiries": SQL("COUNT(*)"),
+                "customers_served": SQL("COUNT(DISTINCT %s)", customer),
+                "complaining_customers": SQL("COUNT(DISTINCT %s) FILTER (WHERE t.cs_kind = 'complaint')", customer),
+                "customers_with_problem": SQL("COUNT(DISTINCT %s) FILTER (WHERE %s)", customer, problem),
+                "customers_solved": SQL("COUNT(DISTINCT %s) FILTER (WHERE %s AND %s)", customer, problem, closed),
+                "staff_complaints": SQL("COUNT(*) FILTER (WHERE t.cs_kind = 'complaint' AND rc.cs_about_staff)"),
+                "first_response_hours": SQL(
+                    "COALESCE(SUM(t.cs_first_response_hours) FILTER (WHERE t.cs_first_response_date IS NOT NULL), 0)"
+                ),
+                "first_responses": SQL("COUNT(t.cs_first_response_date)"),
+                "handling_hours": SQL("COALESCE(SUM(t.cs_resolution_hours) FILTER (WHERE %s), 0)", closed),
+                "handled": SQL("COUNT(*) FILTER (WHERE %s)", closed),
+                "closed_tickets": SQL("COUNT(*) FILTER (WHERE st.closed)"),
+                "reopened": SQL("COUNT(*) FILTER (WHERE t.cs_reopen_count > 0)"),
+                "deadlines_due": self._due(SQL("t.cs_resolution_state"), SQL("t.cs_resolution_deadline")),
+                "deadlines_met": SQL("COUNT(*) FILTER (WHERE t.cs_resolution_state = 'met')"),
+                "replies_due": self._due(SQL("t.cs_reply_state"), SQL("t.cs_reply_deadline")),
+                "replies_in_time": SQL("COUNT(*) FILTER (WHERE t.cs_reply_state = 'met')"),
+            },
+            SQL(
                 """FROM helpdesk_ticket t
                    JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
                    LEFT JOIN cs_root_cause rc ON rc.id = t.cs_root_cause_id
-                  WHERE t.active""",
+                  WHERE t.active"""
             ),
-            self._stream(
-                self._ticket_keys("r.create_date::date"),
-                {
-                    "ratings": "1",
-                    "rating_total": "r.rating",
-                    "ratings_satisfied": "(r.rating_text = 'top')::int",
-                    "ratings_neutral": "(r.rating_text = 'ok')::int",
-                    "ratings_dissatisfied": "(r.rating_text = 'ko')::int",
-                },
+        )
+
+    def _due(self, state, deadline):
+        """Deadlines due: met, missed, or still running past their time."""
+        return SQL(
+            "COUNT(*) FILTER (WHERE %(state)s IN ('met', 'missed') "
+            "OR (%(state)s = 'running' AND %(deadline)s < now() AT TIME ZONE 'UTC'))",
+            state=state,
+            deadline=deadline,
+        )
+
+    def _rating_stream(self):
+        return self._stream(
+            self._ticket_keys(SQL("r.create_date::date")),
+            {
+                "ratings": SQL("1"),
+                "rating_total": SQL("r.rating"),
+                "ratings_satisfied": SQL("(r.rating_text = 'top')::int"),
+                "ratings_neutral": SQL("(r.rating_text = 'ok')::int"),
+                "ratings_dissatisfied": SQL("(r.rating_text = 'ko')::int"),
+            },
+            SQL(
                 """FROM rating_rating r
                    JOIN helpdesk_ticket t ON t.id = r.res_id
-                  WHERE r.res_model = 'helpdesk.ticket' AND r.consumed AND r.rating > 0""",
-                grouped=False,
+                  WHERE r.res_model = 'helpdesk.ticket' AND r.consumed AND r.rating > 0"""
             ),
-            self._stream(
-                "m.date::date AS date, u.id, t.team_id, t.cs_store_id, t.company_id",
-                {"replies": "1"},
+            grouped=False,
+        )
+
+    def _reply_stream(self):
+        return self._stream(
+            SQL("m.date::date AS date, u.id, t.team_id, t.cs_store_id, t.company_id"),
+            {"replies": SQL("1")},
+            SQL(
                 """FROM mail_message m
                    JOIN helpdesk_ticket t ON t.id = m.res_id
                    JOIN res_users u ON u.partner_id = m.author_id AND NOT u.share
                   WHERE m.model = 'helpdesk.ticket' AND m.message_type = 'comment'
                     AND m.subtype_id = (SELECT res_id FROM ir_model_data
-                                         WHERE module = 'mail' AND name = 'mt_comment')""",
-                grouped=False,
+                                         WHERE module = 'mail' AND name = 'mt_comment')"""
             ),
-            self._stream(
-                self._ticket_keys("t.closed_date::date"),
-                {"resolved": "1"},
+            grouped=False,
+        )
+
+    def _resolved_stream(self):
+        return self._stream(
+            self._ticket_keys(SQL("t.closed_date::date")),
+            {"resolved": SQL("1")},
+            SQL(
                 """FROM helpdesk_ticket t
                    JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
-                  WHERE t.active AND st.cs_step = 'closed' AND t.closed_date IS NOT NULL""",
-                grouped=False,
+                  WHERE t.active AND st.cs_step = 'closed' AND t.closed_date IS NOT NULL"""
             ),
-            self._stream(
-                "i.date, i.agent_id, i.team_id, i.store_id, i.company_id",
-                {
-                    "qa_inspections": "1",
-                    "qa_score_total": "i.score",
-                    "qa_passed": "i.passed::int",
-                },
-                f"FROM cs_qa_inspection i WHERE {self._counted_inspections()}",
-                grouped=False,
-            ),
-            self._stream(
-                "l.date_closed::date AS date, l.user_id, NULL::integer, s.id, l.company_id",
-                {
-                    "sales_amount": "CASE WHEN ls.is_won THEN l.expected_revenue ELSE 0 END",
-                    "deals_won": "COALESCE(ls.is_won, false)::int",
-                    "leads_closed": "1",
-                },
+            grouped=False,
+        )
+
+    def _inspection_stream(self):
+        """The inspections that count for the agent, from their one
+        definition, ``cs.qa.inspection._iqs_domain``."""
+        Inspection = self.env["cs.qa.inspection"].sudo()
+        counted = Inspection._search(Inspection._iqs_domain())
+        columns = ("date", "agent_id", "team_id", "store_id", "company_id", "score", "passed")
+        return self._stream(
+            SQL("i.date, i.agent_id, i.team_id, i.store_id, i.company_id"),
+            {"qa_inspections": SQL("1"), "qa_score_total": SQL("i.score"), "qa_passed": SQL("i.passed::int")},
+            SQL("FROM %s AS i", counted.subselect(*(SQL.identifier(Inspection._table, name) for name in columns))),
+            grouped=False,
+        )
+
+    def _sales_stream(self):
+        return self._stream(
+            SQL("l.date_closed::date AS date, l.user_id, NULL::integer, s.id, l.company_id"),
+            {
+                "sales_amount": SQL("CASE WHEN ls.is_won THEN l.expected_revenue ELSE 0 END"),
+                "deals_won": SQL("COALESCE(ls.is_won, false)::int"),
+                "leads_closed": SQL("1"),
+            },
+            SQL(
                 """FROM crm_lead l
                    LEFT JOIN crm_stage ls ON ls.id = l.stage_id
                    LEFT JOIN cs_store s ON s.crm_team_id = l.team_id AND s.company_id = l.company_id
                   WHERE l.type = 'opportunity' AND l.date_closed IS NOT NULL
-                    AND (ls.is_won OR NOT l.active)""",
-                grouped=False,
+                    AND (ls.is_won OR NOT l.active)"""
             ),
-        ]
-
-    def _counted_inspections(self):
-        """SQL of the inspections that count for the agent, from their one
-        definition, ``cs.qa.inspection._iqs_domain``."""
-        Inspection = self.env["cs.qa.inspection"].sudo()
-        where = Inspection._search(Inspection._iqs_domain()).where_clause
-        return self.env.cr.mogrify(where.code, where.params).decode().replace('"cs_qa_inspection".', "i.")
+            grouped=False,
+        )
 
     def _sql_type(self, name):
-        return "integer" if self._fields[name].type == "integer" else "float"
+        return SQL("integer") if self._fields[name].type == "integer" else SQL("float")
 
-    def _view_query(self):
-        keys = ", ".join(self.KEYS)
-        row_keys = ", ".join(f"g.{key}" for key in self.KEYS)
-        sums = ", ".join(f"SUM({name})::{self._sql_type(name)} AS {name}" for name in COUNTS)
-        rates = ", ".join(f"NULL::float AS {name}" for name in RATES)
-        streams = "\nUNION ALL\n".join(self._streams())
+    def _keys(self, alias=None):
+        return SQL(", ").join(SQL.identifier(*filter(None, (alias, key))) for key in self.KEYS)
+
+    def _select(self):
         # the id hashes the key: stable, and unlike row_number() it lets
         # PostgreSQL push a filter on the day down into every stream
-        return f"""
-            SELECT ('x' || substr(md5(concat_ws(',', {row_keys})), 1, 15))::bit(60)::bigint AS id,
-                   g.*, e.id AS employee_id, {rates}
-              FROM (SELECT {keys}, {sums} FROM ({streams}) streams GROUP BY {keys}) g
-              LEFT JOIN hr_employee e
-                     ON e.user_id = g.user_id AND e.company_id = g.company_id AND e.active
-        """
+        return SQL(
+            """SELECT ('x' || substr(md5(concat_ws(',', %s)), 1, 15))::bit(60)::bigint AS id,
+                      g.*, e.id AS employee_id, %s""",
+            self._keys("g"),
+            SQL(", ").join(SQL("NULL::float AS %s", SQL.identifier(name)) for name in RATES),
+        )
+
+    def _from(self):
+        sums = SQL(", ").join(
+            SQL("SUM(%s)::%s AS %s", SQL.identifier(name), self._sql_type(name), SQL.identifier(name))
+            for name in COUNTS
+        )
+        return SQL(
+            """FROM (SELECT %(keys)s, %(sums)s
+                       FROM (%(streams)s) AS streams
+                     %(where)s
+                      GROUP BY %(group_by)s) AS g
+               LEFT JOIN hr_employee e ON e.user_id = g.user_id AND e.company_id = g.company_id AND e.active""",
+            keys=self._keys(),
+            sums=sums,
+            streams=SQL("\nUNION ALL\n").join(self._streams()),
+            where=self._where(),
+            group_by=self._group_by(),
+        )
+
+    def _where(self):
+        """A condition on the streams' rows, WHERE included; none by default."""
+        return SQL()
+
+    def _group_by(self):
+        return self._keys()
+
+    def _view_query(self):
+        return SQL("%s %s", self._select(), self._from())
 
     # ------------------------------------------------------------------
     # Rates from sums
@@ -270,9 +317,13 @@ class CsKpiReport(models.Model):
     @api.model
     def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
         # measured: compiling this view's plan (PostgreSQL JIT) takes longer
-        # than running it on a month of a million tickets
-        self.env.cr.execute("SET LOCAL jit = off")
-        return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+        # than running it on a month of a million tickets; off for this query only
+        cr = self.env.cr
+        cr.execute("SELECT current_setting('jit'), set_config('jit', 'off', true)")
+        jit = cr.fetchone()[0]
+        rows = super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+        cr.execute(SQL("SELECT set_config('jit', %s, true)", jit))
+        return rows
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
@@ -327,19 +378,7 @@ class CsKpiReport(models.Model):
         ]
 
     def init(self):
-        # the view filters its sources by day: let PostgreSQL find them
-        for table, column in (
-            ("helpdesk_ticket", "create_date"),
-            ("helpdesk_ticket", "closed_date"),
-            ("rating_rating", "create_date"),
-            ("crm_lead", "date_closed"),
-        ):
-            self.env.cr.execute(
-                f"CREATE INDEX IF NOT EXISTS {table}_cs_{column}_day_idx ON {table} (({column}::date))"
-            )
-        self.env.cr.execute(
-            "CREATE INDEX IF NOT EXISTS mail_message_cs_ticket_reply_day_idx ON mail_message ((date::date)) "
-            "WHERE model = 'helpdesk.ticket' AND message_type = 'comment'"
-        )
+        for name, table, expression, where in DAY_INDEXES:
+            tools.create_index(self.env.cr, name, table, [expression], where=where)
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(f"CREATE VIEW {self._table} AS ({self._view_query()})")
+        self.env.cr.execute(SQL("CREATE VIEW %s AS (%s)", SQL.identifier(self._table), self._view_query()))
