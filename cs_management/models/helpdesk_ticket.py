@@ -384,11 +384,14 @@ class HelpdeskTicket(models.Model):
         ).filtered(lambda t: t._cs_can_write_to_customer())
         if not tickets:
             return
-        # one composer renders the template for all the tickets at once
+        # one composer renders the template for all the tickets at once; the
+        # mail goes through the queue, whose cron is woken now, so that saving
+        # a ticket never waits on the mail server
         composer = (
             self.env["mail.compose.message"]
             .with_context(
                 cs_system_message=True,
+                mail_notify_force_send=False,
                 default_composition_mode="comment",
                 default_model=self._name,
                 default_res_ids=tickets.ids,
@@ -397,6 +400,7 @@ class HelpdeskTicket(models.Model):
             .create({"message_type": "comment", "subtype_id": self.env.ref("mail.mt_comment").id})
         )
         composer._action_send_mail()
+        self.env.ref("mail.ir_cron_mail_scheduler_action")._trigger()
         tickets.sudo().cs_acknowledged = True
 
     def _cs_can_write_to_customer(self):
