@@ -98,7 +98,7 @@ class CsTrainingCertificate(models.Model):
         for certificate in self:
             if certificate.renewed_by_id:
                 certificate.state = "renewed"
-            elif certificate.expiry_date and certificate.expiry_date <= today:
+            elif not self._cs_counts_on(certificate.expiry_date, today):
                 certificate.state = "expired"
             elif certificate.reminder_date and certificate.reminder_date <= today:
                 certificate.state = "expiring"
@@ -124,9 +124,16 @@ class CsTrainingCertificate(models.Model):
 
     @api.model
     def _cs_valid_domain(self):
-        """Certificates that count today, renewed or not."""
+        """Certificates that count today, renewed or not: the rule of
+        ``_cs_counts_on`` as a domain."""
         today = fields.Date.context_today(self)
         return ["|", ("expiry_date", "=", False), ("expiry_date", ">", today)]
+
+    @api.model
+    def _cs_counts_on(self, expiry_date, day):
+        """Whether a certificate expiring on ``expiry_date`` counts on
+        ``day``: the rule of ``_cs_valid_domain`` for a date already read."""
+        return not expiry_date or expiry_date > day
 
     @api.model
     def _cs_certificate_values(self, employee, course):

@@ -44,11 +44,10 @@ class HrEmployee(models.Model):
         courses = facing._cs_mandatory_courses()
         if not courses:
             return {}
+        Certificate = self.env["cs.training.certificate"].sudo()
         expiries = {
             (employee, course): dates
-            for employee, course, dates in self.env["cs.training.certificate"]
-            .sudo()
-            ._read_group(
+            for employee, course, dates in Certificate._read_group(
                 [("employee_id", "in", facing.ids), ("course_id", "in", courses.ids)],
                 ["employee_id", "course_id"],
                 ["expiry_date:array_agg"],
@@ -62,7 +61,7 @@ class HrEmployee(models.Model):
                 dates = expiries.get((employee, course))
                 if dates is None:
                     missing.append(_("has not passed the mandatory course %(course)s", course=course.name))
-                elif not any(date is None or date > today for date in dates):
+                elif not any(Certificate._cs_counts_on(date, today) for date in dates):
                     missing.append(
                         _(
                             "the certificate of %(course)s expired on %(date)s",
