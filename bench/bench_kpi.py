@@ -15,6 +15,11 @@ from freezegun import freeze_time
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 
+# a wall clock freezegun leaves alone: the dashboard is measured on a frozen day
+def clock():
+    return time.clock_gettime(time.CLOCK_MONOTONIC)
+
+
 YEAR_START = date(2025, 1, 1)
 YEAR_END = date(2025, 12, 31)
 MONTH = (date(2025, 6, 1), date(2025, 6, 30))
@@ -255,9 +260,9 @@ def best_of(runs, function):
     """The fastest of ``runs`` timed calls (the first warms the caches)."""
     times = []
     for _run in range(runs):
-        start = time.perf_counter()
+        start = clock()
         result = function()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return min(times), result
 
 
@@ -266,10 +271,10 @@ def rolled_back(env, function, outcome):
     its writes rolled back."""
     env.flush_all()
     env.cr.execute("SAVEPOINT bench")
-    start = time.perf_counter()
+    start = clock()
     result = function()
     env.flush_all()
-    seconds = time.perf_counter() - start
+    seconds = clock() - start
     result = outcome(result)
     env.cr.execute("ROLLBACK TO SAVEPOINT bench")
     env.invalidate_all()
@@ -325,8 +330,7 @@ def measure_dashboard(env):
 
     def orm():
         Store.invalidate_model()
-        with freeze_time(end):
-            return Store.web_search_read([], {name: {} for name in fields})["records"]
+        return Store.web_search_read([], {name: {} for name in fields})["records"]
 
     def sql():
         env.cr.execute(DASHBOARD_SQL, {"month": start, "previous": previous, "today": end})
@@ -340,7 +344,8 @@ def measure_dashboard(env):
             for record, row in zip(records, rows, strict=True)
         )
 
-    return compared("dashboard", 3, orm, sql, same)
+    with freeze_time(end):
+        return compared("dashboard", 3, orm, sql, same)
 
 
 def measure_sampling(env):

@@ -126,9 +126,12 @@ class CsKpiReport(models.Model):
     def _stream(self, keys, measures, from_where, grouped=True):
         """A SELECT of the keys and the given measures (SQL by name), zero
         for the rest. A stream of plain counts need not be grouped: the view
-        adds up its rows with the others' (cheaper than grouping twice)."""
+        adds up its rows with the others' (cheaper than grouping twice).
+        Every stream gives each column the same type: PostgreSQL then reads
+        the streams as one append, computing only the columns a query uses."""
         columns = SQL(", ").join(
-            SQL("%s AS %s", measures.get(name, SQL("0")), SQL.identifier(name)) for name in COUNTS
+            SQL("(%s)::%s AS %s", measures.get(name, SQL("0")), self._sql_type(name), SQL.identifier(name))
+            for name in COUNTS
         )
         group_by = SQL(" GROUP BY 1, 2, 3, 4, 5") if grouped else SQL()
         return SQL("SELECT %s, %s %s%s", keys, columns, from_where, group_by)
