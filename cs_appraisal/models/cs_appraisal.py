@@ -3,41 +3,18 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from odoo.addons.cs_management.models.cs_weighted_score import weighted_mean
+
 from .cs_appraisal_template import GROUP_WEIGHTS, SOURCE_WEIGHTS
-from .scoring import on_hundred, weighted_mean
+from .scoring import on_hundred
 from .selections import RECOMMENDATIONS, STATES
 
 ACTIVITY = "cs_appraisal.mail_activity_appraisal"
 RATING_SCALE = 5  # customers rate 1 to 5 (helpdesk_mgmt_rating)
 
-# APR-5: what each step lets each party change. "supervisor" is the
-# employee's manager (or a CS manager standing in); "manager" a CS manager.
-# Everything else (state, figures, outcomes) only moves through the actions.
-EDITABLE = {
-    "open": {"supervisor": {"feedback_ids"}, "manager": {"supervisor_id"}},
-    "self_assessment": {
-        "employee": {"self_comment", "line_ids"},
-        "supervisor": {"feedback_ids"},
-        "manager": {"supervisor_id"},
-    },
-    "review": {
-        "supervisor": {"supervisor_comment", "improvement_plan", "line_ids", "feedback_ids"},
-        "manager": {"supervisor_id"},
-    },
-    "calibration": {
-        "manager": {"calibration_adjustment", "calibration_reason", "improvement_plan"},
-    },
-    "published": {"employee": {"employee_comment"}},
-    "acknowledged": {},
-}
-# the same for the criteria lines of the form
-LINE_EDITABLE = {
-    "self_assessment": {"employee": {"self_score", "self_comment"}},
-    "review": {"supervisor": {"supervisor_score", "supervisor_comment"}},
-}
 # steps at which the measured figures may still be refreshed and peers asked
 BEFORE_CALIBRATION = ("open", "self_assessment", "review")
 FINAL = ("published", "acknowledged")
@@ -48,9 +25,13 @@ class CsAppraisal(models.Model):
 
     _name = "cs.appraisal"
     _description = "Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.weighted.score.mixin"]
     _order = "period_date desc, employee_id"
     _check_company_auto = True
+    _cs_sheet_open_states = (*BEFORE_CALIBRATION, "calibration")
+    # the result, frozen at publication (a CS manager reopens it)
+    _cs_sheet_fields = frozenset({"line_ids", "calibration_adjustment", "calibration_reason"})
+    _cs_sheet_rules = {name: name for name in (*GROUP_WEIGHTS, *SOURCE_WEIGHTS, "training_threshold")}
 
     name = fields.Char(compute="_compute_name", store=True)
     period_id = fields.Many2one(
@@ -303,6 +284,7 @@ class CsAppraisal(models.Model):
         Employee = self.env["hr.employee"].sudo()
         Period = self.env["cs.appraisal.period"]
         Template = self.env["cs.appraisal.template"].sudo()
+        Line = self.env["cs.appraisal.line"]
         templates_by_company = {}
         by_period = defaultdict(list)
         for vals in vals_list:
@@ -326,14 +308,10 @@ class CsAppraisal(models.Model):
                 vals.update(self._values_from(template, employee, period))
                 given = {command[2]["criterion_id"] for command in vals.get("line_ids", []) if command[0] == 0}
                 measure = measures.get(employee)
+                criteria = template.criterion_ids
                 vals["line_ids"] = list(vals.get("line_ids", [])) + [
-                    Command.create(
-                        dict(
-                            criterion_id=criterion.id,
-                            **(self._measured_values(criterion, measure) if measure else {}),
-                        )
-                    )
-                    for criterion in template.criterion_ids
+                    Command.create(dict(line, **(self._measured_values(criterion, measure) if measure else {})))
+                    for criterion, line in zip(criteria, Line._cs_criterion_values(criteria), strict=True)
                     if criterion.id not in given
                 ]
                 if measure:
@@ -352,56 +330,15 @@ class CsAppraisal(models.Model):
             "store_id": employee.cs_store_id.id,
             "team_id": teams[:1].id,
             "supervisor_id": employee.parent_id.id,
-            "training_threshold": template.training_threshold,
+            **self._cs_rules_from(template),
         }
-        values.update({name: template[name] for name in GROUP_WEIGHTS + SOURCE_WEIGHTS})
         return values
 
-    # ------------------------------------------------------------------
-    # Who may write what (APR-5)
-    # ------------------------------------------------------------------
-    def _cs_parties(self):
-        """What the current user is to this form: employee, supervisor (its
-        manager, or a CS manager standing in), manager (a CS manager)."""
-        self.ensure_one()
-        if self.env.su:
-            return {"employee", "supervisor", "manager"}
-        parties = set()
-        if self.user_id == self.env.user:
-            parties.add("employee")
-        if self.env.user.has_group("cs_management.group_cs_manager"):
-            parties |= {"supervisor", "manager"}
-        elif self.supervisor_user_id == self.env.user:
-            parties.add("supervisor")
-        return parties
-
-    def _cs_editable(self, table):
-        """The fields the current user may change now, by ``table``."""
-        self.ensure_one()
-        allowed = table.get(self.state, {})
-        return set().union(*(allowed.get(party, set()) for party in self._cs_parties()))
-
-    def _cs_refuse(self, model, names):
-        """Refuse to change the fields ``names`` of ``model`` on this form."""
-        self.ensure_one()
-        labels = ", ".join(sorted(model._fields[name]._description_string(self.env) for name in names))
-        raise AccessError(
-            _(
-                "%(form)s is at the step %(step)s: you cannot change %(fields)s now. Each step "
-                "lets only its owner write their part; once published, a CS manager can reopen it.",
-                form=self.name,
-                step=dict(self._fields["state"]._description_selection(self.env))[self.state],
-                fields=labels,
-            )
+    def _cs_sheet_closed_message(self):
+        return _(
+            "%(form)s is published: its result cannot change. A CS manager can reopen it.",
+            form=self.name,
         )
-
-    def write(self, vals):
-        if not self.env.su:
-            for form in self:
-                refused = set(vals) - form._cs_editable(EDITABLE)
-                if refused:
-                    form._cs_refuse(self, refused)
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_open(self):
@@ -413,30 +350,6 @@ class CsAppraisal(models.Model):
                     form=started[0].name,
                 )
             )
-
-    def _cs_require(self, party, states):
-        """Stop unless every form is at one of ``states`` and the current
-        user is ``party`` to it."""
-        messages = {
-            "employee": _("Only %(employee)s can do this on their appraisal %(form)s."),
-            "supervisor": _(
-                "Only the supervisor of %(employee)s or a CS manager can do this on %(form)s."
-            ),
-            "manager": _("Only a CS manager can do this on %(form)s."),
-        }
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for form in self:
-            if form.state not in states:
-                raise UserError(
-                    _(
-                        "%(form)s is at the step %(step)s: this needs the step %(steps)s.",
-                        form=form.name,
-                        step=labels[form.state],
-                        steps=" / ".join(labels[state] for state in states),
-                    )
-                )
-            if party not in form._cs_parties():
-                raise AccessError(messages[party] % {"employee": form.employee_id.name, "form": form.name})
 
     # ------------------------------------------------------------------
     # Reminders

@@ -1,12 +1,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .cs_appraisal import LINE_EDITABLE
-from .scoring import on_hundred, weighted_mean
+from odoo.addons.cs_management.models.cs_weighted_score import weighted_mean
+
+from .scoring import on_hundred
 from .selections import GROUPS, SOURCES
 
-# what a line takes from its criterion when the form is opened
-FROM_CRITERION = ("sequence", "group", "weight", "source", "scale_max")
+# what the publication freezes
+SCORE_FIELDS = {"self_score", "supervisor_score", "auto_value", "auto_score", "has_data"}
 
 
 class CsAppraisalLine(models.Model):
@@ -16,7 +17,11 @@ class CsAppraisalLine(models.Model):
 
     _name = "cs.appraisal.line"
     _description = "Appraisal Criterion Score"
+    _inherit = ["cs.weighted.score.line.mixin"]
     _order = "appraisal_id, sequence, id"
+    _cs_sheet_field = "appraisal_id"
+    # what a line takes from its criterion when the form is opened
+    _cs_criterion_copied = ("sequence", "group", "weight", "source", "scale_max")
 
     appraisal_id = fields.Many2one("cs.appraisal", required=True, ondelete="cascade", index=True)
     employee_id = fields.Many2one(related="appraisal_id.employee_id", store=True)
@@ -125,19 +130,10 @@ class CsAppraisalLine(models.Model):
                         )
                     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        Criterion = self.env["cs.appraisal.criterion"]
-        for vals in vals_list:
-            criterion = Criterion.browse(vals["criterion_id"])
-            for name in FROM_CRITERION:
-                vals.setdefault(name, criterion[name])
-        return super().create(vals_list)
-
     def write(self, vals):
         if not self.env.su:
             for line in self:
-                refused = set(vals) - line.appraisal_id._cs_editable(LINE_EDITABLE)
+                refused = set(vals) - line.appraisal_id._cs_editable(lines=True)
                 if refused:
                     line.appraisal_id._cs_refuse(self, refused)
                 if line.measured and {"self_score", "supervisor_score"} & vals.keys():
@@ -148,4 +144,6 @@ class CsAppraisalLine(models.Model):
                             criterion=line.name,
                         )
                     )
+        if SCORE_FIELDS & vals.keys():
+            self._cs_check_sheet_open()
         return super().write(vals)

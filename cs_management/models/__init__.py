@@ -36,6 +36,7 @@ from . import cs_phrase_rule
 from . import cs_phrase_violation
 from . import cs_opinion_threshold
 from . import cs_opinion_measure
+from . import cs_weighted_score
 from . import cs_qa_scorecard
 from . import cs_qa_criterion
 from . import cs_qa_inspection

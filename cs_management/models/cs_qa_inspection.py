@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models, tools
-from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare, float_round, format_date
+from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 KINDS = [
     ("sample", "QA Review"),
@@ -41,8 +41,11 @@ class CsQaInspection(models.Model):
 
     _name = "cs.qa.inspection"
     _description = "Quality Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.recorded.fields"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.recorded.fields", "cs.weighted.score.mixin"]
     _order = "date desc, id desc"
+    _cs_sheet_open_states = ("draft",)
+    _cs_sheet_fields = ASSESSMENT_FIELDS
+    _cs_sheet_rules = {"scale": "scale", "pass_mark": "pass_mark"}
     # the workflow's steps and the score feed the IQS, the KPIs and the appraisal
     _cs_recorded_fields = (
         "state",
@@ -253,35 +256,6 @@ class CsQaInspection(models.Model):
                 or agent.helpdesk_team_ids.filtered(lambda t, company=company: t.company_id == company)[:1]
             )
 
-    @api.depends("scorecard_id")
-    def _compute_rules(self):
-        """The scorecard's scale and pass mark as they were when the
-        inspection was opened: later changes leave it as scored."""
-        for inspection in self:
-            inspection.scale = inspection.scorecard_id.scale
-            inspection.pass_mark = inspection.scorecard_id.pass_mark
-
-    @api.depends("line_ids.weighted", "line_ids.below_bar", "scale", "pass_mark")
-    def _compute_score(self):
-        """The score formula (QA-2): Σ weight × points / criterion points,
-        0–100; zero when a critical criterion is below its bar; passed at
-        the pass mark on the scorecard's scale."""
-        # only what the score needs, in one go: sampling scores thousands at once
-        self.line_ids.filtered("id").fetch(["weighted", "below_bar"])
-        for inspection in self:
-            lines = inspection.line_ids
-            raw = float_round(sum(line.weighted for line in lines), precision_digits=2)
-            critical_failed = any(line.below_bar for line in lines)
-            score = 0.0 if critical_failed else raw
-            on_scale = float_round(score * inspection.scale / 100, precision_digits=2)
-            inspection.raw_score = raw
-            inspection.critical_failed = critical_failed
-            inspection.score = score
-            inspection.score_on_scale = on_scale
-            inspection.passed = bool(lines) and (
-                float_compare(on_scale, inspection.pass_mark, precision_digits=2) >= 0
-            )
-
     @api.depends("ticket_id", "agent_id")
     def _compute_evidence(self):
         for inspection in self:
@@ -331,27 +305,13 @@ class CsQaInspection(models.Model):
                     _("Calibration scores belong to a calibration session: start the session to open them.")
                 )
 
-    def _check_kind_allowed(self, kinds):
-        """Who may open which kind of inspection (QA-3)."""
-        if self.env.su:
-            return
-        user = self.env.user
-        if "store_manager" in kinds and not user.has_group("cs_management.group_cs_store_manager"):
-            raise AccessError(_("Only store managers and CS managers make store-manager spot checks."))
-        if "calibration" in kinds and not user.has_group("cs_management.group_cs_manager"):
-            raise AccessError(_("Calibration scores are opened by a CS manager starting a calibration session."))
-
-    def _check_draft(self):
+    def _cs_sheet_closed_message(self):
         states = dict(self._fields["state"]._description_selection(self.env))
-        for inspection in self:
-            if inspection.state != "draft":
-                raise UserError(
-                    _(
-                        "%(inspection)s is %(state)s and can no longer change: a CS manager can reopen it.",
-                        inspection=inspection.display_name,
-                        state=states[inspection.state].lower(),
-                    )
-                )
+        return _(
+            "%(inspection)s is %(state)s and can no longer change: a CS manager can reopen it.",
+            inspection=self.display_name,
+            state=states[self.state].lower(),
+        )
 
     # ------------------------------------------------------------------
     # CRUD
@@ -371,10 +331,9 @@ class CsQaInspection(models.Model):
 
     def write(self, vals):
         self._cs_check_recorded_fields(vals)
-        if ASSESSMENT_FIELDS & vals.keys():
-            # who may not write at all is told so first
-            self.check_access("write")
-            self._check_draft()
+        if self._cs_sheet_fields & vals.keys():
+            self.check_access("write")  # who may not write at all is told so first
+        self._cs_guard_sheet(vals)
         if "kind" in vals:
             self._check_kind_allowed({vals["kind"]})
         self._check_ticket_reachable([vals])
@@ -387,40 +346,9 @@ class CsQaInspection(models.Model):
             self._fill_lines()
         return res
 
-    @api.model
-    def _check_ticket_reachable(self, vals_list):
-        """The ticket an inspection is put on is one the reviewer may read,
-        checked before anything (saving may make the reviewer a follower)."""
-        tickets = self.env["helpdesk.ticket"].browse([vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")])
-        if tickets and not self.env.su:
-            tickets.check_access("read")
-
-    def _check_scope(self):
-        """Where the inspection landed, not only where it was: the reviewer
-        still reaches it (record rules follow agent and store)."""
-        if not self.env.su:
-            self.check_access("write")
-
-    def _check_agent_in_reach(self):
-        """Whose work is judged is not the reviewer's pick: the ticket's
-        assignee, or someone the writer leads. A reviewer given another
-        store's inspection may not turn it on anybody else."""
-        if self.env.su or self.env.user.has_group("cs_management.group_cs_manager"):
-            return
-        reach = self.env.user._cs_staff_in_reach()
-        for inspection in self:
-            if inspection.agent_id not in reach | inspection.ticket_id.user_id:
-                raise AccessError(
-                    _(
-                        "%(agent)s is neither the ticket's assignee nor someone you lead: "
-                        "you cannot inspect their work.",
-                        agent=inspection.agent_id.name,
-                    )
-                )
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
-        self._check_draft()
+        self._cs_check_sheet_open()
 
     # ------------------------------------------------------------------
     # Reporting

@@ -16,6 +16,9 @@ class CsQaInspectionLine(models.Model):
 
     _name = "cs.qa.inspection.line"
     _description = "Quality Inspection Line"
+    _inherit = ["cs.weighted.score.line.mixin"]
+    _cs_sheet_field = "inspection_id"
+    _cs_criterion_copied = ("sequence", "name", "weight", "max_points", "critical", "critical_bar")
     # by the inspection's id, not its order: no join when reading scoresheets
     _order = "inspection_id.id desc, sequence, id"
 
@@ -161,7 +164,7 @@ class CsQaInspectionLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.check_access("create")
-        self.env["cs.qa.inspection"].browse({vals["inspection_id"] for vals in vals_list})._check_draft()
+        self.env["cs.qa.inspection"].browse({vals["inspection_id"] for vals in vals_list})._cs_check_sheet_open()
         lines = super().create(vals_list)
         copy_translated(lines, "criterion_id", ["name"])
         return lines
@@ -172,10 +175,10 @@ class CsQaInspectionLine(models.Model):
             raise AccessError(self.env._("A score line stays on the inspection it was opened on."))
         if vals.keys() - CALIBRATION_FIELDS:
             self.check_access("write")
-            self.inspection_id._check_draft()
+            self._cs_check_sheet_open()
         return super().write(vals)
 
     def unlink(self):
         self.check_access("unlink")
-        self.inspection_id._check_draft()
+        self._cs_check_sheet_open()
         return super().unlink()

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from odoo import Command, _, api, fields, models
+from odoo.tools import float_compare, float_round
 
 from .cs_qa_criterion import PREFILL_RULE_TYPES
 
@@ -53,6 +54,35 @@ class CsQaInspection(models.Model):
                 reviewers.setdefault(employee.user_id.id, reviewer[0].id)
         return reviewers
 
+    @api.depends("scorecard_id")
+    def _compute_rules(self):
+        """The scorecard's scale and pass mark as they were when the
+        inspection was opened: later changes leave it as scored."""
+        for inspection in self:
+            inspection.update(self._cs_rules_from(inspection.scorecard_id))
+
+    @api.depends("line_ids.weight", "line_ids.normalized", "line_ids.below_bar", "scale", "pass_mark")
+    def _compute_score(self):
+        """The score (QA-2): the criteria's scores in percent weighted by
+        the scorecard's weights (which total 100), 0–100; zero when a
+        critical criterion is below its bar; passed at the pass mark on the
+        scorecard's scale."""
+        # only what the score needs, in one go: sampling scores thousands at once
+        self.line_ids.filtered("id").fetch(["weight", "normalized", "below_bar"])
+        for inspection in self:
+            lines = inspection.line_ids
+            raw = self._cs_weighted_score([(line.weight, line.normalized) for line in lines], total=100, digits=2)
+            critical_failed = any(line.below_bar for line in lines)
+            score = 0.0 if critical_failed else raw
+            on_scale = float_round(score * inspection.scale / 100, precision_digits=2)
+            inspection.raw_score = raw
+            inspection.critical_failed = critical_failed
+            inspection.score = score
+            inspection.score_on_scale = on_scale
+            inspection.passed = bool(lines) and (
+                float_compare(on_scale, inspection.pass_mark, precision_digits=2) >= 0
+            )
+
     def _line_values(self):
         """One line per criterion of the scorecard, its rules copied. A
         criterion pre-filled from phrase rules starts at zero when the
@@ -82,21 +112,9 @@ class CsQaInspection(models.Model):
     @api.model
     def _criterion_values(self, scorecard):
         """[(prefill, line values)] per criterion of the scorecard, its rules copied."""
-        return [
-            (
-                criterion.prefill,
-                {
-                    "criterion_id": criterion.id,
-                    "sequence": criterion.sequence,
-                    "name": criterion.name,
-                    "weight": criterion.weight,
-                    "max_points": criterion.max_points,
-                    "critical": criterion.critical,
-                    "critical_bar": criterion.critical_bar,
-                },
-            )
-            for criterion in scorecard.criterion_ids
-        ]
+        criteria = scorecard.criterion_ids
+        lines = self.env["cs.qa.inspection.line"]._cs_criterion_values(criteria)
+        return list(zip(criteria.mapped("prefill"), lines, strict=True))
 
     def _broken_phrases(self):
         """{(ticket id, agent id): {rule type: [phrases]}} for these inspections, in one query."""
@@ -120,7 +138,7 @@ class CsQaInspection(models.Model):
         if not self:
             return
         self.scorecard_id._check_usable()
-        self._check_draft()
+        self._cs_check_sheet_open()
         values = self._line_values()
         self.env["cs.qa.inspection.line"]._insert_scoresheets(
             [dict(line, inspection_id=inspection.id) for inspection in self for line in values[inspection]]

@@ -1,16 +1,70 @@
 from markupsafe import Markup
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import is_html_empty
 
 
 class CsQaInspection(models.Model):
-    """An inspection's steps (QA-3): published to the agent, acknowledged by
-    the agent, submitted in a calibration session, reset to draft."""
+    """An inspection's steps (QA-3): who may write it at which step;
+    published to the agent, acknowledged by the agent, submitted in a
+    calibration session, reset to draft."""
 
     _inherit = "cs.qa.inspection"
 
+    sheet_editable = fields.Boolean(
+        compute="_compute_sheet_editable", help="A draft the current user may write: what the form lets edit."
+    )
+
+    # ------------------------------------------------------------------
+    # Who may write what, at which step: a draft is its reviewer's to
+    # score (ASSESSMENT_FIELDS, as far as the record rules let them write
+    # it), then it is frozen; the view reads sheet_editable
+    # ------------------------------------------------------------------
+    def _check_kind_allowed(self, kinds):
+        """Who may open which kind of inspection (QA-3)."""
+        if self.env.su:
+            return
+        user = self.env.user
+        if "store_manager" in kinds and not user.has_group("cs_management.group_cs_store_manager"):
+            raise AccessError(_("Only store managers and CS managers make store-manager spot checks."))
+        if "calibration" in kinds and not user.has_group("cs_management.group_cs_manager"):
+            raise AccessError(_("Calibration scores are opened by a CS manager starting a calibration session."))
+
+    @api.model
+    def _check_ticket_reachable(self, vals_list):
+        """The ticket an inspection is put on is one the reviewer may read,
+        checked before anything (saving may make the reviewer a follower)."""
+        tickets = self.env["helpdesk.ticket"].browse([vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")])
+        if tickets and not self.env.su:
+            tickets.check_access("read")
+
+    def _check_scope(self):
+        """Where the inspection landed, not only where it was: the reviewer
+        still reaches it (record rules follow agent and store)."""
+        if not self.env.su:
+            self.check_access("write")
+
+    def _check_agent_in_reach(self):
+        """Whose work is judged is not the reviewer's pick: the ticket's
+        assignee, or someone the writer leads. A reviewer given another
+        store's inspection may not turn it on anybody else."""
+        if self.env.su or self.env.user.has_group("cs_management.group_cs_manager"):
+            return
+        reach = self.env.user._cs_staff_in_reach()
+        for inspection in self:
+            if inspection.agent_id not in reach | inspection.ticket_id.user_id:
+                raise AccessError(
+                    _(
+                        "%(agent)s is neither the ticket's assignee nor someone you lead: "
+                        "you cannot inspect their work.",
+                        agent=inspection.agent_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Steps
+    # ------------------------------------------------------------------
     def action_publish(self):
         """Show the result to the agent, who is asked to acknowledge it."""
         self.check_access("write")

@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare, float_round
+from odoo.tools import float_compare
 
 # what a trainer records; frozen once the attempt is decided
 SCORED_FIELDS = {"customer_score", "customer_feedback", "line_ids"}
@@ -13,9 +13,18 @@ class CsTrainingAssessment(models.Model):
 
     _name = "cs.training.assessment"
     _description = "Training Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.recorded.fields"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.recorded.fields", "cs.weighted.score.mixin"]
     _order = "id desc"
     _check_company_auto = True
+    _cs_sheet_open_states = ("open",)
+    _cs_sheet_fields = SCORED_FIELDS
+    # the course's rules when the attempt opened: later edits do not rewrite history
+    _cs_sheet_rules = {
+        "pass_mark": "cs_pass_mark",
+        "theory_weight": "cs_theory_weight",
+        "practical_weight": "cs_practical_weight",
+        "customer_weight": "cs_customer_weight",
+    }
     # the attempt, its terms and its outcome: opened, weighed and decided by the
     # training process (they make certificates and position adjustments)
     _cs_recorded_fields = (
@@ -94,6 +103,10 @@ class CsTrainingAssessment(models.Model):
     scored_on = fields.Datetime(readonly=True)
     final_score = fields.Float(compute="_compute_final_score", store=True, aggregator="avg", tracking=True)
     is_mine = fields.Boolean(compute="_compute_is_mine")
+    sheet_editable = fields.Boolean(
+        compute="_compute_sheet_editable",
+        help="An undecided attempt the current user may write: what the form lets edit.",
+    )
 
     @api.depends_context("uid")
     def _compute_is_mine(self):
@@ -109,11 +122,10 @@ class CsTrainingAssessment(models.Model):
 
     @api.depends("line_ids.level", "line_ids.weight")
     def _compute_practical_score(self):
+        """The rubric's levels out of 100, weighted by the rubric's weights."""
         for assessment in self:
-            total_weight = sum(assessment.line_ids.mapped("weight"))
-            points = sum(line.weight * int(line.level or 0) for line in assessment.line_ids)
-            assessment.practical_score = (
-                float_round(points * 100 / (total_weight * 5), 2) if total_weight else 0.0
+            assessment.practical_score = self._cs_weighted_score(
+                [(line.weight, line._cs_score()) for line in assessment.line_ids], digits=2
             )
 
     @api.depends(
@@ -133,12 +145,15 @@ class CsTrainingAssessment(models.Model):
             if not assessment._cs_is_complete():
                 assessment.final_score = 0.0
                 continue
-            weighted = (
-                assessment.theory_weight * assessment.theory_score
-                + assessment.practical_weight * assessment.practical_score
-                + assessment.customer_weight * assessment.customer_score
+            assessment.final_score = self._cs_weighted_score(
+                [
+                    (assessment.theory_weight, assessment.theory_score),
+                    (assessment.practical_weight, assessment.practical_score),
+                    (assessment.customer_weight, assessment.customer_score),
+                ],
+                total=100,  # the course's weights total 100
+                digits=2,
             )
-            assessment.final_score = float_round(weighted / 100, 2)
 
     @api.constrains("customer_score")
     def _check_customer_score(self):
@@ -148,25 +163,16 @@ class CsTrainingAssessment(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         Attendee = self.env["hr.course.attendee"]
+        Line = self.env["cs.training.assessment.line"]
         for vals in vals_list:
             self._cs_check_recorded_fields(vals)
             course = Attendee.browse(vals["attendee_id"]).cs_course_id
-            vals.setdefault("pass_mark", course.cs_pass_mark)
-            vals.setdefault("theory_weight", course.cs_theory_weight)
-            vals.setdefault("practical_weight", course.cs_practical_weight)
-            vals.setdefault("customer_weight", course.cs_customer_weight)
+            for name, value in self._cs_rules_from(course).items():
+                vals.setdefault(name, value)
             if vals["practical_weight"] and "line_ids" not in vals:
                 vals["line_ids"] = [
-                    fields.Command.create(
-                        {
-                            "criterion_id": criterion.id,
-                            "sequence": criterion.sequence,
-                            "name": criterion.name,
-                            "description": criterion.description,
-                            "weight": criterion.weight,
-                        }
-                    )
-                    for criterion in course.cs_rubric_criterion_ids
+                    fields.Command.create(line)
+                    for line in Line._cs_criterion_values(course.cs_rubric_criterion_ids)
                 ]
         assessments = super().create(vals_list)
         assessments._cs_invite()
@@ -174,21 +180,16 @@ class CsTrainingAssessment(models.Model):
 
     def write(self, vals):
         self._cs_check_recorded_fields(vals)
-        if SCORED_FIELDS & vals.keys():
-            self._cs_check_open()
+        self._cs_guard_sheet(vals)
         return super().write(vals)
 
-    def _cs_check_open(self):
-        decided = self.filtered(lambda a: a.state != "open")
-        if decided:
-            raise UserError(
-                _(
-                    "Attempt %(attempt)s of %(employee)s is already decided: its scores "
-                    "cannot change. Open a new attempt instead.",
-                    attempt=decided[0].attempt,
-                    employee=decided[0].employee_id.name,
-                )
-            )
+    def _cs_sheet_closed_message(self):
+        return _(
+            "Attempt %(attempt)s of %(employee)s is already decided: its scores "
+            "cannot change. Open a new attempt instead.",
+            attempt=self.attempt,
+            employee=self.employee_id.name,
+        )
 
     def _cs_invite(self):
         """Hand the attendee the theory exam and the trainer the practical one."""
@@ -231,7 +232,7 @@ class CsTrainingAssessment(models.Model):
         """The trainer records the practical exam and customer evaluation."""
         self.check_access("write")
         for assessment in self:
-            assessment._cs_check_open()
+            assessment._cs_check_sheet_open()
             unscored = assessment.line_ids.filtered(lambda line: not line.level)
             if unscored:
                 raise UserError(

@@ -17,8 +17,10 @@ class CsTrainingAssessmentLine(models.Model):
 
     _name = "cs.training.assessment.line"
     _description = "Practical Exam Score"
-    _inherit = ["cs.recorded.fields"]
+    _inherit = ["cs.recorded.fields", "cs.weighted.score.line.mixin"]
     _order = "assessment_id, sequence, id"
+    _cs_sheet_field = "assessment_id"
+    _cs_criterion_copied = ("sequence", "name", "description", "weight")
     # copied from the rubric when the attempt opens: the trainer scores levels only
     _cs_recorded_fields = ("assessment_id", "criterion_id", "weight")
 
@@ -35,16 +37,21 @@ class CsTrainingAssessmentLine(models.Model):
     weight = fields.Integer(default=1, required=True)
     level = fields.Selection(RUBRIC_LEVELS)
 
+    def _cs_score(self):
+        """The level seen, out of 100 (not shown: 0)."""
+        self.ensure_one()
+        return 100.0 * int(self.level or 0) / int(RUBRIC_LEVELS[-1][0])
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._cs_check_recorded_fields(vals)
         lines = super().create(vals_list)
-        lines.assessment_id._cs_check_open()
+        lines._cs_check_sheet_open()
         copy_translated(lines, "criterion_id", ["name", "description"])
         return lines
 
     def write(self, vals):
         self._cs_check_recorded_fields(vals)
-        self.assessment_id._cs_check_open()
+        self._cs_check_sheet_open()
         return super().write(vals)
