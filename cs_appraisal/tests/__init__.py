@@ -5,3 +5,4 @@ from . import test_periods
 from . import test_scoring
 from . import test_tour
 from . import test_workflow
+from . import test_edit_rights

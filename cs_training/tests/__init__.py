@@ -7,3 +7,4 @@ from . import test_records
 from . import test_access
 from . import test_tour
 from . import test_exam_http
+from . import test_assessment_edit_rights
