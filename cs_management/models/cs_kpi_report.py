@@ -150,39 +150,47 @@ class CsKpiReport(models.Model):
         ]
 
     def _received_stream(self):
-        """The tickets' cohort: counted on the day they were received."""
-        customer = SQL("COALESCE(t.commercial_partner_id, -t.id)")
+        """The tickets' cohort, counted on the day they were received: first
+        per customer of the day (so that customers are counted in one pass,
+        not by a distinct count per measure), then per key."""
         problem = SQL("t.cs_kind IN %s", PROBLEM_KINDS)
         closed = SQL("st.cs_step = 'closed'")
-        # a running deadline already past is missed already
-        return self._stream(
-            self._ticket_keys(SQL("t.create_date::date")),
-            {
-                "inquiries": SQL("COUNT(*)"),
-                "customers_served": SQL("COUNT(DISTINCT %s)", customer),
-                "complaining_customers": SQL("COUNT(DISTINCT %s) FILTER (WHERE t.cs_kind = 'complaint')", customer),
-                "customers_with_problem": SQL("COUNT(DISTINCT %s) FILTER (WHERE %s)", customer, problem),
-                "customers_solved": SQL("COUNT(DISTINCT %s) FILTER (WHERE %s AND %s)", customer, problem, closed),
-                "staff_complaints": SQL("COUNT(*) FILTER (WHERE t.cs_kind = 'complaint' AND rc.cs_about_staff)"),
-                "first_response_hours": SQL(
-                    "COALESCE(SUM(t.cs_first_response_hours) FILTER (WHERE t.cs_first_response_date IS NOT NULL), 0)"
-                ),
-                "first_responses": SQL("COUNT(t.cs_first_response_date)"),
-                "handling_hours": SQL("COALESCE(SUM(t.cs_resolution_hours) FILTER (WHERE %s), 0)", closed),
-                "handled": SQL("COUNT(*) FILTER (WHERE %s)", closed),
-                "closed_tickets": SQL("COUNT(*) FILTER (WHERE st.closed)"),
-                "reopened": SQL("COUNT(*) FILTER (WHERE t.cs_reopen_count > 0)"),
-                "deadlines_due": self._due(SQL("t.cs_resolution_state"), SQL("t.cs_resolution_deadline")),
-                "deadlines_met": SQL("COUNT(*) FILTER (WHERE t.cs_resolution_state = 'met')"),
-                "replies_due": self._due(SQL("t.cs_reply_state"), SQL("t.cs_reply_deadline")),
-                "replies_in_time": SQL("COUNT(*) FILTER (WHERE t.cs_reply_state = 'met')"),
-            },
-            SQL(
-                """FROM helpdesk_ticket t
-                   JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
-                   LEFT JOIN cs_root_cause rc ON rc.id = t.cs_root_cause_id
-                  WHERE t.active"""
+        per_ticket = {
+            "inquiries": SQL("COUNT(*)"),
+            "staff_complaints": SQL("COUNT(*) FILTER (WHERE t.cs_kind = 'complaint' AND rc.cs_about_staff)"),
+            "first_response_hours": SQL(
+                "SUM(t.cs_first_response_hours) FILTER (WHERE t.cs_first_response_date IS NOT NULL)"
             ),
+            "first_responses": SQL("COUNT(t.cs_first_response_date)"),
+            "handling_hours": SQL("SUM(t.cs_resolution_hours) FILTER (WHERE %s)", closed),
+            "handled": SQL("COUNT(*) FILTER (WHERE %s)", closed),
+            "closed_tickets": SQL("COUNT(*) FILTER (WHERE st.closed)"),
+            "reopened": SQL("COUNT(*) FILTER (WHERE t.cs_reopen_count > 0)"),
+            "deadlines_due": self._due(SQL("t.cs_resolution_state"), SQL("t.cs_resolution_deadline")),
+            "deadlines_met": SQL("COUNT(*) FILTER (WHERE t.cs_resolution_state = 'met')"),
+            "replies_due": self._due(SQL("t.cs_reply_state"), SQL("t.cs_reply_deadline")),
+            "replies_in_time": SQL("COUNT(*) FILTER (WHERE t.cs_reply_state = 'met')"),
+        }
+        per_customer = {
+            "complaining_customers": SQL("bool_or(t.cs_kind = 'complaint')"),
+            "customers_with_problem": SQL("bool_or(%s)", problem),
+            "customers_solved": SQL("bool_or(%s AND %s)", problem, closed),
+        }
+        customers = SQL(
+            """SELECT t.create_date::date AS date, t.user_id, t.team_id, t.cs_store_id AS store_id, t.company_id,
+                      %s
+                 FROM helpdesk_ticket t
+                 JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
+                 LEFT JOIN cs_root_cause rc ON rc.id = t.cs_root_cause_id
+                WHERE t.active
+                GROUP BY 1, 2, 3, 4, 5, COALESCE(t.commercial_partner_id, -t.id)""",
+            SQL(", ").join(SQL("%s AS %s", expr, SQL.identifier(name)) for name, expr in {**per_ticket, **per_customer}.items()),
+        )
+        measures = {name: SQL("COALESCE(SUM(c.%s), 0)", SQL.identifier(name)) for name in per_ticket}
+        measures["customers_served"] = SQL("COUNT(*)")
+        measures.update({name: SQL("COUNT(*) FILTER (WHERE c.%s)", SQL.identifier(name)) for name in per_customer})
+        return self._stream(
+            SQL("c.date, c.user_id, c.team_id, c.store_id, c.company_id"), measures, SQL("FROM (%s) AS c", customers)
         )
 
     def _due(self, state, deadline):
