@@ -1,3 +1,5 @@
+from psycopg2.extensions import TRANSACTION_STATUS_INERROR
+
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
@@ -140,14 +142,8 @@ class CsKpiReport(models.Model):
         return SQL("%s AS date, t.user_id, t.team_id, t.cs_store_id AS store_id, t.company_id", day)
 
     def _streams(self):
-        return [
-            self._received_stream(),
-            self._rating_stream(),
-            self._reply_stream(),
-            self._resolved_stream(),
-            self._inspection_stream(),
-            self._sales_stream(),
-        ]
+        return [self._received_stream(), self._rating_stream(), self._reply_stream(), self._resolved_stream(),
+                self._inspection_stream(), self._sales_stream()]
 
     def _received_stream(self):
         """The tickets' cohort, counted on the day they were received: first
@@ -332,9 +328,12 @@ class CsKpiReport(models.Model):
         cr = self.env.cr
         cr.execute("SELECT current_setting('jit'), set_config('jit', 'off', true)")
         jit = cr.fetchone()[0]
-        rows = super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
-        cr.execute(SQL("SELECT set_config('jit', %s, true)", jit))
-        return rows
+        try:
+            return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+        finally:
+            # after an SQL error, the rollback restores the setting
+            if cr._cnx.info.transaction_status != TRANSACTION_STATUS_INERROR:
+                cr.execute(SQL("SELECT set_config('jit', %s, true)", jit))
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):

@@ -3,6 +3,8 @@ number of stores or agents shown; the report leaves the transaction's
 settings as it found them; the indexes it adds on other modules' tables are
 the ones the uninstall hook drops."""
 
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user
 from odoo.tools import sql
 
 from ..hooks import OVERRIDDEN_FIELD_INDEXES
@@ -77,6 +79,11 @@ class TestKpiQueries(CsTicketCase):
         self.assertGreaterEqual(self.store_a.kpi_inquiries, 1)
         cr.execute("SHOW jit")
         self.assertEqual(cr.fetchone()[0], "on")
+        outsider = new_test_user(self.env, login="t_no_kpi", groups="base.group_user")
+        with self.assertRaises(AccessError):
+            self.env["cs.kpi.report"].with_user(outsider)._read_group([], ["company_id"], ["inquiries:sum"])
+        cr.execute("SHOW jit")
+        self.assertEqual(cr.fetchone()[0], "on", "nor when the user may not read it")
 
     def test_the_indexes_the_uninstall_hook_drops_are_those_installed(self):
         cr = self.env.cr
