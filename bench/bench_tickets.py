@@ -1,6 +1,7 @@
 """Time ticket creation and stage moves with and without our addons.
 
-Run through bench/tickets.sh. Prints one line per database and the ratio.
+Run through bench/tickets.sh. The two products (or the two sizes) take turns,
+batch by batch, each in its own long transaction; prints both and the ratios.
 """
 
 import argparse
@@ -8,11 +9,14 @@ import itertools
 import json
 import time
 
+import dataset
+
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 
 BATCH = 500
+MOVE_BATCH = 50
 
 
 def setup_common(env, agent_group):
@@ -94,6 +98,9 @@ class Ours(Plain):
     def __init__(self, env):
         self.env = env
         self.partners, self.agent, self.team = setup_common(env, "cs_management.group_cs_agent")
+        if env["ir.config_parameter"].get_param("cs_bench.history"):
+            # customers who already have tickets in the history
+            self.partners = env["res.partner"].search([("name", "=like", "Bench Customer %")], limit=100)
         ref = env.ref
         steps = ["verification", "investigation", "solution", "feedback", "followup", "closed"]
         self.stages = [ref(f"cs_management.stage_{step}") for step in steps]
@@ -127,28 +134,119 @@ class Ours(Plain):
             ticket.write(dict(data.get(stage.cs_step, {}), stage_id=stage.id))
 
 
-def measure(dbname, scenario_class, count, moved_count):
-    registry = Registry(dbname)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        scenario = scenario_class(env)
-        env.flush_all()
-        Ticket = env["helpdesk.ticket"].with_user(scenario.agent)
-        start = time.perf_counter()
-        tickets = Ticket.browse()
-        indexes = iter(range(count))
-        while batch := list(itertools.islice(indexes, BATCH)):
-            tickets |= Ticket.create([scenario.values(i, i < moved_count) for i in batch])
-        env.flush_all()
-        created = time.perf_counter() - start
-        start = time.perf_counter()
-        for ticket in tickets[:moved_count]:
-            scenario.move(ticket)
-        env.flush_all()
-        moved = time.perf_counter() - start
-        moves = moved_count * len(scenario.stages)
-        cr.rollback()
-    return {"create_s": round(created, 1), "move_s": round(moved, 1), "moves": moves, "ms_per_move": round(1000 * moved / moves, 2)}
+class Run:
+    """One product's work in one long transaction, done in steps so that
+    two products can take turns: the machine's load then falls on both."""
+
+    def __init__(self, dbname, scenario_class, count, moved_count):
+        self.dbname, self.scenario_class = dbname, scenario_class
+        self.count, self.moved_count = count, moved_count
+        self.created = self.moved = 0.0
+        self.per_ticket = []
+
+    def steps(self):
+        registry = Registry(self.dbname)
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            scenario = self.scenario_class(env)
+            env.flush_all()
+            self.moves = self.moved_count * len(scenario.stages)
+            Ticket = env["helpdesk.ticket"].with_user(scenario.agent)
+            tickets = Ticket.browse()
+            indexes = iter(range(self.count))
+            yield
+            while batch := list(itertools.islice(indexes, BATCH)):
+                start = time.perf_counter()
+                tickets |= Ticket.create([scenario.values(i, i < self.moved_count) for i in batch])
+                env.flush_all()
+                self.created += time.perf_counter() - start
+                yield
+            for offset in range(0, self.moved_count, MOVE_BATCH):
+                start = time.perf_counter()
+                for ticket in tickets[offset : min(offset + MOVE_BATCH, self.moved_count)]:
+                    began = time.perf_counter()
+                    scenario.move(ticket)
+                    self.per_ticket.append(time.perf_counter() - began)
+                env.flush_all()
+                self.moved += time.perf_counter() - start
+                yield
+            cr.rollback()
+
+    def result(self):
+        return {
+            "create_s": round(self.created, 1),
+            "ms_per_create": round(1000 * self.created / self.count, 2),
+            "move_s": round(self.moved, 1),
+            "moves": self.moves,
+            "ms_per_move": round(1000 * self.moved / self.moves, 2),
+            # a move's cost early and late in the one transaction: flat means ~1
+            "late_vs_early_moves": round(tenth(self.per_ticket, -1) / tenth(self.per_ticket, 0), 2),
+        }
+
+
+def measure_side_by_side(first, second):
+    """Both runs, a step of one then a step of the other, to the end."""
+    pending = [first.steps(), second.steps()]
+    while pending:
+        for steps in list(pending):
+            if next(steps, StopIteration) is StopIteration:
+                pending.remove(steps)
+    return first.result(), second.result()
+
+
+def tenth(durations, which):
+    """The total of the first (0) or last (-1) tenth of ``durations``."""
+    size = max(1, len(durations) // 10)
+    return sum(durations[:size] if which == 0 else durations[-size:])
+
+
+def history(size):
+    """Give ``cs_bench_ours_<size>`` ``size`` tickets of history over the
+    year before the measured work, once (bench/dataset.py)."""
+    dbname = f"cs_bench_ours_{size}"
+    employees = max(20, min(1_000, size // 1_000))
+
+    def generate(env):
+        dataset.generate_service(env, size, "2025-01-01", 365, "2025-12-31")
+        env.cr.execute(
+            """
+            UPDATE res_partner SET email = 'customer' || id || '@example.com',
+                                   email_normalized = 'customer' || id || '@example.com'
+             WHERE name LIKE 'Bench Customer %'
+            """
+        )
+
+    dataset.prepare_once(dbname, "cs_bench.history", employees, size, generate)
+
+
+def compare_sizes(size, count, moved_count):
+    """The same work on 10,000 and on ``size`` tickets of history."""
+    small, large = measure_side_by_side(
+        Run("cs_bench_ours_10000", Ours, count, moved_count), Run(f"cs_bench_ours_{size}", Ours, count, moved_count)
+    )
+    return {
+        "tickets": count,
+        "moved": moved_count,
+        "history_10000": small,
+        f"history_{size}": large,
+        "ratio_create": round(large["create_s"] / small["create_s"], 2),
+        "ratio_per_move": round(large["ms_per_move"] / small["ms_per_move"], 2),
+    }
+
+
+def compare_products(count, moved_count):
+    plain, ours = measure_side_by_side(
+        Run("cs_bench_plain", Plain, count, moved_count), Run("cs_bench_ours", Ours, count, moved_count)
+    )
+    return {
+        "tickets": count,
+        "moved": moved_count,
+        "plain": plain,
+        "ours": ours,
+        "ratio_create": round(ours["create_s"] / plain["create_s"], 2),
+        "ratio_total": round((ours["create_s"] + ours["move_s"]) / (plain["create_s"] + plain["move_s"]), 2),
+        "ratio_per_move": round(ours["ms_per_move"] / plain["ms_per_move"], 2),
+    }
 
 
 def main():
@@ -156,19 +254,17 @@ def main():
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("--tickets", type=int, default=10_000)
     parser.add_argument("--moved", type=int, default=1_000)
+    parser.add_argument("--size", type=int, help="compare 10,000 tickets of history with this many")
+    parser.add_argument("--history", type=int, help="only build the history of cs_bench_ours_<history>")
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
-    plain = measure("cs_bench_plain", Plain, args.tickets, args.moved)
-    ours = measure("cs_bench_ours", Ours, args.tickets, args.moved)
-    result = {
-        "tickets": args.tickets,
-        "moved": args.moved,
-        "plain": plain,
-        "ours": ours,
-        "ratio_create": round(ours["create_s"] / plain["create_s"], 2),
-        "ratio_total": round((ours["create_s"] + ours["move_s"]) / (plain["create_s"] + plain["move_s"]), 2),
-        "ratio_per_move": round(ours["ms_per_move"] / plain["ms_per_move"], 2),
-    }
+    if args.history:
+        history(args.history)
+        return
+    if args.size:
+        result = compare_sizes(args.size, args.tickets, args.moved)
+    else:
+        result = compare_products(args.tickets, args.moved)
     print(json.dumps(result, indent=2))
 
 
