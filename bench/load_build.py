@@ -220,6 +220,13 @@ def give_passwords(dbname):
         env = api.Environment(cr, SUPERUSER_ID, {})
         hashed = env["res.users"]._crypt_context().hash(LOAD_PASSWORD)
         cr.execute(r"UPDATE res_users SET password = %s WHERE login LIKE 'bench\_%%'", (hashed,))
+        # agents have an e-mail address, as real ones do (posting needs one)
+        cr.execute(
+            r"""
+            UPDATE res_partner p SET email = u.login || '@example.com'
+              FROM res_users u WHERE u.partner_id = p.id AND u.login LIKE 'bench\_%%' AND p.email IS NULL
+            """
+        )
         # the agents, spread over the teams, with the role they have
         cr.execute(
             r"""

@@ -28,6 +28,8 @@ import gevent
 from locust import between, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
+from load_spec import fields_spec, model_fields
+
 PRODUCT = os.environ.get("LOAD_PRODUCT", "ours")
 OUT = os.environ.get("LOAD_OUT", ".")
 SETUP = json.load(open(os.environ.get("LOAD_AGENTS") or os.path.join(OUT, "..", f"{PRODUCT}-agents.json")))
@@ -68,49 +70,6 @@ def journal(**entry):
         JOURNAL.write(json.dumps(entry) + "\n")
 
 
-def fields_spec(node, fields, models):
-    """getFieldsSpec of the web client for the <field> nodes of a view
-    (those of its sub-views excluded: they make the x2many's own spec)."""
-    spec = {}
-    for field in _own_fields(node):
-        name = field.get("name")
-        info = fields.get(name)
-        if not info:
-            continue
-        invisible = field.get("invisible") in ("True", "1")
-        entry = spec.setdefault(name, {})
-        kind = info.get("type")
-        if kind in ("many2one", "reference"):
-            entry.setdefault("fields", {})
-            if not invisible:
-                entry["fields"]["display_name"] = {}
-        elif kind in ("one2many", "many2many") and not invisible:
-            sub = next((child for child in field if child.tag in ("list", "tree", "kanban")), None)
-            comodel = _model_fields(models, info.get("relation"))
-            if sub is not None:
-                entry["fields"] = fields_spec(sub, comodel, models)
-                entry["limit"] = 40
-            elif field.get("widget", "").startswith("many2many"):
-                entry["fields"] = {"display_name": {}}
-                if "color" in comodel:
-                    entry["fields"]["color"] = {}
-            entry.setdefault("context", {})
-    return spec
-
-
-def _own_fields(node):
-    for child in node:
-        if child.tag == "field":
-            yield child
-        else:
-            yield from _own_fields(child)
-
-
-def _model_fields(models, model):
-    value = models.get(model) or {}
-    return value.get("fields", value)
-
-
 class Agent(FastHttpUser):
     wait_time = between(1, 3)
     network_timeout = 300.0
@@ -146,7 +105,7 @@ class Agent(FastHttpUser):
             "options": {"load_filters": True, "toolbar": True},
         }, name="setup:get_views")
         models = views["models"]
-        fields = _model_fields(models, "helpdesk.ticket")
+        fields = model_fields(models, "helpdesk.ticket")
         self.specs = {
             mode: fields_spec(ET.fromstring(views["views"][mode]["arch"]), fields, models)
             for mode in ("kanban", "list", "form")
@@ -191,19 +150,23 @@ class Agent(FastHttpUser):
     def action(self, name, function):
         """Time one user action (its RPCs as the agent waits for them)."""
         start = time.perf_counter()
-        exception = None
         try:
-            return function()
+            function()
+        except gevent.GreenletExit:
+            raise  # the run ends: an action cut short is not a figure
         except Exception as error:  # noqa: BLE001 - any failure is the action's error
-            exception = error
-        finally:
-            elapsed = (time.perf_counter() - start) * 1000
-            events.request.fire(request_type="ACTION", name=name, response_time=elapsed,
-                                response_length=0, exception=exception, context={})
-            with JOURNAL_LOCK:
-                TIMES.write(json.dumps({"action": name, "measured": MEASURING, "ms": round(elapsed, 1), "ok": exception is None,
-                                        "error": repr(exception)[:300] if exception else None,
-                                        "at": time.time()}) + "\n")
+            self.record(name, start, error)
+        else:
+            self.record(name, start, None)
+
+    def record(self, name, start, exception):
+        elapsed = (time.perf_counter() - start) * 1000
+        events.request.fire(request_type="ACTION", name=name, response_time=elapsed,
+                            response_length=0, exception=exception, context={})
+        with JOURNAL_LOCK:
+            TIMES.write(json.dumps({"action": name, "measured": MEASURING, "ms": round(elapsed, 1),
+                                    "ok": exception is None, "error": repr(exception)[:300] if exception else None,
+                                    "at": time.time()}) + "\n")
 
     # --- actions -----------------------------------------------------------
     @task(3)
