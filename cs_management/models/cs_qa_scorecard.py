@@ -220,50 +220,59 @@ class CsQaScorecard(models.Model):
         self.ensure_one()
         self._check_usable()
         Inspection = self.env["cs.qa.inspection"].sudo()
-        Ticket = self.env["helpdesk.ticket"].sudo()
-        scope = self._sample_scope(date_from, date_to)
-        closed = Ticket._read_group(scope, ["user_id"], ["__count"])
-        taken = dict(
-            Inspection._read_group(
+        taken = {
+            agent.id: count
+            for agent, count in Inspection._read_group(
                 [("scorecard_id", "=", self.id), ("kind", "=", "sample"), ("sample_period_start", "=", date_from)],
                 ["agent_id"],
                 ["__count"],
             )
-        )
-        needs = {}
-        for agent, count in closed:
-            missing = self._quota(count) - taken.get(agent, 0)
-            if missing > 0:
-                needs[agent.id] = missing
-        if not needs:
+        }
+        picked = [
+            ticket
+            for ticket, agent, closed, rank in self._sample_draw(date_from, date_to)
+            if rank <= self._quota(closed) - taken.get(agent, 0)
+        ]
+        if not picked:
             return Inspection, 0
-        candidates = Ticket._search(
-            scope + [("cs_qa_inspection_ids", "not any", [("kind", "!=", "calibration")])]
+        remaining = max(len(picked) - limit, 0) if limit else 0
+        if limit:
+            picked = picked[:limit]
+        return Inspection._create_sampled(self, picked, date_from), remaining
+
+    def _sample_draw(self, date_from, date_to):
+        """[(ticket id, agent id, closed tickets of the agent, rank)] of the
+        period's tickets not inspected yet, ranked per agent at random
+        (seeded), by agent and rank: one pass over the period's tickets
+        counts them and draws."""
+        tickets = self.env["helpdesk.ticket"].sudo()._search(self._sample_scope(date_from, date_to))
+        inspected = (
+            self.env["cs.qa.inspection"]
+            .sudo()
+            ._search([("kind", "!=", "calibration"), ("ticket_id", "!=", False)])
+            .subselect(SQL.identifier("cs_qa_inspection", "ticket_id"))
         )
         self.env.cr.execute(
             SQL(
                 """
-                SELECT id, user_id FROM (
-                    SELECT t.id, t.user_id, n.need,
-                           ROW_NUMBER() OVER (PARTITION BY t.user_id ORDER BY md5(t.id::text || %(seed)s), t.id) AS rank
+                SELECT id, user_id, closed, rank FROM (
+                    SELECT t.id, t.user_id, t.inspected, COUNT(*) OVER (PARTITION BY t.user_id) AS closed,
+                           ROW_NUMBER() OVER (PARTITION BY t.user_id, t.inspected
+                                              ORDER BY md5(t.id::text || %(seed)s), t.id) AS rank
                       FROM (%(tickets)s) AS t
-                      JOIN unnest(%(agents)s::int[], %(needs)s::int[]) AS n(user_id, need) ON n.user_id = t.user_id
-                ) AS ranked
-                WHERE rank <= need
+                ) AS drawn
+                WHERE NOT inspected
                 ORDER BY user_id, rank
                 """,
                 seed=self._sample_seed(date_from),
-                tickets=candidates.select(SQL('"helpdesk_ticket"."id"'), SQL('"helpdesk_ticket"."user_id"')),
-                agents=list(needs),
-                needs=list(needs.values()),
+                tickets=tickets.select(
+                    SQL('"helpdesk_ticket"."id"'),
+                    SQL('"helpdesk_ticket"."user_id"'),
+                    SQL('"helpdesk_ticket"."id" IN %s AS inspected', inspected),
+                ),
             )
         )
-        picked = self.env.cr.fetchall()
-        remaining = max(len(picked) - limit, 0) if limit else 0
-        if limit:
-            picked = picked[:limit]
-        inspections = Inspection._create_sampled(self, [ticket_id for ticket_id, _agent in picked], date_from)
-        return inspections, remaining
+        return self.env.cr.fetchall()
 
     @api.model
     def _cron_sample(self):
