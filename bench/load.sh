@@ -114,7 +114,7 @@ load_run() {  # $1: product (ours|plain), $2: database
     # --run-time only bounds a run whose logins never end
     LOAD_PRODUCT=$product LOAD_DB=$db LOAD_OUT=$out LOAD_USERS=$USERS LOAD_SECONDS=$(load_seconds "$DURATION") \
         "$LOCUST_VENV/bin/locust" -f "$CS_ROOT/bench/locustfile.py" \
-        --headless --exit-code-on-error 1 --users "$USERS" --spawn-rate "$USERS" --run-time "$(( $(load_seconds "$DURATION") + 900 ))s" --stop-timeout 30 \
+        --headless --exit-code-on-error 1 --users "$USERS" --spawn-rate 2 --run-time "$(( $(load_seconds "$DURATION") + 900 ))s" --stop-timeout 30 \
         --host "http://127.0.0.1:$PORT" --csv "$out/locust" --only-summary >"$out/locust.log" 2>&1 || true
     load_stop_odoo
 }

@@ -73,7 +73,7 @@ def journal(**entry):
 class Agent(FastHttpUser):
     wait_time = between(1, 3)
     network_timeout = 300.0
-    connection_timeout = 60.0
+    connection_timeout = 300.0
 
     def on_start(self):
         try:
@@ -96,14 +96,15 @@ class Agent(FastHttpUser):
         # one agent per team in turn: agents are spread over the teams round-robin
         self.agent = agents[(slot * 19) % len(agents)]
         self.uid = self.agent["uid"]
-        result = self.jsonrpc(
-            "login", "/web/session/authenticate", {"db": DB, "login": self.agent["login"], "password": SETUP["password"]}
-        )
+        # logins queue behind each other's password hashing: an agent
+        # whose page does not load waits and loads it again, as a person would
+        result = self.retried(lambda: self.jsonrpc("login", "/web/session/authenticate", {
+            "db": DB, "login": self.agent["login"], "password": SETUP["password"]}))
         self.user_context = {**result["user_context"], **ACTION_CONTEXT}
-        views = self.call("helpdesk.ticket", "get_views", [], {
+        views = self.retried(lambda: self.call("helpdesk.ticket", "get_views", [], {
             "views": [[False, "kanban"], [False, "list"], [False, "form"], [False, "search"]],
             "options": {"load_filters": True, "toolbar": True},
-        }, name="setup:get_views")
+        }, name="setup:get_views"))
         models = views["models"]
         fields = model_fields(models, "helpdesk.ticket")
         self.specs = {
@@ -111,10 +112,20 @@ class Agent(FastHttpUser):
             for mode in ("kanban", "list", "form")
         }
         self.seen = []          # tickets of the last kanban or search, to open
-        self.mine = self.own_tickets(OPEN)
+        self.mine = self.retried(lambda: self.own_tickets(OPEN))
         # each ticket saved once a run, so that every save can be checked
         self.to_save = random.sample(self.mine, len(self.mine))
-        self.to_move = self.own_tickets([("stage_id", "=", SETUP["move"]["from"])])
+        self.to_move = self.retried(lambda: self.own_tickets([("stage_id", "=", SETUP["move"]["from"])]))
+
+    @staticmethod
+    def retried(function, attempts=5):
+        for attempt in range(attempts):
+            try:
+                return function()
+            except RpcError:
+                if attempt == attempts - 1:
+                    raise
+                gevent.sleep(5)
 
     def own_tickets(self, domain):
         result = self.call("helpdesk.ticket", "web_search_read", [], {
