@@ -50,6 +50,12 @@ def rate(numerator, denominator, factor):
     return factor * numerator / denominator if denominator else 0.0
 
 
+def counts_for(names):
+    """The counts that the counts and rates ``names`` are, or come from."""
+    parts = {part for name in names if name in RATES for part in RATES[name][:2]}
+    return [name for name in COUNTS if name in names or name in parts]
+
+
 class CsKpiReport(models.Model):
     """The service KPIs of the rulebooks (KPI-1..8) at the grain agent ×
     team × store × day. Counts are additive; rates come from RATES.
@@ -180,7 +186,9 @@ class CsKpiReport(models.Model):
                  LEFT JOIN cs_root_cause rc ON rc.id = t.cs_root_cause_id
                 WHERE t.active
                 GROUP BY 1, 2, 3, 4, 5, COALESCE(t.commercial_partner_id, -t.id)""",
-            SQL(", ").join(SQL("%s AS %s", expr, SQL.identifier(name)) for name, expr in {**per_ticket, **per_customer}.items()),
+            SQL(", ").join(
+                SQL("%s AS %s", expr, SQL.identifier(name)) for name, expr in (per_ticket | per_customer).items()
+            ),
         )
         measures = {name: SQL("COALESCE(SUM(c.%s), 0)", SQL.identifier(name)) for name in per_ticket}
         measures["customers_served"] = SQL("COUNT(*)")
@@ -208,11 +216,8 @@ class CsKpiReport(models.Model):
                 "ratings_neutral": SQL("(r.rating_text = 'ok')::int"),
                 "ratings_dissatisfied": SQL("(r.rating_text = 'ko')::int"),
             },
-            SQL(
-                """FROM rating_rating r
-                   JOIN helpdesk_ticket t ON t.id = r.res_id
-                  WHERE r.res_model = 'helpdesk.ticket' AND r.consumed AND r.rating > 0"""
-            ),
+            SQL("""FROM rating_rating r JOIN helpdesk_ticket t ON t.id = r.res_id
+                  WHERE r.res_model = 'helpdesk.ticket' AND r.consumed AND r.rating > 0"""),
             grouped=False,
         )
 
@@ -235,11 +240,8 @@ class CsKpiReport(models.Model):
         return self._stream(
             self._ticket_keys(SQL("t.closed_date::date")),
             {"resolved": SQL("1")},
-            SQL(
-                """FROM helpdesk_ticket t
-                   JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
-                  WHERE t.active AND st.cs_step = 'closed' AND t.closed_date IS NOT NULL"""
-            ),
+            SQL("""FROM helpdesk_ticket t JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
+                  WHERE t.active AND st.cs_step = 'closed' AND t.closed_date IS NOT NULL"""),
             grouped=False,
         )
 
@@ -352,20 +354,24 @@ class CsKpiReport(models.Model):
 
     @api.model
     def _values(self, sums):
-        """Counts and rates from summed counts (in COUNTS order)."""
-        values = {name: value or 0 for name, value in zip(COUNTS, sums, strict=True)}
-        values.update({name: rate(values[num], values[den], factor) for name, (num, den, factor) in RATES.items()})
+        """Counts and the rates they give, from {count: summed value}."""
+        values = {name: value or 0 for name, value in sums.items()}
+        rates = {name: parts for name, parts in RATES.items() if parts[0] in values and parts[1] in values}
+        values.update({name: rate(values[num], values[den], factor) for name, (num, den, factor) in rates.items()})
         return values
 
     @api.model
-    def _kpis_by(self, domain, groupby):
+    def _kpis_by(self, domain, groupby, names=COUNTS + tuple(RATES)):
         """{group: counts and rates} over ``domain``: the one computation
         every consumer (dashboard, appraisal) uses. A single group key is
-        given as itself, several as a tuple."""
-        rows = self._read_group(domain, groupby, [f"{name}:sum" for name in COUNTS])
+        given as itself, several as a tuple. Only the counts ``names`` need
+        are summed: the view computes no other."""
+        counts = counts_for(names)
+        rows = self._read_group(domain, groupby, [f"{name}:sum" for name in counts])
         size = len(groupby)
         return {
-            (row[0] if size == 1 else tuple(row[:size])): self._values(row[size:]) for row in rows
+            (row[0] if size == 1 else tuple(row[:size])): self._values(dict(zip(counts, row[size:], strict=True)))
+            for row in rows
         }
 
     @api.model

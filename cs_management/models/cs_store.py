@@ -118,6 +118,7 @@ class CsStore(models.Model):
         figures = self.env["cs.kpi.report"]._kpis_by(
             [("store_id", "in", self.ids), ("date", ">=", previous_start), ("date", "<=", today)],
             ["store_id", "date:month"],
+            DASHBOARD_KPIS,
         )
         for store in self:
             current = self._month_figures(figures, store, month_start)
