@@ -42,8 +42,12 @@ trap 'exit 143' TERM INT
 
 # our own config: cs_odoo_conf writes to $CS_CONF, so point it elsewhere
 # than the demo's .cs/odoo.conf
+# No cron worker: a new database's first runs of the monthly jobs (ours opens
+# a month of appraisals over 1,000,000 tickets, killed at 240 s and started
+# again) would load one product and not the other (CS_LOAD_CRON=1 keeps one).
 load_conf() {  # $1: database served, $2: workers
-    CS_CONF=$LOAD/odoo-$1.conf CS_SERVED_DB=$1 CS_WORKERS=$2 CS_GEVENT_PORT=$((PORT + 1)) cs_odoo_conf
+    CS_CONF=$LOAD/odoo-$1.conf CS_SERVED_DB=$1 CS_WORKERS=$2 CS_GEVENT_PORT=$((PORT + 1)) \
+        CS_CRON_WORKERS=${CS_LOAD_CRON:-0} cs_odoo_conf
     echo "$LOAD/odoo-$1.conf"
 }
 
