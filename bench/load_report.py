@@ -57,8 +57,14 @@ def rpc_figures(out):
     if not os.path.exists(path):
         return {}, {}
     with open(path) as stats:
-        rows = {row["Name"]: row for row in csv.DictReader(stats) if row["Type"] != "ACTION"}
-    aggregated = rows.pop("Aggregated", {})
+        rows = {row["Name"]: row for row in csv.DictReader(stats) if row["Type"] == "POST"}
+    # Locust's "Aggregated" row adds the ACTION figures in: the RPCs alone
+    count = sum(int(row["Request Count"]) for row in rows.values())
+    aggregated = {
+        "Request Count": count,
+        "Failure Count": sum(int(row["Failure Count"]) for row in rows.values()),
+        "Requests/s": sum(float(row["Requests/s"]) for row in rows.values()),
+    }
     return rows, aggregated
 
 
