@@ -73,6 +73,7 @@
             "cs_management/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     "application": True,
     "installable": True,

@@ -1,14 +1,24 @@
 from odoo import Command
 from odoo.tools import sql
 
+from .demo import history
 from .models.cs_kpi_report import DAY_INDEXES
 
 # (table, column): indexed by our override of another module's field
 OVERRIDDEN_FIELD_INDEXES = (
     ("helpdesk_ticket", "closed_date"),  # cs_qa_helpdesk_ticket.py
+    ("helpdesk_ticket", "commercial_partner_id"),  # helpdesk_ticket_customer.py
+    ("helpdesk_ticket", "duplicate_id"),  # helpdesk_ticket_customer.py
     ("helpdesk_ticket_sla", "deadline"),  # helpdesk_ticket_sla.py
     ("helpdesk_ticket_sla", "ticket_id"),  # helpdesk_ticket_sla.py
 )
+
+
+def post_init_hook(env):
+    """A database installed with demo data gets five weeks of past service
+    (after all the demo files: the history uses their stores and staff)."""
+    if env.ref("cs_management.helpdesk_team_hq", raise_if_not_found=False):
+        history.generate(env)
 
 
 def uninstall_hook(env):

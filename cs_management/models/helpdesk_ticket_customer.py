@@ -7,6 +7,12 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
+    # the customer's tickets are counted on every form, save and move, and
+    # helpdesk_mgmt counts a ticket's duplicates on every form: without these
+    # indexes each is a scan of the whole ticket table
+    commercial_partner_id = fields.Many2one(index=True)
+    duplicate_id = fields.Many2one(index="btree_not_null")
+
     # --- the customer's other business (CRM) ------------------------------
     cs_partner_ticket_count = fields.Integer(
         string="Other Tickets", compute="_compute_cs_partner_counts"
