@@ -457,6 +457,8 @@ class TestOtherCompanyAttempts(SecurityCase):
         )
 
     def test_manager_inspects_with_the_other_company_scorecard(self):
+        # a scorecard in use, so that only its company can refuse it
+        self.env["cs.qa.criterion"].create({"scorecard_id": self.scorecard_b.id, "name": "Courtesy", "weight": 100})
         self._refused(
             self.mgr,
             lambda env: env["cs.qa.inspection"].create(
@@ -465,6 +467,23 @@ class TestOtherCompanyAttempts(SecurityCase):
             REFUSED,
             created=[("cs.qa.inspection", [("scorecard_id", "=", self.scorecard_b.id)])],
         )
+
+    def test_a_batch_with_one_other_company_link_fails_the_company_check(self):
+        # sampling creates thousands of inspections at once, checked per
+        # company rather than one by one: one stray link still fails it
+        self.env["cs.qa.criterion"].create({"scorecard_id": self.scorecard_a.id, "name": "Courtesy", "weight": 100})
+        Inspection = self.env["cs.qa.inspection"].sudo()
+        batch = Inspection.create(
+            [{"ticket_id": self.ticket_a.id, "scorecard_id": self.scorecard_a.id, "kind": "supervisor", "reviewer_id": self.mgr.id}] * 2
+        )
+        batch._check_company()
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE cs_qa_inspection SET scorecard_id = %s WHERE id = %s", (self.scorecard_b.id, batch[1].id)
+        )
+        batch.invalidate_recordset()
+        with self.assertRaisesRegex(UserError, "Incompatible companies"):
+            batch._check_company()
 
     def test_manager_calibrates_on_the_other_company_ticket(self):
         self._refused(
