@@ -49,3 +49,4 @@ from . import cs_qa_calibration
 from . import cs_qa_helpdesk_ticket
 from . import cs_kpi_report
 from . import ir_actions_report
+from . import mail_canned_response
