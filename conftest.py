@@ -22,7 +22,6 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
-
 def _addon_of(module_name):
     parts = module_name.split(".")
     return parts[2] if parts[:2] == ["odoo", "addons"] and len(parts) > 2 else None
@@ -36,7 +35,10 @@ def pytest_collection_modifyitems(config, items):
     other addon's test, and is left out here (shown as deselected)."""
     foreign = []
     for item in items:
-        function, module = getattr(item, "function", None), getattr(item, "module", None)
+        function, module = (
+            getattr(item, "function", None),
+            getattr(item, "module", None),
+        )
         addon = module and _addon_of(module.__name__)
         if addon and function is not None and _addon_of(function.__module__) != addon:
             foreign.append(item)

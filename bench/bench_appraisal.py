@@ -12,6 +12,7 @@ import time
 from datetime import date
 
 from dataset import generate_service, parse_arguments, prepare_once
+
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 
@@ -26,12 +27,20 @@ def measure(dbname):
         env = api.Environment(cr, SUPERUSER_ID, {})
         counts = {}
         for table, where in (
-            ("helpdesk_ticket", "create_date >= %s AND create_date < %s + interval '1 month'"),
-            ("rating_rating", "create_date >= %s AND create_date < %s + interval '1 month'"),
+            (
+                "helpdesk_ticket",
+                "create_date >= %s AND create_date < %s + interval '1 month'",
+            ),
+            (
+                "rating_rating",
+                "create_date >= %s AND create_date < %s + interval '1 month'",
+            ),
         ):
             cr.execute(f"SELECT count(*) FROM {table} WHERE {where}", (MONTH, MONTH))
             counts[table] = cr.fetchone()[0]
-        period = env["cs.appraisal.period"].create({"kind": "monthly", "date_from": MONTH})
+        period = env["cs.appraisal.period"].create(
+            {"kind": "monthly", "date_from": MONTH}
+        )
         employees = period._employees_to_appraise()
         env.flush_all()
 
@@ -51,7 +60,9 @@ def measure(dbname):
             "month": str(MONTH),
             "tickets": counts["helpdesk_ticket"],
             "ratings": counts["rating_rating"],
-            "employees_measured": sum(1 for kpis, _training in measures.values() if kpis),
+            "employees_measured": sum(
+                1 for kpis, _training in measures.values() if kpis
+            ),
             "forms": created,
             "missing": missing,
             "criteria_lines": len(forms.line_ids),

@@ -12,8 +12,10 @@ from datetime import date, timedelta
 
 from dataset import generate_service, parse_arguments, prepare_once
 from freezegun import freeze_time
+
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
+
 
 # a wall clock freezegun leaves alone: the dashboard is measured on a frozen day
 def clock():
@@ -67,8 +69,6 @@ def generate_quality(env):
         (department,),
     )
     cr.execute("ANALYZE cs_qa_inspection; ANALYZE cs_ticket_handoff")
-
-
 
 
 # The hand-written SQL each ORM figure is compared with: the same work on
@@ -318,17 +318,26 @@ def measure_pivot(env):
 
     def orm():
         Report.invalidate_model()
-        return Report.read_group([("date", ">=", start), ("date", "<=", end)], PIVOT_MEASURES, ["user_id"], lazy=False)
+        return Report.read_group(
+            [("date", ">=", start), ("date", "<=", end)],
+            PIVOT_MEASURES,
+            ["user_id"],
+            lazy=False,
+        )
 
     def sql():
         env.cr.execute(PIVOT_SQL, {"start": start, "end": end})
         return env.cr.fetchall()
 
     def same(rows, raw_rows):
-        orm_rows = {row["user_id"][0]: [row[name] for name in PIVOT_MEASURES] for row in rows}
+        orm_rows = {
+            row["user_id"][0]: [row[name] for name in PIVOT_MEASURES] for row in rows
+        }
         raw = {user: values for user, *values in raw_rows}
         return orm_rows.keys() == raw.keys() and all(
-            close(a, b) for user, values in orm_rows.items() for a, b in zip(values, raw[user], strict=True)
+            close(a, b)
+            for user, values in orm_rows.items()
+            for a, b in zip(values, raw[user], strict=True)
         )
 
     return compared("pivot", 3, orm, sql, same, env.cr)
@@ -338,23 +347,48 @@ def measure_dashboard(env):
     Store = env["cs.store"]
     start, end = MONTH
     previous = (start - timedelta(days=1)).replace(day=1)
-    fields = ("name", "code", "open_ticket_count", "kpi_inquiries", "kpi_complaint_rate", "kpi_resolution_rate",
-              "kpi_rating_average", "kpi_within_deadline_rate", "kpi_qa_average", "kpi_trend")
-    trends = ("inquiries", "complaint_rate", "resolution_rate", "rating_average", "within_deadline_rate", "qa_average")
+    fields = (
+        "name",
+        "code",
+        "open_ticket_count",
+        "kpi_inquiries",
+        "kpi_complaint_rate",
+        "kpi_resolution_rate",
+        "kpi_rating_average",
+        "kpi_within_deadline_rate",
+        "kpi_qa_average",
+        "kpi_trend",
+    )
+    trends = (
+        "inquiries",
+        "complaint_rate",
+        "resolution_rate",
+        "rating_average",
+        "within_deadline_rate",
+        "qa_average",
+    )
 
     def orm():
         Store.invalidate_model()
         return Store.web_search_read([], {name: {} for name in fields})["records"]
 
     def sql():
-        env.cr.execute(DASHBOARD_SQL, {"month": start, "previous": previous, "today": end})
+        env.cr.execute(
+            DASHBOARD_SQL, {"month": start, "previous": previous, "today": end}
+        )
         return env.cr.fetchall()
 
     def same(records, rows):
         return len(records) == len(rows) and all(
             record["id"] == row[0]
-            and all(close(record[name], value) for name, value in zip(fields[2:-1], row[3:10], strict=True))
-            and all(record["kpi_trend"][name] == value for name, value in zip(trends, row[10:], strict=True))
+            and all(
+                close(record[name], value)
+                for name, value in zip(fields[2:-1], row[3:10], strict=True)
+            )
+            and all(
+                record["kpi_trend"][name] == value
+                for name, value in zip(trends, row[10:], strict=True)
+            )
             for record, row in zip(records, rows, strict=True)
         )
 
@@ -369,7 +403,12 @@ def measure_sampling(env):
 
     def written(inspections):
         facts = sorted(
-            (inspection.ticket_id.id, inspection.agent_id.id, inspection.reviewer_id.id, inspection.score)
+            (
+                inspection.ticket_id.id,
+                inspection.agent_id.id,
+                inspection.reviewer_id.id,
+                inspection.score,
+            )
             for inspection in inspections
         )
         return facts, lines.search_count([("inspection_id", "in", inspections.ids)])
@@ -381,13 +420,21 @@ def measure_sampling(env):
         def run():
             cr = env.cr
             params = {
-                "start": start, "end": end, "scorecard": scorecard.id, "company": scorecard.company_id.id or None,
-                "quota": scorecard.sample_count, "seed": scorecard._sample_seed(start),
-                "reviewer": scorecard.reviewer_id.id or None, "scale": scorecard.scale,
-                "pass_mark": scorecard.pass_mark, "qa_group": env.ref("cs_management.group_cs_supervisor").id,
+                "start": start,
+                "end": end,
+                "scorecard": scorecard.id,
+                "company": scorecard.company_id.id or None,
+                "quota": scorecard.sample_count,
+                "seed": scorecard._sample_seed(start),
+                "reviewer": scorecard.reviewer_id.id or None,
+                "scale": scorecard.scale,
+                "pass_mark": scorecard.pass_mark,
+                "qa_group": env.ref("cs_management.group_cs_supervisor").id,
             }
             cr.execute(SAMPLING_SQL, params)
-            return env["cs.qa.inspection"].browse({inspection for inspection, in cr.fetchall()})
+            return env["cs.qa.inspection"].browse(
+                {inspection for (inspection,) in cr.fetchall()}
+            )
 
         return rolled_back(env, without_jit(env.cr, run), written)
 
@@ -401,7 +448,8 @@ def measure_sampling(env):
         "sampling_orm_s": round(orm_seconds, 3),
         "sampling_sql_s": round(sql_seconds, 3),
         "sampling_ratio": round(orm_seconds / sql_seconds, 2),
-        "sampling_same_result": orm_inspections == sql_inspections and orm_lines == sql_lines,
+        "sampling_same_result": orm_inspections == sql_inspections
+        and orm_lines == sql_lines,
         "sampled_inspections": len(orm_inspections),
         "sampled_lines": orm_lines,
     }
@@ -414,22 +462,41 @@ def measure(dbname):
         start, end = MONTH
         cr.execute("SELECT count(*) FROM helpdesk_ticket")
         tickets = cr.fetchone()[0]
-        cr.execute("SELECT count(*) FROM helpdesk_ticket WHERE create_date >= %s AND create_date < %s::date + 1", (start, end))
-        figures = {"tickets": tickets, "month_tickets": month_tickets} if (month_tickets := cr.fetchone()[0]) else {}
+        cr.execute(
+            "SELECT count(*) FROM helpdesk_ticket WHERE create_date >= %s AND create_date < %s::date + 1",
+            (start, end),
+        )
+        figures = (
+            {"tickets": tickets, "month_tickets": month_tickets}
+            if (month_tickets := cr.fetchone()[0])
+            else {}
+        )
         figures.update(measure_pivot(env))
         Report = env["cs.kpi.report"]
 
         def year_by_month():
             Report.invalidate_model()
             return Report.read_group(
-                [("date", ">=", YEAR_START), ("date", "<=", YEAR_END)], PIVOT_MEASURES, ["user_id", "date:month"], lazy=False
+                [("date", ">=", YEAR_START), ("date", "<=", YEAR_END)],
+                PIVOT_MEASURES,
+                ["user_id", "date:month"],
+                lazy=False,
             )
 
         year_seconds, year_rows = best_of(2, year_by_month)
-        figures.update({"year_by_month_orm_s": round(year_seconds, 3), "year_by_month_rows": len(year_rows)})
+        figures.update(
+            {
+                "year_by_month_orm_s": round(year_seconds, 3),
+                "year_by_month_rows": len(year_rows),
+            }
+        )
         figures.update(measure_dashboard(env))
         figures.update(measure_sampling(env))
-        figures["targets"] = {"pivot_ratio": 2, "sampling_ratio": 3, "dashboard_ratio": 2}
+        figures["targets"] = {
+            "pivot_ratio": 2,
+            "sampling_ratio": 3,
+            "dashboard_ratio": 2,
+        }
         cr.rollback()
     return figures
 

@@ -22,12 +22,22 @@ MOVE_BATCH = 50
 def setup_common(env, agent_group):
     env.company.email = "service@example.com"
     partners = env["res.partner"].create(
-        [{"name": f"Customer {i}", "email": f"customer{i}@example.com"} for i in range(100)]
+        [
+            {"name": f"Customer {i}", "email": f"customer{i}@example.com"}
+            for i in range(100)
+        ]
     )
     agent = env["res.users"].create(
-        {"name": "Bench Agent", "login": "bench_agent", "email": "agent@example.com", "groups_id": [(4, env.ref(agent_group).id)]}
+        {
+            "name": "Bench Agent",
+            "login": "bench_agent",
+            "email": "agent@example.com",
+            "groups_id": [(4, env.ref(agent_group).id)],
+        }
     )
-    team = env["helpdesk.ticket.team"].create({"name": "Bench Team", "use_sla": True, "user_ids": [(4, agent.id)]})
+    team = env["helpdesk.ticket.team"].create(
+        {"name": "Bench Team", "use_sla": True, "user_ids": [(4, agent.id)]}
+    )
     return partners, agent, team
 
 
@@ -36,20 +46,41 @@ class Plain:
     seven stages, the same two deadlines, a rating request on closing, the
     solution posted to the customer. What remains different is our code."""
 
-    STEPS = ["verification", "investigation", "solution", "feedback", "followup", "closed"]
+    STEPS = [
+        "verification",
+        "investigation",
+        "solution",
+        "feedback",
+        "followup",
+        "closed",
+    ]
 
     def __init__(self, env):
         self.env = env
         # an agent restricted to its team's tickets, as ours are
-        self.partners, self.agent, self.team = setup_common(env, "helpdesk_mgmt.group_helpdesk_user_team")
+        self.partners, self.agent, self.team = setup_common(
+            env, "helpdesk_mgmt.group_helpdesk_user_team"
+        )
         Stage = env["helpdesk.ticket.stage"]
         Stage.search([]).active = False
-        names = ["Acceptance", "Verification", "Investigation", "Solution", "Feedback", "Follow-up", "Closed"]
-        stages = Stage.create([{"name": name, "sequence": 10 * (i + 1)} for i, name in enumerate(names)])
+        names = [
+            "Acceptance",
+            "Verification",
+            "Investigation",
+            "Solution",
+            "Feedback",
+            "Follow-up",
+            "Closed",
+        ]
+        stages = Stage.create(
+            [{"name": name, "sequence": 10 * (i + 1)} for i, name in enumerate(names)]
+        )
         stages[-1].write(
             {
                 "closed": True,
-                "rating_mail_template_id": env.ref("helpdesk_mgmt_rating.rating_ticket_email_template").id,
+                "rating_mail_template_id": env.ref(
+                    "helpdesk_mgmt_rating.rating_ticket_email_template"
+                ).id,
             }
         )
         self.stages = stages[1:]
@@ -97,12 +128,23 @@ class Ours(Plain):
 
     def __init__(self, env):
         self.env = env
-        self.partners, self.agent, self.team = setup_common(env, "cs_management.group_cs_agent")
+        self.partners, self.agent, self.team = setup_common(
+            env, "cs_management.group_cs_agent"
+        )
         if env["ir.config_parameter"].get_param("cs_bench.history"):
             # customers who already have tickets in the history
-            self.partners = env["res.partner"].search([("name", "=like", "Bench Customer %")], limit=100)
+            self.partners = env["res.partner"].search(
+                [("name", "=like", "Bench Customer %")], limit=100
+            )
         ref = env.ref
-        steps = ["verification", "investigation", "solution", "feedback", "followup", "closed"]
+        steps = [
+            "verification",
+            "investigation",
+            "solution",
+            "feedback",
+            "followup",
+            "closed",
+        ]
         self.stages = [ref(f"cs_management.stage_{step}") for step in steps]
         self.channel = ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
         self.consultation = ref("cs_management.category_consultation")
@@ -157,13 +199,17 @@ class Run:
             yield
             while batch := list(itertools.islice(indexes, BATCH)):
                 start = time.perf_counter()
-                tickets |= Ticket.create([scenario.values(i, i < self.moved_count) for i in batch])
+                tickets |= Ticket.create(
+                    [scenario.values(i, i < self.moved_count) for i in batch]
+                )
                 env.flush_all()
                 self.created += time.perf_counter() - start
                 yield
             for offset in range(0, self.moved_count, MOVE_BATCH):
                 start = time.perf_counter()
-                for ticket in tickets[offset : min(offset + MOVE_BATCH, self.moved_count)]:
+                for ticket in tickets[
+                    offset : min(offset + MOVE_BATCH, self.moved_count)
+                ]:
                     began = time.perf_counter()
                     scenario.move(ticket)
                     self.per_ticket.append(time.perf_counter() - began)
@@ -180,7 +226,9 @@ class Run:
             "moves": self.moves,
             "ms_per_move": round(1000 * self.moved / self.moves, 2),
             # a move's cost early and late in the one transaction: flat means ~1
-            "late_vs_early_moves": round(tenth(self.per_ticket, -1) / tenth(self.per_ticket, 0), 2),
+            "late_vs_early_moves": round(
+                tenth(self.per_ticket, -1) / tenth(self.per_ticket, 0), 2
+            ),
         }
 
 
@@ -222,7 +270,8 @@ def history(size):
 def compare_sizes(size, count, moved_count):
     """The same work on 10,000 and on ``size`` tickets of history."""
     small, large = measure_side_by_side(
-        Run("cs_bench_ours_10000", Ours, count, moved_count), Run(f"cs_bench_ours_{size}", Ours, count, moved_count)
+        Run("cs_bench_ours_10000", Ours, count, moved_count),
+        Run(f"cs_bench_ours_{size}", Ours, count, moved_count),
     )
     return {
         "tickets": count,
@@ -236,7 +285,8 @@ def compare_sizes(size, count, moved_count):
 
 def compare_products(count, moved_count):
     plain, ours = measure_side_by_side(
-        Run("cs_bench_plain", Plain, count, moved_count), Run("cs_bench_ours", Ours, count, moved_count)
+        Run("cs_bench_plain", Plain, count, moved_count),
+        Run("cs_bench_ours", Ours, count, moved_count),
     )
     return {
         "tickets": count,
@@ -244,7 +294,10 @@ def compare_products(count, moved_count):
         "plain": plain,
         "ours": ours,
         "ratio_create": round(ours["create_s"] / plain["create_s"], 2),
-        "ratio_total": round((ours["create_s"] + ours["move_s"]) / (plain["create_s"] + plain["move_s"]), 2),
+        "ratio_total": round(
+            (ours["create_s"] + ours["move_s"]) / (plain["create_s"] + plain["move_s"]),
+            2,
+        ),
         "ratio_per_move": round(ours["ms_per_move"] / plain["ms_per_move"], 2),
     }
 
@@ -254,8 +307,12 @@ def main():
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("--tickets", type=int, default=10_000)
     parser.add_argument("--moved", type=int, default=1_000)
-    parser.add_argument("--size", type=int, help="compare 10,000 tickets of history with this many")
-    parser.add_argument("--history", type=int, help="only build the history of cs_bench_ours_<history>")
+    parser.add_argument(
+        "--size", type=int, help="compare 10,000 tickets of history with this many"
+    )
+    parser.add_argument(
+        "--history", type=int, help="only build the history of cs_bench_ours_<history>"
+    )
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
     if args.history:

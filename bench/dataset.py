@@ -12,7 +12,13 @@ from odoo.modules.registry import Registry
 
 AGENTS_PER_SUPERVISOR = 19
 # kinds of ticket and their share of the month, in per cent
-KINDS = (("consultation", 50), ("after_sales", 20), ("complaint", 15), ("order", 10), ("suggestion", 5))
+KINDS = (
+    ("consultation", 50),
+    ("after_sales", 20),
+    ("complaint", 15),
+    ("order", 10),
+    ("suggestion", 5),
+)
 # roles of the agents, in per cent
 AGENT_ROLES = (("specialist", 50), ("aftersales", 20), ("presales", 18), ("social", 12))
 
@@ -21,37 +27,85 @@ def build_organisation(env, count):
     """``count`` service employees: supervisors leading teams of agents in
     stores, each store with its helpdesk team."""
     ref = env.ref
-    role = {code: ref(f"cs_management.role_{code}") for code in ("cs_manager", "supervisor", *dict(AGENT_ROLES))}
+    role = {
+        code: ref(f"cs_management.role_{code}")
+        for code in ("cs_manager", "supervisor", *dict(AGENT_ROLES))
+    }
     supervisors = max(1, round(count / (AGENTS_PER_SUPERVISOR + 1)))
     stores = env["cs.store"].create(
         [{"code": f"B{n:03d}", "name": f"Bench Store {n}"} for n in range(supervisors)]
     )
     teams = env["helpdesk.ticket.team"].create(
-        [{"name": f"Bench Team {n}", "cs_store_id": store.id, "use_sla": True} for n, store in enumerate(stores)]
+        [
+            {"name": f"Bench Team {n}", "cs_store_id": store.id, "use_sla": True}
+            for n, store in enumerate(stores)
+        ]
     )
     Users = env["res.users"].with_context(no_reset_password=True, tracking_disable=True)
     Employees = env["hr.employee"].with_context(tracking_disable=True)
 
     def people(specs):
         users = Users.create(
-            [{"name": name, "login": login, "groups_id": [Command.set(ref("base.group_user").ids)]} for name, login, *_ in specs]
+            [
+                {
+                    "name": name,
+                    "login": login,
+                    "groups_id": [Command.set(ref("base.group_user").ids)],
+                }
+                for name, login, *_ in specs
+            ]
         )
         return Employees.create(
             [
-                {"name": name, "user_id": user.id, "cs_role_id": role_.id, "cs_store_id": store.id, "parent_id": parent.id}
-                for (name, _login, role_, store, parent), user in zip(specs, users, strict=True)
+                {
+                    "name": name,
+                    "user_id": user.id,
+                    "cs_role_id": role_.id,
+                    "cs_store_id": store.id,
+                    "parent_id": parent.id,
+                }
+                for (name, _login, role_, store, parent), user in zip(
+                    specs, users, strict=True
+                )
             ]
         )
 
-    manager = people([("Bench Manager", "bench_manager", role["cs_manager"], env["cs.store"], env["hr.employee"])])
+    manager = people(
+        [
+            (
+                "Bench Manager",
+                "bench_manager",
+                role["cs_manager"],
+                env["cs.store"],
+                env["hr.employee"],
+            )
+        ]
+    )
     leaders = people(
-        [(f"Bench Supervisor {n}", f"bench_sup_{n}", role["supervisor"], store, manager) for n, store in enumerate(stores)]
+        [
+            (
+                f"Bench Supervisor {n}",
+                f"bench_sup_{n}",
+                role["supervisor"],
+                store,
+                manager,
+            )
+            for n, store in enumerate(stores)
+        ]
     )
     shares = [code for code, share in AGENT_ROLES for _ in range(share)]
     specs = []
     for n in range(count - supervisors):
         team = n % supervisors
-        specs.append((f"Bench Agent {n}", f"bench_agent_{n}", role[shares[n % 100]], stores[team], leaders[team]))
+        specs.append(
+            (
+                f"Bench Agent {n}",
+                f"bench_agent_{n}",
+                role[shares[n % 100]],
+                stores[team],
+                leaders[team],
+            )
+        )
     agents = env["hr.employee"]
     for start in range(0, len(specs), 200):
         agents |= people(specs[start : start + 200])
@@ -73,8 +127,13 @@ def generate_service(env, tickets, start, days, until):
         f"WHEN d.k * 100 < {sum(share for _kind, share in KINDS[: i + 1])} THEN '{kind}'"
         for i, (kind, _share) in enumerate(KINDS)
     )
-    category_case = " ".join(f"WHEN '{kind}' THEN {category}" for kind, category in kinds.items())
-    stage = {step: ref(f"cs_management.stage_{step}").id for step in ("acceptance", "investigation", "feedback", "closed")}
+    category_case = " ".join(
+        f"WHEN '{kind}' THEN {category}" for kind, category in kinds.items()
+    )
+    stage = {
+        step: ref(f"cs_management.stage_{step}").id
+        for step in ("acceptance", "investigation", "feedback", "closed")
+    }
     first_response = ref("cs_management.sla_first_response").id
     resolution = {
         "complaint": ref("cs_management.sla_resolution_complaint_normal").id,
@@ -88,7 +147,9 @@ def generate_service(env, tickets, start, days, until):
         SELECT 'Bench Customer ' || g, true, 'contact', false, now(), now() FROM generate_series(1, 20000) g
         """
     )
-    cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE name LIKE 'Bench Customer %'")
+    cr.execute(
+        "UPDATE res_partner SET commercial_partner_id = id WHERE name LIKE 'Bench Customer %'"
+    )
     cr.execute("SELECT min(id) FROM res_partner WHERE name LIKE 'Bench Customer %'")
     first_customer = cr.fetchone()[0]
     cr.execute(
@@ -148,9 +209,9 @@ def generate_service(env, tickets, start, days, until):
                t.create_date + interval '4 hours', t.create_date, t.create_date
           FROM helpdesk_ticket t WHERE t.name LIKE 'Bench request %'
         UNION ALL
-        SELECT t.id, CASE t.cs_kind WHEN 'complaint' THEN {resolution['complaint']}
-                                    WHEN 'after_sales' THEN {resolution['after_sales']}
-                                    ELSE {resolution['order']} END,
+        SELECT t.id, CASE t.cs_kind WHEN 'complaint' THEN {resolution["complaint"]}
+                                    WHEN 'after_sales' THEN {resolution["after_sales"]}
+                                    ELSE {resolution["order"]} END,
                CASE WHEN t.closed_date IS NOT NULL AND t.cs_resolution_hours <= 48 THEN 'accomplished'
                     ELSE 'expired' END,
                t.create_date + interval '3 days', t.create_date, t.create_date
@@ -159,7 +220,10 @@ def generate_service(env, tickets, start, days, until):
         """
     )
     # what the ORM keeps on the ticket: the state of each deadline target
-    for target, prefix in (("first_response", "cs_reply"), ("resolution", "cs_resolution")):
+    for target, prefix in (
+        ("first_response", "cs_reply"),
+        ("resolution", "cs_resolution"),
+    ):
         cr.execute(
             f"""
             UPDATE helpdesk_ticket t
@@ -187,9 +251,9 @@ def generate_service(env, tickets, start, days, until):
         """,
         (f"{until} 23:00:00",),
     )
-    cr.execute("ANALYZE helpdesk_ticket; ANALYZE helpdesk_ticket_sla; ANALYZE rating_rating; ANALYZE res_partner")
-
-
+    cr.execute(
+        "ANALYZE helpdesk_ticket; ANALYZE helpdesk_ticket_sla; ANALYZE rating_rating; ANALYZE res_partner"
+    )
 
 
 def prepare_once(dbname, marker, employees, tickets, generate):
@@ -204,7 +268,9 @@ def prepare_once(dbname, marker, employees, tickets, generate):
         if Param.get_param(marker) == dataset:
             return
         if Param.get_param(marker):
-            raise SystemExit(f"{dbname} holds another dataset ({Param.get_param(marker)}): drop it to change sizes.")
+            raise SystemExit(
+                f"{dbname} holds another dataset ({Param.get_param(marker)}): drop it to change sizes."
+            )
         start = time.perf_counter()
         build_organisation(env, employees)
         env.flush_all()

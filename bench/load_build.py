@@ -14,9 +14,15 @@ import json
 import os
 from datetime import date, timedelta
 
-import odoo
 from bench_tickets import Plain
-from dataset import AGENTS_PER_SUPERVISOR, KINDS, build_organisation, generate_service, prepare_once
+from dataset import (
+    AGENTS_PER_SUPERVISOR,
+    KINDS,
+    generate_service,
+    prepare_once,
+)
+
+import odoo
 from odoo import SUPERUSER_ID, Command, api
 from odoo.modules.registry import Registry
 
@@ -48,14 +54,21 @@ def build_plain_organisation(env, count):
     his team's tickets (``group_helpdesk_user_team``)."""
     Plain(env)
     supervisors = max(1, round(count / (AGENTS_PER_SUPERVISOR + 1)))
-    groups = (env.ref("base.group_user") | env.ref("helpdesk_mgmt.group_helpdesk_user_team")).ids
+    groups = (
+        env.ref("base.group_user") | env.ref("helpdesk_mgmt.group_helpdesk_user_team")
+    ).ids
     Users = env["res.users"].with_context(no_reset_password=True, tracking_disable=True)
     specs = [(f"Bench Supervisor {n}", f"bench_sup_{n}") for n in range(supervisors)]
-    specs += [(f"Bench Agent {n}", f"bench_agent_{n}") for n in range(count - supervisors)]
+    specs += [
+        (f"Bench Agent {n}", f"bench_agent_{n}") for n in range(count - supervisors)
+    ]
     users = env["res.users"]
     for start in range(0, len(specs), 200):
         users |= Users.create(
-            [{"name": name, "login": login, "groups_id": [Command.set(groups)]} for name, login in specs[start : start + 200]]
+            [
+                {"name": name, "login": login, "groups_id": [Command.set(groups)]}
+                for name, login in specs[start : start + 200]
+            ]
         )
     leaders, agents = users[:supervisors], users[supervisors:]
     env["helpdesk.ticket.team"].create(
@@ -79,8 +92,13 @@ def generate_plain(env, tickets):
     stage = {s.name: s.id for s in Stage.search([])}
     Category = env["helpdesk.ticket.category"]
     categories = {c.name: c.id for c in Category.search([])}
-    names = {"consultation": "Consultation", "complaint": "Complaint", "after_sales": "After-sales", "order": "Order",
-             "suggestion": "Suggestion"}
+    names = {
+        "consultation": "Consultation",
+        "complaint": "Complaint",
+        "after_sales": "After-sales",
+        "order": "Order",
+        "suggestion": "Suggestion",
+    }
     for name in names.values():
         if name not in categories:
             categories[name] = Category.create({"name": name}).id
@@ -88,7 +106,9 @@ def generate_plain(env, tickets):
         f"WHEN d.k * 100 < {sum(share for _kind, share in KINDS[: i + 1])} THEN '{kind}'"
         for i, (kind, _share) in enumerate(KINDS)
     )
-    category_case = " ".join(f"WHEN '{kind}' THEN {categories[name]}" for kind, name in names.items())
+    category_case = " ".join(
+        f"WHEN '{kind}' THEN {categories[name]}" for kind, name in names.items()
+    )
     slas = {s.name: s for s in env["helpdesk.sla"].search([])}
     first, resolution = slas["First response"], slas["Resolution"]
     env.flush_all()
@@ -99,7 +119,9 @@ def generate_plain(env, tickets):
         SELECT 'Bench Customer ' || g, true, 'contact', false, now(), now() FROM generate_series(1, 20000) g
         """
     )
-    cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE name LIKE 'Bench Customer %'")
+    cr.execute(
+        "UPDATE res_partner SET commercial_partner_id = id WHERE name LIKE 'Bench Customer %'"
+    )
     cr.execute("SELECT min(id) FROM res_partner WHERE name LIKE 'Bench Customer %'")
     first_customer = cr.fetchone()[0]
     cr.execute(
@@ -162,8 +184,16 @@ def generate_plain(env, tickets):
           JOIN helpdesk_ticket_stage es ON es.id = s.stage_id
          WHERE t.name LIKE 'Bench request %%' AND (s.id = %s OR t.category_id = %s)
         """,
-        (first.id, first.hours, first.stage_id.id, resolution.id, resolution.days * 24.0, resolution.stage_id.id,
-         first.id, categories["Complaint"]),
+        (
+            first.id,
+            first.hours,
+            first.stage_id.id,
+            resolution.id,
+            resolution.days * 24.0,
+            resolution.stage_id.id,
+            first.id,
+            categories["Complaint"],
+        ),
     )
     model_id = env["ir.model"]._get_id("helpdesk.ticket")
     cr.execute(
@@ -181,7 +211,9 @@ def generate_plain(env, tickets):
         """,
         (f"{YEAR_END} 23:00:00",),
     )
-    cr.execute("ANALYZE helpdesk_ticket; ANALYZE helpdesk_ticket_sla; ANALYZE rating_rating; ANALYZE res_partner")
+    cr.execute(
+        "ANALYZE helpdesk_ticket; ANALYZE helpdesk_ticket_sla; ANALYZE rating_rating; ANALYZE res_partner"
+    )
 
 
 def plain_prepare(dbname, employees, tickets):
@@ -194,7 +226,9 @@ def plain_prepare(dbname, employees, tickets):
         if Param.get_param(MARKER) == dataset:
             return
         if Param.get_param(MARKER):
-            raise SystemExit(f"{dbname} holds another dataset ({Param.get_param(MARKER)}): drop it to change sizes.")
+            raise SystemExit(
+                f"{dbname} holds another dataset ({Param.get_param(MARKER)}): drop it to change sizes."
+            )
         build_plain_organisation(env, employees)
         env.flush_all()
         generate_plain(env, tickets)
@@ -206,8 +240,15 @@ def next_stage_move(env, product):
     """The stage move the agents make: acceptance to verification, with the
     data our verification step asks for (as bench_tickets.Ours does)."""
     if product == "ours":
-        stage = {step: env.ref(f"cs_management.stage_{step}").id for step in ("acceptance", "verification")}
-        return {"from": stage["acceptance"], "to": stage["verification"], "vals": {"cs_severity": "normal"}}
+        stage = {
+            step: env.ref(f"cs_management.stage_{step}").id
+            for step in ("acceptance", "verification")
+        }
+        return {
+            "from": stage["acceptance"],
+            "to": stage["verification"],
+            "vals": {"cs_severity": "normal"},
+        }
     stage = {s.name: s.id for s in env["helpdesk.ticket.stage"].search([])}
     return {"from": stage["Acceptance"], "to": stage["Verification"], "vals": {}}
 
@@ -219,7 +260,10 @@ def give_passwords(dbname):
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         hashed = env["res.users"]._crypt_context().hash(LOAD_PASSWORD)
-        cr.execute(r"UPDATE res_users SET password = %s WHERE login LIKE 'bench\_%%'", (hashed,))
+        cr.execute(
+            r"UPDATE res_users SET password = %s WHERE login LIKE 'bench\_%%'",
+            (hashed,),
+        )
         # agents have an e-mail address, as real ones do (posting needs one)
         cr.execute(
             r"""
@@ -235,9 +279,15 @@ def give_passwords(dbname):
              WHERE u.login LIKE 'bench\_agent\_%%' ORDER BY u.id
             """
         )
-        agents = [{"login": login, "uid": uid, "team_id": team} for login, uid, team in cr.fetchall()]
+        agents = [
+            {"login": login, "uid": uid, "team_id": team}
+            for login, uid, team in cr.fetchall()
+        ]
         if "hr.employee" in env and "cs_role_id" in env["hr.employee"]._fields:
-            roles = {e.user_id.id: e.cs_role_id.name for e in env["hr.employee"].search([("name", "like", "Bench Agent")])}
+            roles = {
+                e.user_id.id: e.cs_role_id.name
+                for e in env["hr.employee"].search([("name", "like", "Bench Agent")])
+            }
             for agent in agents:
                 agent["role"] = roles.get(agent["uid"])
         return agents, next_stage_move(env, "ours" if "cs.store" in env else "plain")
@@ -250,11 +300,19 @@ def main():
     parser.add_argument("--product", choices=("ours", "plain"), required=True)
     parser.add_argument("--employees", type=int, default=1_000)
     parser.add_argument("--tickets", type=int, default=1_000_000)
-    parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", ".cs", "load"))
+    parser.add_argument(
+        "--out", default=os.path.join(os.path.dirname(__file__), "..", ".cs", "load")
+    )
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
     if args.product == "ours":
-        prepare_once(args.database, MARKER, args.employees, args.tickets, lambda env: generate_ours(env, args.tickets))
+        prepare_once(
+            args.database,
+            MARKER,
+            args.employees,
+            args.tickets,
+            lambda env: generate_ours(env, args.tickets),
+        )
     else:
         plain_prepare(args.database, args.employees, args.tickets)
     agents, move = give_passwords(args.database)

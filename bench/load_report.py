@@ -13,7 +13,15 @@ import sys
 import psycopg2
 
 PRODUCTS = (("ours", "cs_bench_load"), ("plain", "cs_bench_load_plain"))
-ACTIONS = ("kanban", "form", "chatter (form)", "save", "stage move", "search", "chatter post")
+ACTIONS = (
+    "kanban",
+    "form",
+    "chatter (form)",
+    "save",
+    "stage move",
+    "search",
+    "chatter post",
+)
 # p95 targets of the issue, in seconds
 TARGETS = {"kanban": 1.0, "form": 0.5, "save": 0.5}
 WITHIN = 1.3
@@ -35,7 +43,9 @@ def read_jsonl(path):
 
 
 def action_figures(out):
-    times = [t for t in read_jsonl(os.path.join(out, "actions.jsonl")) if t.get("measured")]
+    times = [
+        t for t in read_jsonl(os.path.join(out, "actions.jsonl")) if t.get("measured")
+    ]
     figures = {}
     for name in ACTIONS:
         rows = [t for t in times if t["action"] == name]
@@ -47,7 +57,11 @@ def action_figures(out):
             "p95": percentile(ok, 95),
             "p99": percentile(ok, 99),
         }
-    span = (max(t["at"] for t in times) - min(t["at"] for t in times)) if len(times) > 1 else 0
+    span = (
+        (max(t["at"] for t in times) - min(t["at"] for t in times))
+        if len(times) > 1
+        else 0
+    )
     errors = [t["error"] for t in times if not t["ok"]]
     return figures, len(times) / span if span else 0, span, errors
 
@@ -57,7 +71,9 @@ def rpc_figures(out):
     if not os.path.exists(path):
         return {}, {}
     with open(path) as stats:
-        rows = {row["Name"]: row for row in csv.DictReader(stats) if row["Type"] == "POST"}
+        rows = {
+            row["Name"]: row for row in csv.DictReader(stats) if row["Type"] == "POST"
+        }
     # Locust's "Aggregated" row adds the ACTION figures in: the RPCs alone
     count = sum(int(row["Request Count"]) for row in rows.values())
     aggregated = {
@@ -114,7 +130,10 @@ def lost_writes(db, out):
             ([p[0] for p in posts], [p[1] for p in posts]),
         )
         missing += [("post", *row) for row in cr.fetchall()]
-    counts = {kind: sum(1 for w in writes if w["kind"] == kind) for kind in ("save", "move", "post")}
+    counts = {
+        kind: sum(1 for w in writes if w["kind"] == kind)
+        for kind in ("save", "move", "post")
+    }
     return counts, missing
 
 
@@ -138,40 +157,68 @@ def main():
         counts, missing = lost_writes(db, out)
         rpc_errors = read_jsonl(os.path.join(out, "errors.jsonl"))
         results[product] = {
-            "actions": figures, "throughput": throughput, "span": span, "action_errors": errors,
-            "rpcs": rpcs, "aggregated": aggregated, "failures": failures(out),
-            "writes": counts, "missing": missing, "rpc_errors": rpc_errors,
+            "actions": figures,
+            "throughput": throughput,
+            "span": span,
+            "action_errors": errors,
+            "rpcs": rpcs,
+            "aggregated": aggregated,
+            "failures": failures(out),
+            "writes": counts,
+            "missing": missing,
+            "rpc_errors": rpc_errors,
         }
-    print(f"\nLoad test: {args.users} agents, {args.duration} per product, think time 1-3 s; seconds\n")
-    head = f"{'action':16}" + "".join(f" | {p:^38}" for p in results) + (" | p95 ratio" if len(results) == 2 else "")
+    print(
+        f"\nLoad test: {args.users} agents, {args.duration} per product, think time 1-3 s; seconds\n"
+    )
+    head = (
+        f"{'action':16}"
+        + "".join(f" | {p:^38}" for p in results)
+        + (" | p95 ratio" if len(results) == 2 else "")
+    )
     print(head)
-    print(f"{'':16}" + "".join(f" | {'n':>6} {'err':>4} {'p50':>8} {'p95':>8} {'p99':>8}" for _p in results))
+    print(
+        f"{'':16}"
+        + "".join(
+            f" | {'n':>6} {'err':>4} {'p50':>8} {'p95':>8} {'p99':>8}" for _p in results
+        )
+    )
     for name in ACTIONS:
         line = f"{name:16}"
         for product in results:
             f = results[product]["actions"][name]
             line += f" | {f['count']:>6} {f['errors']:>4} {seconds(f['p50']):>8} {seconds(f['p95']):>8} {seconds(f['p99']):>8}"
         if len(results) == 2:
-            ours, plain = (results[p]["actions"][name]["p95"] for p in ("ours", "plain"))
+            ours, plain = (
+                results[p]["actions"][name]["p95"] for p in ("ours", "plain")
+            )
             line += f" | {ours / plain:.2f}x" if ours and plain else " | -"
         print(line)
     print()
     for product, r in results.items():
         agg = r["aggregated"]
-        print(f"{product}: {r['throughput']:.1f} actions/s over {r['span']:.0f} s; "
-              f"{float(agg.get('Requests/s', 0)):.1f} RPC/s, {agg.get('Request Count', '?')} RPCs, "
-              f"{agg.get('Failure Count', '?')} failed; writes acknowledged: "
-              + ", ".join(f"{n} {kind}s" for kind, n in r["writes"].items())
-              + f"; lost: {len(r['missing'])}; failed RPCs: {sum(1 for e in r['rpc_errors'] if e['measured'])} measured, "
-              f"{sum(1 for e in r['rpc_errors'] if not e['measured'])} while the agents logged in (retried)")
+        print(
+            f"{product}: {r['throughput']:.1f} actions/s over {r['span']:.0f} s; "
+            f"{float(agg.get('Requests/s', 0)):.1f} RPC/s, {agg.get('Request Count', '?')} RPCs, "
+            f"{agg.get('Failure Count', '?')} failed; writes acknowledged: "
+            + ", ".join(f"{n} {kind}s" for kind, n in r["writes"].items())
+            + f"; lost: {len(r['missing'])}; failed RPCs: {sum(1 for e in r['rpc_errors'] if e['measured'])} measured, "
+            f"{sum(1 for e in r['rpc_errors'] if not e['measured'])} while the agents logged in (retried)"
+        )
     print("\nRPCs (p50 / p95 / p99 in ms, Locust's rounded buckets)")
     names = sorted({name for r in results.values() for name in r["rpcs"]})
     for name in names:
         line = f"  {name[:44]:44}"
         for product in results:
             row = results[product]["rpcs"].get(name)
-            line += (f" | {product} n={row['Request Count']:>5} fail={row['Failure Count']:>3} "
-                     f"{row['50%']:>5} / {row['95%']:>5} / {row['99%']:>6}") if row else f" | {product} -"
+            line += (
+                (
+                    f" | {product} n={row['Request Count']:>5} fail={row['Failure Count']:>3} "
+                    f"{row['50%']:>5} / {row['95%']:>5} / {row['99%']:>6}"
+                )
+                if row
+                else f" | {product} -"
+            )
         print(line)
     bad = False
     for product, r in results.items():
@@ -183,7 +230,9 @@ def main():
             print(f"  {product} failed RPC: {error}")
         for missing in r["missing"][:20]:
             print(f"  {product} LOST WRITE: {missing}")
-        errors = sum(f["errors"] for f in r["actions"].values()) + int(r["aggregated"].get("Failure Count") or 0)
+        errors = sum(f["errors"] for f in r["actions"].values()) + int(
+            r["aggregated"].get("Failure Count") or 0
+        )
         bad |= bool(errors or r["missing"] or r["failures"] or r["rpc_errors"])
     if "ours" in results:
         print("\nTargets (ours, p95):")
@@ -193,12 +242,31 @@ def main():
             verdict = "met" if p95 is not None and p95 < limit else "MISSED"
             line = f"  {name:8} p95 {seconds(p95)} s < {limit} s: {verdict}"
             if "plain" in results and results["plain"]["actions"][name]["p95"]:
-                ratio = p95 / results["plain"]["actions"][name]["p95"] if p95 else float("inf")
+                ratio = (
+                    p95 / results["plain"]["actions"][name]["p95"]
+                    if p95
+                    else float("inf")
+                )
                 line += f"; {ratio:.2f}x plain (<= {WITHIN}x: {'met' if ratio <= WITHIN else 'MISSED'})"
             print(line)
     with open(os.path.join(args.out, "report.json"), "w") as out:
-        json.dump({p: {k: v for k, v in r.items() if k != "rpcs"} for p, r in results.items()}, out, indent=1, default=str)
-    print("\n" + ("FAILED: errors or lost writes (above)" if bad else "0 errors, 0 lost writes"))
+        json.dump(
+            {
+                p: {k: v for k, v in r.items() if k != "rpcs"}
+                for p, r in results.items()
+            },
+            out,
+            indent=1,
+            default=str,
+        )
+    print(
+        "\n"
+        + (
+            "FAILED: errors or lost writes (above)"
+            if bad
+            else "0 errors, 0 lost writes"
+        )
+    )
     sys.exit(1 if bad else 0)
 
 

@@ -20,7 +20,10 @@ def fields_spec(node, fields, models):
             if not invisible:
                 entry["fields"]["display_name"] = {}
         elif kind in ("one2many", "many2many") and not invisible:
-            sub = next((child for child in field if child.tag in ("list", "tree", "kanban")), None)
+            sub = next(
+                (child for child in field if child.tag in ("list", "tree", "kanban")),
+                None,
+            )
             comodel = model_fields(models, info.get("relation"))
             if sub is not None:
                 entry["fields"] = fields_spec(sub, comodel, models)

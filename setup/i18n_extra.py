@@ -81,9 +81,19 @@ def exported(conf, database, modules):
     with registry.cursor() as cr:
         cr.execute("SELECT module || '.' || name, res_id FROM ir_model_data")
         ids = dict(cr.fetchall())
-        for module, ttype, name, res_id, source, _value, _comments in TranslationModuleReader(cr, modules=modules):
+        for (
+            module,
+            ttype,
+            name,
+            res_id,
+            source,
+            _value,
+            _comments,
+        ) in TranslationModuleReader(cr, modules=modules):
             if ttype in ("model", "model_terms"):
-                entry = polib.POEntry(msgid=source, occurrences=[(f"{ttype}:{name}:{res_id}", "")])
+                entry = polib.POEntry(
+                    msgid=source, occurrences=[(f"{ttype}:{name}:{res_id}", "")]
+                )
                 result.append((module, entry, (*name.split(","), ids.get(res_id))))
     return result
 
@@ -91,7 +101,9 @@ def exported(conf, database, modules):
 def entries(conf, database):
     """The OCA modules' terms of the database, less those of records our
     addons translate, merged by msgid."""
-    overridden = {record for _module, _entry, record in exported(conf, database, list(OUR_ADDONS))}
+    overridden = {
+        record for _module, _entry, record in exported(conf, database, list(OUR_ADDONS))
+    }
     by_module = {module: [] for module in OCA_MODULES}
     for module, entry, record in exported(conf, database, list(OCA_MODULES)):
         if record not in overridden:
@@ -99,18 +111,26 @@ def entries(conf, database):
     merged = {}
     for module in OCA_MODULES:
         for entry in by_module[module]:
-            occurrences = [o for o in entry.occurrences if not skipped(record_key(o[0]))]
+            occurrences = [
+                o for o in entry.occurrences if not skipped(record_key(o[0]))
+            ]
             if not occurrences:
                 continue
             key = (entry.msgctxt, entry.msgid)
             if key not in merged:
                 merged[key] = polib.POEntry(
-                    msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr="", occurrences=[], comment=""
+                    msgctxt=entry.msgctxt,
+                    msgid=entry.msgid,
+                    msgstr="",
+                    occurrences=[],
+                    comment="",
                 )
                 merged[key].modules = []
             if module not in merged[key].modules:
                 merged[key].modules.append(module)
-            merged[key].occurrences += [o for o in occurrences if o not in merged[key].occurrences]
+            merged[key].occurrences += [
+                o for o in occurrences if o not in merged[key].occurrences
+            ]
     for entry in merged.values():
         modules = entry.__dict__.pop("modules")
         entry.comment = f"module{'s' if len(modules) > 1 else ''}: {', '.join(modules)}"
@@ -142,7 +162,8 @@ def main(conf, database, table_path=None):
             copy = polib.POEntry(
                 msgctxt=entry.msgctxt,
                 msgid=entry.msgid,
-                msgstr=(table.get(entry.msgid) or {}).get(lang) or known.get((entry.msgctxt, entry.msgid), ""),
+                msgstr=(table.get(entry.msgid) or {}).get(lang)
+                or known.get((entry.msgctxt, entry.msgid), ""),
                 occurrences=entry.occurrences,
                 comment=entry.comment,
             )

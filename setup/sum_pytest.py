@@ -5,7 +5,9 @@ import sys
 
 totals = {}
 for line in sys.stdin:
-    for count, outcome in re.findall(r"(\d+) (passed|failed|errors?|skipped|deselected)", line):
+    for count, outcome in re.findall(
+        r"(\d+) (passed|failed|errors?|skipped|deselected)", line
+    ):
         outcome = "error" if outcome.startswith("error") else outcome
         totals[outcome] = totals.get(outcome, 0) + int(count)
 failed = totals.pop("failed", 0) + totals.pop("error", 0)

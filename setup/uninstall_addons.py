@@ -19,10 +19,14 @@ def main(conf, database):
     registry = odoo.modules.registry.Registry(database)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        env["ir.module.module"].search([("name", "in", OUR_ADDONS)]).button_immediate_uninstall()
+        env["ir.module.module"].search(
+            [("name", "in", OUR_ADDONS)]
+        ).button_immediate_uninstall()
     with odoo.modules.registry.Registry(database).cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        left = env["ir.module.module"].search([("name", "in", OUR_ADDONS), ("state", "!=", "uninstalled")])
+        left = env["ir.module.module"].search(
+            [("name", "in", OUR_ADDONS), ("state", "!=", "uninstalled")]
+        )
         if left:
             sys.exit(f"still installed: {', '.join(left.mapped('name'))}")
 

@@ -29,11 +29,17 @@ def _plain(field, value):
 
 
 def snapshot(env):
-    models = env["ir.model"].search([]).filtered(
-        lambda model: set(model.modules.split(", ")) & set(OUR_ADDONS)
-        and not env[model.model]._abstract
-        and not env[model.model]._transient
-        and env[model.model]._auto
+    models = (
+        env["ir.model"]
+        .search([])
+        .filtered(
+            lambda model: (
+                set(model.modules.split(", ")) & set(OUR_ADDONS)
+                and not env[model.model]._abstract
+                and not env[model.model]._transient
+                and env[model.model]._auto
+            )
+        )
     )
     result = {}
     for model_name in models.mapped("model"):
@@ -44,7 +50,9 @@ def snapshot(env):
             if field.store and field.type != "binary" and name not in SKIPPED_FIELDS
         ]
         result[model_name] = {
-            str(record.id): {field.name: _plain(field, record[field.name]) for field in fields}
+            str(record.id): {
+                field.name: _plain(field, record[field.name]) for field in fields
+            }
             for record in model.search([], order="id")
         }
     return result

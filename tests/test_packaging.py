@@ -4,11 +4,11 @@ manifest, and the meta package installs all of them."""
 import ast
 import contextlib
 import tempfile
-import tomllib
 import zipfile
 from email.parser import Parser
 from pathlib import Path
 
+import tomllib
 from manifestoo_core.core_addons import is_core_ce_addon
 from manifestoo_core.odoo_series import OdooSeries
 from whool.buildapi import build_wheel
@@ -34,14 +34,21 @@ class TestPackaging(SuiteCase):
             files, metadata = self._wheel_metadata(addon)
             self.assertIn(f"odoo/addons/{addon}/__manifest__.py", files)
             self.assertEqual(metadata["Name"], f"odoo-addon-{addon}")
-            required = {r.split("==")[0].split(">")[0] for r in metadata.get_all("Requires-Dist")}
+            required = {
+                r.split("==")[0].split(">")[0]
+                for r in metadata.get_all("Requires-Dist")
+            }
             expected = {
-                f"odoo-addon-{d}" for d in manifest["depends"] if not is_core_ce_addon(d, OdooSeries.v18_0)
+                f"odoo-addon-{d}"
+                for d in manifest["depends"]
+                if not is_core_ce_addon(d, OdooSeries.v18_0)
             }
             self.assertEqual(required - {"odoo"}, expected, addon)
 
     def test_meta_package_installs_every_addon(self):
-        project = tomllib.loads((ROOT / "setup/_metapackage/pyproject.toml").read_text())["project"]
+        project = tomllib.loads(
+            (ROOT / "setup/_metapackage/pyproject.toml").read_text()
+        )["project"]
         self.assertEqual(
             {d.split("==")[0] for d in project["dependencies"]},
             {f"odoo-addon-{addon}" for addon in ADDONS},

@@ -16,7 +16,12 @@ class TestReportsPrint(SuiteCase):
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
-        text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"],
+            input=pdf,
+            capture_output=True,
+            check=True,
+        ).stdout
         # the fonts map some ideographs to their radical forms: fold them back
         return unicodedata.normalize("NFKC", text.decode())
 
@@ -28,12 +33,18 @@ class TestReportsPrint(SuiteCase):
         for report in reports:
             with self.subTest(report=report.report_name):
                 records = self.env[report.model].search([], limit=2)
-                self.assertTrue(records, f"no demo record to print {report.report_name} with")
+                self.assertTrue(
+                    records, f"no demo record to print {report.report_name} with"
+                )
                 self.assertTrue(self._pdf_text(report, records).strip())
 
     def test_the_appraisal_form_prints_in_traditional_chinese(self):
-        appraisal = self.env["cs.appraisal"].search([("employee_id.user_id", "!=", False)], limit=1)
+        appraisal = self.env["cs.appraisal"].search(
+            [("employee_id.user_id", "!=", False)], limit=1
+        )
         appraisal.employee_id.user_id.lang = "zh_TW"
-        text = self._pdf_text(self.env.ref("cs_appraisal.action_report_cs_appraisal"), appraisal)
+        text = self._pdf_text(
+            self.env.ref("cs_appraisal.action_report_cs_appraisal"), appraisal
+        )
         self.assertIn("評分項目", text)
         self.assertIn(appraisal.employee_id.name, text)

@@ -13,8 +13,21 @@ from .common import SuiteCase
 
 LANGUAGES = ("zh_TW", "zh_CN")
 ALLOWED_WORDS = {
-    "Odoo", "KPI", "KPIs", "SLA", "QA", "IQS", "ID", "PDF", "CSV", "URL", "API",
-    "LINE", "Facebook", "Instagram", "WeChat",
+    "Odoo",
+    "KPI",
+    "KPIs",
+    "SLA",
+    "QA",
+    "IQS",
+    "ID",
+    "PDF",
+    "CSV",
+    "URL",
+    "API",
+    "LINE",
+    "Facebook",
+    "Instagram",
+    "WeChat",
 }
 # product and brand names stay as they are
 BRANDS = re.compile(r"Lumière Beauty|Lumière")
@@ -22,13 +35,29 @@ BRANDS = re.compile(r"Lumière Beauty|Lumière")
 # addresses are filtered out before)
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 CODE_OR_ADDRESS = re.compile(r"\S+@\S+|\b[A-Z]{1,4}-?\d+\b|\{\{.*?\}\}|%\(\w+\)s")
-TEXT_ATTRIBUTES = ("string", "placeholder", "help", "title", "aria-label", "confirm", "sum")
+TEXT_ATTRIBUTES = (
+    "string",
+    "placeholder",
+    "help",
+    "title",
+    "aria-label",
+    "confirm",
+    "sum",
+)
 SKIPPED_ELEMENTS = {"field", "script", "style"}
 
 # (role's demo login, action, view types) for the screens each role lives on
 SCREENS = (
-    ("supervisor", "cs_management.action_cs_complaint", ("kanban", "form", "list", "search")),
-    ("aftersales", "cs_management.action_cs_ticket", ("kanban", "form", "list", "search")),
+    (
+        "supervisor",
+        "cs_management.action_cs_complaint",
+        ("kanban", "form", "list", "search"),
+    ),
+    (
+        "aftersales",
+        "cs_management.action_cs_ticket",
+        ("kanban", "form", "list", "search"),
+    ),
     ("supervisor", "cs_management.action_cs_qa_inspection", ("form", "list", "search")),
     ("supervisor", "cs_appraisal.action_cs_appraisal", ("form", "list", "search")),
     ("trainer", "cs_training.action_cs_training_session", ("form", "list", "search")),
@@ -48,8 +77,15 @@ SHIPPED_DATA = (
 )
 
 TRANSLATED_BY_US = (
-    "cs_management", "cs_training", "cs_appraisal", "helpdesk_mgmt", "helpdesk_mgmt_sla",
-    "helpdesk_mgmt_rating", "helpdesk_mgmt_crm", "helpdesk_mgmt_stage_validation", "hr_course",
+    "cs_management",
+    "cs_training",
+    "cs_appraisal",
+    "helpdesk_mgmt",
+    "helpdesk_mgmt_sla",
+    "helpdesk_mgmt_rating",
+    "helpdesk_mgmt_crm",
+    "helpdesk_mgmt_stage_validation",
+    "hr_course",
 )
 
 
@@ -75,7 +111,10 @@ class TestScreensReadChinese(SuiteCase):
         model = env[action.res_model]
         view_id = False
         if action.view_ids:
-            view_id = next((v.view_id.id for v in action.view_ids if v.view_mode == view_type), False)
+            view_id = next(
+                (v.view_id.id for v in action.view_ids if v.view_mode == view_type),
+                False,
+            )
         if view_type == "search":
             view_id = action.search_view_id.id or False
         views = model.get_views([(view_id, view_type)])
@@ -87,13 +126,17 @@ class TestScreensReadChinese(SuiteCase):
                 continue
             if node.get("invisible") in ("1", "True", "true"):
                 continue
-            texts += [(node.tag, node.get(attr)) for attr in TEXT_ATTRIBUTES if node.get(attr)]
+            texts += [
+                (node.tag, node.get(attr)) for attr in TEXT_ATTRIBUTES if node.get(attr)
+            ]
             if node.tag not in SKIPPED_ELEMENTS and node.text and node.text.strip():
                 texts.append((node.tag, node.text))
             if node.tail and node.tail.strip():
                 texts.append((node.getparent().tag, node.tail))
             if node.tag == "field" and not node.get("string"):
-                texts += self._field_texts(described, model._name, node.get("name"), node)
+                texts += self._field_texts(
+                    described, model._name, node.get("name"), node
+                )
         return texts
 
     def _field_texts(self, described, model_name, field_name, node):
@@ -102,7 +145,10 @@ class TestScreensReadChinese(SuiteCase):
             return []
         texts = [("field " + field_name, field.get("string"))]
         if node.get("widget") not in ("statusbar", "priority", "state_selection"):
-            texts += [("selection " + field_name, label) for _value, label in field.get("selection") or ()]
+            texts += [
+                ("selection " + field_name, label)
+                for _value, label in field.get("selection") or ()
+            ]
         return texts
 
     def test_each_role_screen_reads_chinese(self):
@@ -113,14 +159,26 @@ class TestScreensReadChinese(SuiteCase):
                 for view_type in view_types:
                     for where, text in self._view_texts(env, action, view_type):
                         if english_words(text):
-                            left.append(f"{lang} {action} {view_type} <{where}>: {text.strip()!r}")
-        self.assertFalse(left, "English left on the screens:\n" + "\n".join(sorted(set(left))))
+                            left.append(
+                                f"{lang} {action} {view_type} <{where}>: {text.strip()!r}"
+                            )
+        self.assertFalse(
+            left, "English left on the screens:\n" + "\n".join(sorted(set(left)))
+        )
 
     def test_menus_read_chinese(self):
         left = []
         for lang in LANGUAGES:
-            for login in ("supervisor", "aftersales", "trainer", "cs.manager", "auditor"):
-                menus = self._user_env(login, lang)["ir.ui.menu"].load_menus(debug=False)
+            for login in (
+                "supervisor",
+                "aftersales",
+                "trainer",
+                "cs.manager",
+                "auditor",
+            ):
+                menus = self._user_env(login, lang)["ir.ui.menu"].load_menus(
+                    debug=False
+                )
                 for menu_id, menu in menus.items():
                     if menu_id != "root" and english_words(menu.get("name")):
                         left.append(f"{lang} {login}: {menu['name']}")
@@ -128,14 +186,22 @@ class TestScreensReadChinese(SuiteCase):
 
     def test_shipped_data_reads_chinese(self):
         left = []
-        for lang, model_name in ((lang, name) for lang in LANGUAGES for name in SHIPPED_DATA):
+        for lang, model_name in (
+            (lang, name) for lang in LANGUAGES for name in SHIPPED_DATA
+        ):
             env = self._user_env("cs.manager", lang)
             # Odoo's own data comes with Odoo's translations; ours and the
             # OCA modules' are ours to translate
-            data = env["ir.model.data"].sudo().search(
-                [("model", "=", model_name), ("module", "in", TRANSLATED_BY_US)]
+            data = (
+                env["ir.model.data"]
+                .sudo()
+                .search(
+                    [("model", "=", model_name), ("module", "in", TRANSLATED_BY_US)]
+                )
             )
             for record in env[model_name].sudo().browse(data.mapped("res_id")).exists():
                 if english_words(record.display_name):
                     left.append(f"{lang} {model_name}: {record.display_name}")
-        self.assertFalse(left, "English in shipped data:\n" + "\n".join(sorted(set(left))))
+        self.assertFalse(
+            left, "English in shipped data:\n" + "\n".join(sorted(set(left)))
+        )

@@ -9,8 +9,9 @@ import polib
 from lxml import etree
 
 from odoo.exceptions import ValidationError
-from .common import SuiteCase
 from odoo.tools.translate import TranslationModuleReader
+
+from .common import SuiteCase
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = ("cs_management", "cs_training", "cs_appraisal")
@@ -42,15 +43,22 @@ class TestTranslations(SuiteCase):
                 for _module, ttype, _name, res_id, source, _value, _comments in TranslationModuleReader(
                     self.env.cr, modules=[addon]
                 )
-                if not (ttype in ("model", "model_terms") and is_demo(str(res_id).split(".")[-1], demo))
+                if not (
+                    ttype in ("model", "model_terms")
+                    and is_demo(str(res_id).split(".")[-1], demo)
+                )
             }
-            template = {e.msgid for e in polib.pofile(str(ROOT / addon / "i18n" / f"{addon}.pot"))}
+            template = {
+                e.msgid
+                for e in polib.pofile(str(ROOT / addon / "i18n" / f"{addon}.pot"))
+            }
             self.assertFalse(
                 exported - template,
                 f"{addon}: strings missing from i18n/{addon}.pot, run setup/i18n.sh",
             )
             self.assertFalse(
-                template - exported, f"{addon}: stale strings in i18n/{addon}.pot, run setup/i18n.sh"
+                template - exported,
+                f"{addon}: stale strings in i18n/{addon}.pot, run setup/i18n.sh",
             )
 
     def test_every_string_is_translated_with_its_placeholders(self):
@@ -58,10 +66,14 @@ class TestTranslations(SuiteCase):
             template = polib.pofile(str(ROOT / addon / "i18n" / f"{addon}.pot"))
             for lang in LANGUAGES:
                 po = polib.pofile(str(ROOT / addon / "i18n" / f"{lang}.po"))
-                translated = {(e.msgctxt, e.msgid): e.msgstr for e in po if not e.obsolete}
+                translated = {
+                    (e.msgctxt, e.msgid): e.msgstr for e in po if not e.obsolete
+                }
                 for entry in template:
                     msgstr = translated.get((entry.msgctxt, entry.msgid))
-                    self.assertTrue(msgstr, f"{addon} {lang}: no translation for {entry.msgid!r}")
+                    self.assertTrue(
+                        msgstr, f"{addon} {lang}: no translation for {entry.msgid!r}"
+                    )
                     self.assertEqual(
                         sorted(PLACEHOLDER.findall(entry.msgid)),
                         sorted(PLACEHOLDER.findall(msgstr)),
@@ -85,14 +97,28 @@ class TestTranslations(SuiteCase):
         for addon in ("cs_management", "cs_training"):
             for lang in LANGUAGES:
                 po = polib.pofile(str(ROOT / addon / "i18n_extra" / f"{lang}.po"))
-                self.assertTrue(len(po) > 50, f"{addon} {lang}: i18n_extra almost empty")
+                self.assertTrue(
+                    len(po) > 50, f"{addon} {lang}: i18n_extra almost empty"
+                )
                 for entry in po:
-                    self.assertTrue(entry.msgstr, f"{addon} {lang}: no translation for {entry.msgid!r}")
+                    self.assertTrue(
+                        entry.msgstr,
+                        f"{addon} {lang}: no translation for {entry.msgid!r}",
+                    )
                     for reference, _line in entry.occurrences:
-                        kind, xmlid = reference.split(":", 2)[0], reference.rsplit(":", 1)[-1]
-                        self.assertIn(kind, ("model", "model_terms"), f"{addon} {lang}: {reference}")
+                        kind, xmlid = (
+                            reference.split(":", 2)[0],
+                            reference.rsplit(":", 1)[-1],
+                        )
+                        self.assertIn(
+                            kind,
+                            ("model", "model_terms"),
+                            f"{addon} {lang}: {reference}",
+                        )
                         module, name = xmlid.split(".", 1)
                         self.assertTrue(
-                            Data.search_count([("module", "=", module), ("name", "=", name)]),
+                            Data.search_count(
+                                [("module", "=", module), ("name", "=", name)]
+                            ),
                             f"{addon} {lang}: {reference} names no record",
                         )

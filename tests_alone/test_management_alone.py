@@ -8,7 +8,9 @@ from tests.common import SuiteCase
 
 class TestManagementAlone(SuiteCase):
     def test_only_cs_management_is_installed(self):
-        modules = self.env["ir.module.module"].search([("name", "in", ("cs_management", "cs_training", "cs_appraisal"))])
+        modules = self.env["ir.module.module"].search(
+            [("name", "in", ("cs_management", "cs_training", "cs_appraisal"))]
+        )
         states = {module.name: module.state for module in modules}
         self.assertEqual(states.pop("cs_management"), "installed")
         self.assertNotIn("installed", states.values(), states)
@@ -18,8 +20,14 @@ class TestManagementAlone(SuiteCase):
     def test_its_menus_open(self):
         """Every window action under Customer Service loads its default view."""
         root = self.env.ref("cs_management.menu_cs_root")
-        menus = self.env["ir.ui.menu"].search([("id", "child_of", root.id), ("action", "!=", False)])
-        actions = [menu.action for menu in menus if menu.action._name == "ir.actions.act_window"]
+        menus = self.env["ir.ui.menu"].search(
+            [("id", "child_of", root.id), ("action", "!=", False)]
+        )
+        actions = [
+            menu.action
+            for menu in menus
+            if menu.action._name == "ir.actions.act_window"
+        ]
         self.assertGreater(len(actions), 10)
         for action in actions:
             with self.subTest(action=action.name):

@@ -14,12 +14,20 @@ HELPDESK_STAGES = ("new", "in_progress", "awaiting", "done", "cancelled", "rejec
 
 class TestHelpdeskAfterUninstall(SuiteCase):
     def test_our_models_are_gone(self):
-        for model in ("cs.store", "cs.qa.inspection", "cs.training.assessment", "cs.appraisal"):
+        for model in (
+            "cs.store",
+            "cs.qa.inspection",
+            "cs.training.assessment",
+            "cs.appraisal",
+        ):
             self.assertNotIn(model, self.env)
         self.assertNotIn("cs_process", self.env["helpdesk.ticket"]._fields)
 
     def test_a_helpdesk_user_works_a_ticket_through_helpdesk_stages(self):
-        stages = {name: self.env.ref(f"helpdesk_mgmt.helpdesk_ticket_stage_{name}") for name in HELPDESK_STAGES}
+        stages = {
+            name: self.env.ref(f"helpdesk_mgmt.helpdesk_ticket_stage_{name}")
+            for name in HELPDESK_STAGES
+        }
         self.assertTrue(all(stage.active for stage in stages.values()))
         # with sales access: without it, OCA's stage validation (it reads every
         # field when a stage requires none) meets helpdesk_mgmt_crm's lead
@@ -29,11 +37,15 @@ class TestHelpdeskAfterUninstall(SuiteCase):
             login="t_after",
             groups="base.group_user,helpdesk_mgmt.group_helpdesk_user,sales_team.group_sale_salesman",
         )
-        team = self.env["helpdesk.ticket.team"].create({"name": "After", "user_ids": [Command.set(user.ids)]})
+        team = self.env["helpdesk.ticket.team"].create(
+            {"name": "After", "user_ids": [Command.set(user.ids)]}
+        )
         ticket = (
             self.env["helpdesk.ticket"]
             .with_user(user)
-            .create({"name": "Still works", "description": "<p>x</p>", "team_id": team.id})
+            .create(
+                {"name": "Still works", "description": "<p>x</p>", "team_id": team.id}
+            )
         )
         self.assertEqual(ticket.stage_id, stages["new"])
         ticket.stage_id = stages["in_progress"]

@@ -27,4 +27,8 @@ class TestIndexesAfterUninstall(SuiteCase):
                 self.assertFalse(sql.index_exists(self.env.cr, name))
 
     def test_the_helpdesk_keeps_its_own_indexes(self):
-        self.assertTrue(sql.index_exists(self.env.cr, sql.make_index_name("helpdesk_ticket", "stage_id")))
+        self.assertTrue(
+            sql.index_exists(
+                self.env.cr, sql.make_index_name("helpdesk_ticket", "stage_id")
+            )
+        )

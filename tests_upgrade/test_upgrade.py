@@ -13,7 +13,15 @@ from pathlib import Path
 from tests.common import SuiteCase, SuiteHttpCase
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO_LOGINS = ("admin", "cs.manager", "store.manager", "supervisor", "presales", "trainer", "auditor")
+DEMO_LOGINS = (
+    "admin",
+    "cs.manager",
+    "store.manager",
+    "supervisor",
+    "presales",
+    "trainer",
+    "auditor",
+)
 # what the upgrade changes on purpose: helpdesk_mgmt's own stages, archived
 # up to 18.0.1.0.0, are back for the teams outside the process
 RESTORED_STAGES = (
@@ -25,7 +33,9 @@ RESTORED_STAGES = (
 
 
 def _snapshot_module():
-    spec = importlib.util.spec_from_file_location("upgrade_snapshot", ROOT / "setup" / "upgrade_snapshot.py")
+    spec = importlib.util.spec_from_file_location(
+        "upgrade_snapshot", ROOT / "setup" / "upgrade_snapshot.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -36,11 +46,15 @@ class TestUpgradeKeepsData(SuiteCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.before = json.loads(Path(os.environ["CS_UPGRADE_BEFORE"]).read_text())
-        cls.after = json.loads(json.dumps(_snapshot_module().snapshot(cls.env), default=str))
+        cls.after = json.loads(
+            json.dumps(_snapshot_module().snapshot(cls.env), default=str)
+        )
 
     def _intended(self, model, record_id, field):
         if model == "helpdesk.ticket.stage" and field == "active":
-            return int(record_id) in [self.env.ref(xmlid).id for xmlid in RESTORED_STAGES]
+            return int(record_id) in [
+                self.env.ref(xmlid).id for xmlid in RESTORED_STAGES
+            ]
         return False
 
     def test_the_snapshot_covers_our_data(self):
@@ -53,7 +67,10 @@ class TestUpgradeKeepsData(SuiteCase):
             with self.subTest(model=model):
                 self.assertIn(model, self.after, "the model is gone")
                 lost = records.keys() - self.after[model].keys()
-                self.assertFalse(lost, f"{len(lost)} records of {model} lost, e.g. {sorted(lost)[:5]}")
+                self.assertFalse(
+                    lost,
+                    f"{len(lost)} records of {model} lost, e.g. {sorted(lost)[:5]}",
+                )
 
     def test_no_value_changes(self):
         changes = []
@@ -63,9 +80,13 @@ class TestUpgradeKeepsData(SuiteCase):
                 changes += [
                     f"{model}({record_id}).{field}: {value!r} -> {now[field]!r}"
                     for field, value in values.items()
-                    if field in now and now[field] != value and not self._intended(model, record_id, field)
+                    if field in now
+                    and now[field] != value
+                    and not self._intended(model, record_id, field)
                 ]
-        self.assertFalse(changes, f"{len(changes)} values changed:\n" + "\n".join(changes[:40]))
+        self.assertFalse(
+            changes, f"{len(changes)} values changed:\n" + "\n".join(changes[:40])
+        )
 
     def test_the_process_stays_with_the_teams_that_ran_it(self):
         teams = self.env["helpdesk.ticket.team"].search([])

@@ -30,25 +30,46 @@ class CsAppraisal(models.Model):
     _check_company_auto = True
     _cs_sheet_open_states = (*BEFORE_CALIBRATION, "calibration")
     # the result, frozen at publication (a CS manager reopens it)
-    _cs_sheet_fields = frozenset({"line_ids", "calibration_adjustment", "calibration_reason"})
-    _cs_sheet_rules = {name: name for name in (*GROUP_WEIGHTS, *SOURCE_WEIGHTS, "training_threshold")}
+    _cs_sheet_fields = frozenset(
+        {"line_ids", "calibration_adjustment", "calibration_reason"}
+    )
+    _cs_sheet_rules = {
+        name: name for name in (*GROUP_WEIGHTS, *SOURCE_WEIGHTS, "training_threshold")
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     period_id = fields.Many2one(
-        "cs.appraisal.period", required=True, index=True, ondelete="restrict", readonly=True
+        "cs.appraisal.period",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        readonly=True,
     )
     kind = fields.Selection(related="period_id.kind", store=True)
     period_date = fields.Date(related="period_id.date_from", store=True, string="Month")
     company_id = fields.Many2one(related="period_id.company_id", store=True, index=True)
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, ondelete="cascade", readonly=True, check_company=True
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+        check_company=True,
     )
-    user_id = fields.Many2one(related="employee_id.user_id", store=True, string="User", index=True)
-    template_id = fields.Many2one("cs.appraisal.template", required=True, readonly=True, check_company=True)
+    user_id = fields.Many2one(
+        related="employee_id.user_id", store=True, string="User", index=True
+    )
+    template_id = fields.Many2one(
+        "cs.appraisal.template", required=True, readonly=True, check_company=True
+    )
     # the organisation at the time of the appraisal, for the analysis
     role_id = fields.Many2one("cs.role", string="Service Role", readonly=True)
-    store_id = fields.Many2one("cs.store", string="Store", readonly=True, index=True, check_company=True)
-    team_id = fields.Many2one("helpdesk.ticket.team", string="Team", readonly=True, check_company=True)
+    store_id = fields.Many2one(
+        "cs.store", string="Store", readonly=True, index=True, check_company=True
+    )
+    team_id = fields.Many2one(
+        "helpdesk.ticket.team", string="Team", readonly=True, check_company=True
+    )
     supervisor_id = fields.Many2one(
         "hr.employee",
         string="Supervisor",
@@ -58,7 +79,10 @@ class CsAppraisal(models.Model):
         "manager may hand the review to someone else before calibration.",
     )
     supervisor_user_id = fields.Many2one(
-        related="supervisor_id.user_id", store=True, string="Supervisor User", index=True
+        related="supervisor_id.user_id",
+        store=True,
+        string="Supervisor User",
+        index=True,
     )
     state = fields.Selection(
         STATES, default="open", required=True, readonly=True, tracking=True, index=True
@@ -66,7 +90,9 @@ class CsAppraisal(models.Model):
     deadline = fields.Date(
         compute="_compute_deadline", store=True, help="When the current step is due."
     )
-    reminded = fields.Boolean(readonly=True, copy=False, help="Reminded of the overdue current step.")
+    reminded = fields.Boolean(
+        readonly=True, copy=False, help="Reminded of the overdue current step."
+    )
 
     # the template's weights when the form was opened: later edits of the
     # template do not rewrite appraisals
@@ -81,7 +107,9 @@ class CsAppraisal(models.Model):
     training_threshold = fields.Float(string="Training Need Below", readonly=True)
 
     line_ids = fields.One2many("cs.appraisal.line", "appraisal_id", string="Criteria")
-    feedback_ids = fields.One2many("cs.appraisal.feedback", "appraisal_id", string="Peer Feedback")
+    feedback_ids = fields.One2many(
+        "cs.appraisal.feedback", "appraisal_id", string="Peer Feedback"
+    )
     peer_feedback_count = fields.Integer(
         string="Peer Feedback Received", compute="_compute_peer_feedback", store=True
     )
@@ -93,18 +121,31 @@ class CsAppraisal(models.Model):
 
     # customers (APR-4): the period's ratings
     rating_count = fields.Integer(string="Customer Ratings", readonly=True)
-    rating_average = fields.Float(string="Rating Average", readonly=True, aggregator="avg")
+    rating_average = fields.Float(
+        string="Rating Average", readonly=True, aggregator="avg"
+    )
     # annual form: built from the published monthly forms of the year
     monthly_count = fields.Integer(string="Months Appraised", readonly=True)
     monthly_average = fields.Float(string="Monthly Average", readonly=True)
 
     self_score = fields.Float(
-        string="Self-Assessment Score", compute="_compute_scores", store=True, aggregator="avg"
+        string="Self-Assessment Score",
+        compute="_compute_scores",
+        store=True,
+        aggregator="avg",
     )
-    supervisor_score = fields.Float(compute="_compute_scores", store=True, aggregator="avg")
-    peer_score = fields.Float(string="Peer Score", compute="_compute_scores", store=True, aggregator="avg")
-    customer_score = fields.Float(compute="_compute_scores", store=True, aggregator="avg")
-    criteria_score = fields.Float(compute="_compute_scores", store=True, aggregator="avg")
+    supervisor_score = fields.Float(
+        compute="_compute_scores", store=True, aggregator="avg"
+    )
+    peer_score = fields.Float(
+        string="Peer Score", compute="_compute_scores", store=True, aggregator="avg"
+    )
+    customer_score = fields.Float(
+        compute="_compute_scores", store=True, aggregator="avg"
+    )
+    criteria_score = fields.Float(
+        compute="_compute_scores", store=True, aggregator="avg"
+    )
     score = fields.Float(
         string="Combined Score", compute="_compute_scores", store=True, aggregator="avg"
     )
@@ -112,9 +153,15 @@ class CsAppraisal(models.Model):
         tracking=True, help="Points the CS manager adds (or takes off) at calibration."
     )
     calibration_reason = fields.Text(tracking=True)
-    final_score = fields.Float(compute="_compute_final_score", store=True, aggregator="avg")
+    final_score = fields.Float(
+        compute="_compute_final_score", store=True, aggregator="avg"
+    )
     grade_id = fields.Many2one(
-        "cs.appraisal.grade", string="Grade", compute="_compute_grade", store=True, index=True
+        "cs.appraisal.grade",
+        string="Grade",
+        compute="_compute_grade",
+        store=True,
+        index=True,
     )
 
     # outcomes (APR-6), decided at publication
@@ -124,7 +171,9 @@ class CsAppraisal(models.Model):
     improvement_plan = fields.Text(
         help="Goals, support and dates: required when the grade asks for an improvement plan."
     )
-    training_need_ids = fields.One2many("cs.training.need", "cs_appraisal_id", string="Training Needs")
+    training_need_ids = fields.One2many(
+        "cs.training.need", "cs_appraisal_id", string="Training Needs"
+    )
     published_date = fields.Date(readonly=True, copy=False)
     acknowledged_date = fields.Date(readonly=True, copy=False)
 
@@ -138,7 +187,11 @@ class CsAppraisal(models.Model):
     is_manager = fields.Boolean(compute="_compute_party")
 
     _sql_constraints = [
-        ("employee_period_uniq", "unique(period_id, employee_id)", "An employee has one appraisal per period."),
+        (
+            "employee_period_uniq",
+            "unique(period_id, employee_id)",
+            "An employee has one appraisal per period.",
+        ),
     ]
 
     # ------------------------------------------------------------------
@@ -184,7 +237,9 @@ class CsAppraisal(models.Model):
         for form in self:
             submitted = form.feedback_ids.filtered(lambda f: f.state == "submitted")
             form.peer_feedback_count = len(submitted)
-            form.peer_comments = "\n\n".join(c for c in submitted.mapped("comment") if c) or False
+            form.peer_comments = (
+                "\n\n".join(c for c in submitted.mapped("comment") if c) or False
+            )
 
     @api.depends(
         "kind",
@@ -226,21 +281,45 @@ class CsAppraisal(models.Model):
         for form in self:
             if form.kind == "annual":
                 form.update(
-                    dict.fromkeys(("self_score", "supervisor_score", "peer_score", "customer_score"), 0.0)
+                    dict.fromkeys(
+                        (
+                            "self_score",
+                            "supervisor_score",
+                            "peer_score",
+                            "customer_score",
+                        ),
+                        0.0,
+                    )
                 )
-                form.criteria_score = form.score = form.monthly_average if form.monthly_count else 0.0
+                form.criteria_score = form.score = (
+                    form.monthly_average if form.monthly_count else 0.0
+                )
                 continue
             by_source = {
-                source: form._criteria_score(lambda line, source=source: line._source_score(source))
-                if any(not line.measured and line._source_score(source) is not None for line in form.line_ids)
+                source: form._criteria_score(
+                    lambda line, source=source: line._source_score(source)
+                )
+                if any(
+                    not line.measured and line._source_score(source) is not None
+                    for line in form.line_ids
+                )
                 else None
                 for source in ("self", "supervisor", "peer")
             }
-            criteria = form._criteria_score(lambda line: line.score if line.is_scored else None)
-            customers = on_hundred(form.rating_average, RATING_SCALE) if form.rating_count else None
+            criteria = form._criteria_score(
+                lambda line: line.score if line.is_scored else None
+            )
+            customers = (
+                on_hundred(form.rating_average, RATING_SCALE)
+                if form.rating_count
+                else None
+            )
             combined = weighted_mean(
                 [
-                    (form.self_weight + form.supervisor_weight + form.peer_weight, criteria),
+                    (
+                        form.self_weight + form.supervisor_weight + form.peer_weight,
+                        criteria,
+                    ),
                     (form.customer_weight, customers),
                 ]
             )
@@ -259,13 +338,16 @@ class CsAppraisal(models.Model):
         for line in self.line_ids:
             groups[line.group].append((line.weight, line_score(line)))
         return weighted_mean(
-            (self[f"{group}_weight"], weighted_mean(pairs)) for group, pairs in groups.items()
+            (self[f"{group}_weight"], weighted_mean(pairs))
+            for group, pairs in groups.items()
         )
 
     @api.depends("score", "calibration_adjustment")
     def _compute_final_score(self):
         for form in self:
-            form.final_score = min(100.0, max(0.0, form.score + form.calibration_adjustment))
+            form.final_score = min(
+                100.0, max(0.0, form.score + form.calibration_adjustment)
+            )
 
     @api.depends("final_score", "state")
     def _compute_grade(self):
@@ -274,7 +356,9 @@ class CsAppraisal(models.Model):
         bands = Grade.search([])
         for form in self:
             graded = form.state in ("calibration", *FINAL)
-            form.grade_id = Grade._for_score(form.final_score, bands) if graded else Grade
+            form.grade_id = (
+                Grade._for_score(form.final_score, bands) if graded else Grade
+            )
 
     # ------------------------------------------------------------------
     # Creation: from the template of the employee's role, figures filled
@@ -292,10 +376,16 @@ class CsAppraisal(models.Model):
         for period_id, period_vals in by_period.items():
             period = Period.browse(period_id)
             employees = Employee.browse([vals["employee_id"] for vals in period_vals])
-            roles = templates_by_company.setdefault(period.company_id, Template._for_roles(period.company_id))
-            measures = self._measures(period, employees) if period.kind == "monthly" else {}
+            roles = templates_by_company.setdefault(
+                period.company_id, Template._for_roles(period.company_id)
+            )
+            measures = (
+                self._measures(period, employees) if period.kind == "monthly" else {}
+            )
             for vals, employee in zip(period_vals, employees, strict=True):
-                template = Template.browse(vals.get("template_id")) or roles.get(employee.cs_role_id)
+                template = Template.browse(vals.get("template_id")) or roles.get(
+                    employee.cs_role_id
+                )
                 if not template:
                     raise UserError(
                         _(
@@ -306,12 +396,27 @@ class CsAppraisal(models.Model):
                         )
                     )
                 vals.update(self._values_from(template, employee, period))
-                given = {command[2]["criterion_id"] for command in vals.get("line_ids", []) if command[0] == 0}
+                given = {
+                    command[2]["criterion_id"]
+                    for command in vals.get("line_ids", [])
+                    if command[0] == 0
+                }
                 measure = measures.get(employee)
                 criteria = template.criterion_ids
                 vals["line_ids"] = list(vals.get("line_ids", [])) + [
-                    Command.create(dict(line, **(self._measured_values(criterion, measure) if measure else {})))
-                    for criterion, line in zip(criteria, Line._cs_criterion_values(criteria), strict=True)
+                    Command.create(
+                        dict(
+                            line,
+                            **(
+                                self._measured_values(criterion, measure)
+                                if measure
+                                else {}
+                            ),
+                        )
+                    )
+                    for criterion, line in zip(
+                        criteria, Line._cs_criterion_values(criteria), strict=True
+                    )
                     if criterion.id not in given
                 ]
                 if measure:
@@ -323,7 +428,9 @@ class CsAppraisal(models.Model):
     @api.model
     def _values_from(self, template, employee, period):
         """What a new form takes from its template and from the organisation."""
-        teams = employee.user_id.helpdesk_team_ids.filtered(lambda team: team.company_id == period.company_id)
+        teams = employee.user_id.helpdesk_team_ids.filtered(
+            lambda team: team.company_id == period.company_id
+        )
         values = {
             "template_id": template.id,
             "role_id": employee.cs_role_id.id,
@@ -365,19 +472,32 @@ class CsAppraisal(models.Model):
         forms = self.search(domain, limit=batch_size)
         for form in forms:
             user, _summary = form._cs_step_owner()
-            partners = user.partner_id | form.filtered(lambda f: f.state == "self_assessment").supervisor_user_id.partner_id
-            env = form._cs_in_lang_of(user).env  # the cron writes in the language of whom must act
+            partners = (
+                user.partner_id
+                | form.filtered(
+                    lambda f: f.state == "self_assessment"
+                ).supervisor_user_id.partner_id
+            )
+            env = form._cs_in_lang_of(
+                user
+            ).env  # the cron writes in the language of whom must act
             form.message_post(
                 body=env._(
                     "The step %(step)s of this appraisal was due on %(date)s: please complete it.",
-                    step=dict(self._fields["state"]._description_selection(env))[form.state],
+                    step=dict(self._fields["state"]._description_selection(env))[
+                        form.state
+                    ],
                     date=format_date(env, form.deadline),
                 ),
                 partner_ids=partners.ids,
                 subtype_xmlid="mail.mt_note",
             )
         forms.write({"reminded": True})
-        self.env["ir.cron"]._notify_progress(done=len(forms), remaining=self.search_count(domain))
+        self.env["ir.cron"]._notify_progress(
+            done=len(forms), remaining=self.search_count(domain)
+        )
 
     def action_print(self):
-        return self.env.ref("cs_appraisal.action_report_cs_appraisal").report_action(self)
+        return self.env.ref("cs_appraisal.action_report_cs_appraisal").report_action(
+            self
+        )

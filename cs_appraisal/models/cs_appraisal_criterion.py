@@ -23,10 +23,13 @@ class CsAppraisalCriterion(models.Model):
     )
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Criterion", required=True, translate=True)
-    description = fields.Text(translate=True, help="What is judged, as the scorers see it.")
+    description = fields.Text(
+        translate=True, help="What is judged, as the scorers see it."
+    )
     group = fields.Selection(GROUPS, required=True, default="results")
     weight = fields.Float(
-        default=10.0, help="Weight within its group, relative to the other criteria of the group."
+        default=10.0,
+        help="Weight within its group, relative to the other criteria of the group.",
     )
     source = fields.Selection(
         SOURCES,
@@ -44,7 +47,9 @@ class CsAppraisalCriterion(models.Model):
         "a target below it means lower is better.",
     )
     scale_max = fields.Integer(
-        string="Scale", default=5, help="People score from 1 to this; the score out of 100 is in proportion."
+        string="Scale",
+        default=5,
+        help="People score from 1 to this; the score out of 100 is in proportion.",
     )
     course_id = fields.Many2one(
         "hr.course",
@@ -55,20 +60,32 @@ class CsAppraisalCriterion(models.Model):
 
     def _selection_kpi(self):
         report = self.env["cs.kpi.report"]
-        return [(name, report._fields[name]._description_string(self.env)) for name in KPI_CHOICES]
+        return [
+            (name, report._fields[name]._description_string(self.env))
+            for name in KPI_CHOICES
+        ]
 
     @api.constrains("source", "kpi", "target", "zero_at", "scale_max", "weight")
     def _check_rule(self):
         for criterion in self:
             if criterion.weight <= 0:
                 raise ValidationError(
-                    _("Give criterion %(criterion)s a positive weight.", criterion=criterion.name)
+                    _(
+                        "Give criterion %(criterion)s a positive weight.",
+                        criterion=criterion.name,
+                    )
                 )
             if criterion.source == "kpi" and not criterion.kpi:
                 raise ValidationError(
-                    _("Choose the KPI that measures criterion %(criterion)s.", criterion=criterion.name)
+                    _(
+                        "Choose the KPI that measures criterion %(criterion)s.",
+                        criterion=criterion.name,
+                    )
                 )
-            if criterion.source in ("kpi", "training") and criterion.target == criterion.zero_at:
+            if (
+                criterion.source in ("kpi", "training")
+                and criterion.target == criterion.zero_at
+            ):
                 raise ValidationError(
                     _(
                         "The target of criterion %(criterion)s equals the value that scores 0: "
@@ -78,7 +95,10 @@ class CsAppraisalCriterion(models.Model):
                 )
             if criterion.source == "manual" and criterion.scale_max < 2:
                 raise ValidationError(
-                    _("Criterion %(criterion)s needs a scale of at least 2.", criterion=criterion.name)
+                    _(
+                        "Criterion %(criterion)s needs a scale of at least 2.",
+                        criterion=criterion.name,
+                    )
                 )
 
     def _score_for(self, value):

@@ -18,9 +18,15 @@ class CsAppraisalFeedback(models.Model):
     _check_company_auto = True
 
     appraisal_id = fields.Many2one(
-        "cs.appraisal", string="Appraisal", required=True, ondelete="cascade", index=True
+        "cs.appraisal",
+        string="Appraisal",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
-    employee_id = fields.Many2one(related="appraisal_id.employee_id", store=True, string="Colleague Appraised")
+    employee_id = fields.Many2one(
+        related="appraisal_id.employee_id", store=True, string="Colleague Appraised"
+    )
     period_id = fields.Many2one(related="appraisal_id.period_id", store=True)
     company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
     reviewer_id = fields.Many2one(
@@ -31,23 +37,38 @@ class CsAppraisalFeedback(models.Model):
         check_company=True,
         domain="[('user_id', '!=', False), ('id', '!=', employee_id), ('company_id', '=', company_id)]",
     )
-    reviewer_user_id = fields.Many2one(related="reviewer_id.user_id", store=True, index=True)
+    reviewer_user_id = fields.Many2one(
+        related="reviewer_id.user_id", store=True, index=True
+    )
     state = fields.Selection(
-        [("requested", "Requested"), ("submitted", "Submitted"), ("cancelled", "Cancelled")],
+        [
+            ("requested", "Requested"),
+            ("submitted", "Submitted"),
+            ("cancelled", "Cancelled"),
+        ],
         default="requested",
         required=True,
         readonly=True,
         tracking=True,
     )
     deadline = fields.Date(
-        compute="_compute_deadline", store=True, readonly=False, help="Answer before the supervisor reviews."
+        compute="_compute_deadline",
+        store=True,
+        readonly=False,
+        help="Answer before the supervisor reviews.",
     )
     comment = fields.Text(help="Shown to the appraised colleague without your name.")
-    line_ids = fields.One2many("cs.appraisal.feedback.line", "feedback_id", string="Scores")
+    line_ids = fields.One2many(
+        "cs.appraisal.feedback.line", "feedback_id", string="Scores"
+    )
     is_reviewer = fields.Boolean(compute="_compute_is_reviewer")
 
     _sql_constraints = [
-        ("reviewer_uniq", "unique(appraisal_id, reviewer_id)", "This colleague is already asked for feedback."),
+        (
+            "reviewer_uniq",
+            "unique(appraisal_id, reviewer_id)",
+            "This colleague is already asked for feedback.",
+        ),
     ]
 
     @api.depends("employee_id.name", "period_id.name")
@@ -74,33 +95,50 @@ class CsAppraisalFeedback(models.Model):
         for feedback in self:
             reviewer = feedback.reviewer_id
             if reviewer == feedback.employee_id:
-                raise ValidationError(_("Ask colleagues for feedback: the self-assessment is done on the form."))
+                raise ValidationError(
+                    _(
+                        "Ask colleagues for feedback: the self-assessment is done on the form."
+                    )
+                )
             if not reviewer.user_id:
                 raise ValidationError(
-                    _("%(peer)s has no user to answer with: choose another colleague.", peer=reviewer.name)
+                    _(
+                        "%(peer)s has no user to answer with: choose another colleague.",
+                        peer=reviewer.name,
+                    )
                 )
             if reviewer.company_id != feedback.company_id:
                 raise ValidationError(
-                    _("%(peer)s works for another company: choose a colleague.", peer=reviewer.name)
+                    _(
+                        "%(peer)s works for another company: choose a colleague.",
+                        peer=reviewer.name,
+                    )
                 )
 
     @api.model_create_multi
     def create(self, vals_list):
         Appraisal = self.env["cs.appraisal"]
         for vals in vals_list:
-            Appraisal.browse(vals["appraisal_id"])._cs_require("supervisor", BEFORE_CALIBRATION)
+            Appraisal.browse(vals["appraisal_id"])._cs_require(
+                "supervisor", BEFORE_CALIBRATION
+            )
             # the criteria come from the form, unscored: scores are the peer's
             if "line_ids" in vals and not self.env.su:
-                raise AccessError(_("The criteria a colleague scores come with the feedback request."))
+                raise AccessError(
+                    _("The criteria a colleague scores come with the feedback request.")
+                )
         feedbacks = super().create(vals_list)
         feedbacks.filtered(lambda feedback: not feedback.line_ids)._cs_add_criteria()
         for feedback in feedbacks:
-            feedback.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
+            feedback.sudo().with_context(
+                mail_activity_quick_update=True
+            ).activity_schedule(
                 ACTIVITY,
                 date_deadline=feedback.deadline or fields.Date.context_today(feedback),
                 user_id=feedback.reviewer_user_id.id,
                 summary=feedback._cs_in_lang_of(feedback.reviewer_user_id).env._(
-                    "Give your feedback on %(employee)s", employee=feedback.employee_id.name
+                    "Give your feedback on %(employee)s",
+                    employee=feedback.employee_id.name,
                 ),
             )
         return feedbacks
@@ -111,14 +149,19 @@ class CsAppraisalFeedback(models.Model):
             [
                 {"feedback_id": feedback.id, "criterion_id": line.criterion_id.id}
                 for feedback in self
-                for line in feedback.sudo().appraisal_id.line_ids.filtered(lambda line: not line.measured)
+                for line in feedback.sudo().appraisal_id.line_ids.filtered(
+                    lambda line: not line.measured
+                )
             ]
         )
 
     def _cs_check_open(self):
         for feedback in self:
             # the peer may not read the form: its step is asked as the system
-            if feedback.state != "requested" or feedback.sudo().appraisal_id.state not in BEFORE_CALIBRATION:
+            if (
+                feedback.state != "requested"
+                or feedback.sudo().appraisal_id.state not in BEFORE_CALIBRATION
+            ):
                 raise UserError(
                     _(
                         "%(feedback)s is closed: feedback is taken until the supervisor submits "
@@ -131,13 +174,20 @@ class CsAppraisalFeedback(models.Model):
         for feedback in self:
             if not (self.env.su or feedback.is_reviewer):
                 raise AccessError(
-                    _("Only the colleague asked can answer %(feedback)s.", feedback=feedback.display_name)
+                    _(
+                        "Only the colleague asked can answer %(feedback)s.",
+                        feedback=feedback.display_name,
+                    )
                 )
 
     def write(self, vals):
         if not self.env.su:
             if vals.keys() - {"comment", "line_ids", "deadline"}:
-                raise AccessError(_("Only the comment, the scores and the due date of a feedback can change."))
+                raise AccessError(
+                    _(
+                        "Only the comment, the scores and the due date of a feedback can change."
+                    )
+                )
             if vals.keys() & {"comment", "line_ids"}:
                 self._cs_check_reviewer()
                 self._cs_check_open()

@@ -9,8 +9,15 @@ class CsAppraisalFeedbackLine(models.Model):
     _description = "Peer Feedback Score"
     _order = "feedback_id, sequence, id"
 
-    feedback_id = fields.Many2one("cs.appraisal.feedback", required=True, ondelete="cascade", index=True)
-    criterion_id = fields.Many2one("cs.appraisal.criterion", string="Template Criterion", required=True, ondelete="restrict")
+    feedback_id = fields.Many2one(
+        "cs.appraisal.feedback", required=True, ondelete="cascade", index=True
+    )
+    criterion_id = fields.Many2one(
+        "cs.appraisal.criterion",
+        string="Template Criterion",
+        required=True,
+        ondelete="restrict",
+    )
     appraisal_line_id = fields.Many2one(
         "cs.appraisal.line", compute="_compute_appraisal_line", store=True, index=True
     )
@@ -32,23 +39,36 @@ class CsAppraisalFeedbackLine(models.Model):
         for peer in self.sudo():
             if not peer.appraisal_line_id or peer.appraisal_line_id.measured:
                 raise ValidationError(
-                    _("Peers score only the criteria of the form scored by people, not %(criterion)s.", criterion=peer.name)
+                    _(
+                        "Peers score only the criteria of the form scored by people, not %(criterion)s.",
+                        criterion=peer.name,
+                    )
                 )
             if peer.score and not 1 <= peer.score <= peer.scale_max:
                 raise ValidationError(
-                    _("Score %(criterion)s from 1 to %(scale)s.", criterion=peer.name, scale=peer.scale_max)
+                    _(
+                        "Score %(criterion)s from 1 to %(scale)s.",
+                        criterion=peer.name,
+                        scale=peer.scale_max,
+                    )
                 )
 
     @api.model_create_multi
     def create(self, vals_list):
         # the peer's form comes with its lines: none is added afterwards
         if not self.env.su:
-            raise AccessError(_("The criteria a colleague scores come with the feedback request."))
+            raise AccessError(
+                _("The criteria a colleague scores come with the feedback request.")
+            )
         return super().create(vals_list)
 
     def unlink(self):
         if not self.env.su:
-            raise AccessError(_("The criteria a colleague scores cannot be removed from the feedback."))
+            raise AccessError(
+                _(
+                    "The criteria a colleague scores cannot be removed from the feedback."
+                )
+            )
         return super().unlink()
 
     def write(self, vals):

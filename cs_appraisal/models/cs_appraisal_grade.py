@@ -24,7 +24,9 @@ class CsAppraisalGrade(models.Model):
     bonus_coefficient = fields.Float(
         digits=(4, 2), default=1.0, help="The performance bonus is multiplied by it."
     )
-    recommendation = fields.Selection(GRADE_RECOMMENDATIONS, required=True, default="keep")
+    recommendation = fields.Selection(
+        GRADE_RECOMMENDATIONS, required=True, default="keep"
+    )
     color = fields.Integer()
     active = fields.Boolean(default=True)
 
@@ -37,12 +39,17 @@ class CsAppraisalGrade(models.Model):
                 )
             if grade.bonus_coefficient < 0:
                 raise ValidationError(
-                    _("The bonus coefficient of grade %(grade)s cannot be negative.", grade=grade.name)
+                    _(
+                        "The bonus coefficient of grade %(grade)s cannot be negative.",
+                        grade=grade.name,
+                    )
                 )
         starts = self.search([]).mapped("min_score")
         if len(starts) != len(set(starts)):
             raise ValidationError(
-                _("Two grades start at the same score: give each grade its own lower bound.")
+                _(
+                    "Two grades start at the same score: give each grade its own lower bound."
+                )
             )
 
     @api.model

@@ -7,7 +7,13 @@ from .scoring import on_hundred
 from .selections import GROUPS, SOURCES
 
 # what the publication freezes
-SCORE_FIELDS = {"self_score", "supervisor_score", "auto_value", "auto_score", "has_data"}
+SCORE_FIELDS = {
+    "self_score",
+    "supervisor_score",
+    "auto_value",
+    "auto_score",
+    "has_data",
+}
 
 
 class CsAppraisalLine(models.Model):
@@ -23,10 +29,16 @@ class CsAppraisalLine(models.Model):
     # what a line takes from its criterion when the form is opened
     _cs_criterion_copied = ("sequence", "group", "weight", "source", "scale_max")
 
-    appraisal_id = fields.Many2one("cs.appraisal", required=True, ondelete="cascade", index=True)
+    appraisal_id = fields.Many2one(
+        "cs.appraisal", required=True, ondelete="cascade", index=True
+    )
     employee_id = fields.Many2one(related="appraisal_id.employee_id", store=True)
     criterion_id = fields.Many2one(
-        "cs.appraisal.criterion", string="Template Criterion", required=True, ondelete="restrict", index=True
+        "cs.appraisal.criterion",
+        string="Template Criterion",
+        required=True,
+        ondelete="restrict",
+        index=True,
     )
     name = fields.Char(related="criterion_id.name")
     description = fields.Text(related="criterion_id.description")
@@ -36,17 +48,23 @@ class CsAppraisalLine(models.Model):
     source = fields.Selection(SOURCES, required=True)
     scale_max = fields.Integer(string="Scale")
     measured = fields.Boolean(
-        compute="_compute_measured", store=True, help="Fills itself from the period's data."
+        compute="_compute_measured",
+        store=True,
+        help="Fills itself from the period's data.",
     )
 
     auto_value = fields.Float(string="Measured Value", readonly=True)
-    has_data = fields.Boolean(readonly=True, help="The period had something to measure.")
+    has_data = fields.Boolean(
+        readonly=True, help="The period had something to measure."
+    )
     auto_score = fields.Float(string="Measured Score", readonly=True)
     self_score = fields.Float(string="Self")
     self_comment = fields.Text(string="Self Comment")
     supervisor_score = fields.Float(string="Supervisor")
     supervisor_comment = fields.Text(string="Supervisor Comment")
-    feedback_line_ids = fields.One2many("cs.appraisal.feedback.line", "appraisal_line_id")
+    feedback_line_ids = fields.One2many(
+        "cs.appraisal.feedback.line", "appraisal_line_id"
+    )
     peer_score = fields.Float(string="Peers", compute="_compute_peer_score", store=True)
     peer_count = fields.Integer(compute="_compute_peer_score", store=True)
     score = fields.Float(compute="_compute_score", store=True, aggregator="avg")
@@ -55,7 +73,9 @@ class CsAppraisalLine(models.Model):
     @api.depends("source", "appraisal_id.kind")
     def _compute_measured(self):
         for line in self:
-            line.measured = line.source != "manual" or line.appraisal_id.kind == "annual"
+            line.measured = (
+                line.source != "manual" or line.appraisal_id.kind == "annual"
+            )
 
     @api.depends("feedback_line_ids.score", "feedback_line_ids.feedback_id.state")
     def _compute_peer_score(self):

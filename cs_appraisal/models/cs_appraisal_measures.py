@@ -46,7 +46,10 @@ class CsAppraisal(models.Model):
             )
         )
         return {
-            employee: (kpis.get(employee.user_id) if employee.user_id else None, training.get(employee))
+            employee: (
+                kpis.get(employee.user_id) if employee.user_id else None,
+                training.get(employee),
+            )
             for employee in employees
         }
 
@@ -64,7 +67,10 @@ class CsAppraisal(models.Model):
     @api.model
     def _customer_values(self, measure):
         kpis = measure[0] or {}
-        return {"rating_count": kpis.get("ratings", 0), "rating_average": kpis.get("rating_average", 0.0)}
+        return {
+            "rating_count": kpis.get("ratings", 0),
+            "rating_average": kpis.get("rating_average", 0.0),
+        }
 
     def _refresh_measures(self):
         """Fill the measured criteria and the customers' ratings again from
@@ -77,7 +83,9 @@ class CsAppraisal(models.Model):
             for form in forms:
                 measure = measures[form.employee_id]
                 form.sudo().write(self._customer_values(measure))
-                for line in form.line_ids.filtered(lambda line: line.source != "manual"):
+                for line in form.line_ids.filtered(
+                    lambda line: line.source != "manual"
+                ):
                     line.sudo().write(self._measured_values(line.criterion_id, measure))
 
     def _fill_from_months(self):

@@ -46,8 +46,13 @@ class CsAppraisal(models.Model):
                     role=next_role.name,
                     missing="; ".join(missing or []),
                 )
-            return "salary", _("The career path has no role after %(role)s.", role=self.role_id.name)
-        if recommendation == "improvement" and self._previous().recommendation in ("improvement", "reassignment"):
+            return "salary", _(
+                "The career path has no role after %(role)s.", role=self.role_id.name
+            )
+        if recommendation == "improvement" and self._previous().recommendation in (
+            "improvement",
+            "reassignment",
+        ):
             return "reassignment", _(
                 "Second improvement plan in a row: consider adjusting the position."
             )
@@ -93,7 +98,8 @@ class CsAppraisal(models.Model):
                         "source": "appraisal",
                         "origin": form.name,
                         "description": line.criterion_id.description,
-                        "deadline": due + relativedelta(days=form.company_id.cs_appraisal_need_days),
+                        "deadline": due
+                        + relativedelta(days=form.company_id.cs_appraisal_need_days),
                         "user_id": form.supervisor_user_id.id or self.env.user.id,
                         "cs_appraisal_id": form.id,
                         "cs_appraisal_line_id": line.id,
@@ -109,7 +115,11 @@ class CsAppraisal(models.Model):
             [
                 ("kind", "=", "annual"),
                 ("employee_id", "in", monthly.employee_id.ids),
-                ("period_date", "in", list({form.period_date.replace(month=1) for form in monthly})),
+                (
+                    "period_date",
+                    "in",
+                    list({form.period_date.replace(month=1) for form in monthly}),
+                ),
                 ("state", "in", BEFORE_CALIBRATION),
             ]
         )

@@ -11,7 +11,10 @@ FIELD_GROUPS = {
     "assignment": ({"supervisor_id"}, set()),
     "peers": ({"feedback_ids"}, set()),
     "self": ({"self_comment", "line_ids"}, {"self_score", "self_comment"}),
-    "review": ({"supervisor_comment", "line_ids"}, {"supervisor_score", "supervisor_comment"}),
+    "review": (
+        {"supervisor_comment", "line_ids"},
+        {"supervisor_score", "supervisor_comment"},
+    ),
     "plan": ({"improvement_plan"}, set()),
     "calibration": ({"calibration_adjustment", "calibration_reason"}, set()),
     "reply": ({"employee_comment"}, set()),
@@ -19,7 +22,11 @@ FIELD_GROUPS = {
 # {step: {party: the groups it may change}}
 RIGHTS = {
     "open": {"supervisor": {"peers"}, "manager": {"assignment"}},
-    "self_assessment": {"employee": {"self"}, "supervisor": {"peers"}, "manager": {"assignment"}},
+    "self_assessment": {
+        "employee": {"self"},
+        "supervisor": {"peers"},
+        "manager": {"assignment"},
+    },
     "review": {"supervisor": {"review", "plan", "peers"}, "manager": {"assignment"}},
     "calibration": {"manager": {"calibration", "plan"}},
     "published": {"employee": {"reply"}},
@@ -45,7 +52,9 @@ class CsAppraisal(models.Model):
     def _compute_editable(self):
         for form in self:
             groups = form._cs_editable_groups()
-            form.update({f"{group}_editable": group in groups for group in FIELD_GROUPS})
+            form.update(
+                {f"{group}_editable": group in groups for group in FIELD_GROUPS}
+            )
 
     def _cs_parties(self):
         """What the current user is to this form: employee, supervisor (its
@@ -72,18 +81,24 @@ class CsAppraisal(models.Model):
         """The fields of the form (of its criteria lines if ``lines``) the
         current user may change now."""
         side = 1 if lines else 0
-        return set().union(*(FIELD_GROUPS[group][side] for group in self._cs_editable_groups()))
+        return set().union(
+            *(FIELD_GROUPS[group][side] for group in self._cs_editable_groups())
+        )
 
     def _cs_refuse(self, model, names):
         """Refuse to change the fields ``names`` of ``model`` on this form."""
         self.ensure_one()
-        labels = ", ".join(sorted(model._fields[name]._description_string(self.env) for name in names))
+        labels = ", ".join(
+            sorted(model._fields[name]._description_string(self.env) for name in names)
+        )
         raise AccessError(
             _(
                 "%(form)s is at the step %(step)s: you cannot change %(fields)s now. Each step "
                 "lets only its owner write their part; once published, a CS manager can reopen it.",
                 form=self.name,
-                step=dict(self._fields["state"]._description_selection(self.env))[self.state],
+                step=dict(self._fields["state"]._description_selection(self.env))[
+                    self.state
+                ],
                 fields=labels,
             )
         )
@@ -119,4 +134,7 @@ class CsAppraisal(models.Model):
                     )
                 )
             if party not in form._cs_parties():
-                raise AccessError(messages[party] % {"employee": form.employee_id.name, "form": form.name})
+                raise AccessError(
+                    messages[party]
+                    % {"employee": form.employee_id.name, "form": form.name}
+                )

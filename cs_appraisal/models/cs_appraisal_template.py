@@ -1,7 +1,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-GROUP_WEIGHTS = ("results_weight", "attitude_weight", "ability_weight", "teamwork_weight")
+GROUP_WEIGHTS = (
+    "results_weight",
+    "attitude_weight",
+    "ability_weight",
+    "teamwork_weight",
+)
 SOURCE_WEIGHTS = ("self_weight", "supervisor_weight", "customer_weight", "peer_weight")
 
 
@@ -25,7 +30,9 @@ class CsAppraisalTemplate(models.Model):
         string="Roles",
         help="Employees holding one of these roles are appraised with this template.",
     )
-    criterion_ids = fields.One2many("cs.appraisal.criterion", "template_id", string="Criteria", copy=True)
+    criterion_ids = fields.One2many(
+        "cs.appraisal.criterion", "template_id", string="Criteria", copy=True
+    )
 
     # product defaults (digest §13), not seed facts
     results_weight = fields.Integer(string="Results (%)", default=50)
@@ -50,7 +57,10 @@ class CsAppraisalTemplate(models.Model):
             sources = [template[name] for name in SOURCE_WEIGHTS]
             if any(weight < 0 for weight in groups + sources):
                 raise ValidationError(
-                    _("Weights of %(template)s cannot be negative.", template=template.name)
+                    _(
+                        "Weights of %(template)s cannot be negative.",
+                        template=template.name,
+                    )
                 )
             if sum(groups) != 100:
                 raise ValidationError(
@@ -97,7 +107,9 @@ class CsAppraisalTemplate(models.Model):
         """{role: template} of ``company``: its own templates before shared ones."""
         templates = self.search([("company_id", "in", (company.id, False))])
         by_role = {}
-        for template in templates.sorted(lambda t: (not t.company_id, t.sequence, t.id)):
+        for template in templates.sorted(
+            lambda t: (not t.company_id, t.sequence, t.id)
+        ):
             for role in template.role_ids:
                 by_role.setdefault(role, template)
         return by_role

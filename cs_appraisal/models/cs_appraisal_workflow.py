@@ -16,10 +16,16 @@ class CsAppraisal(models.Model):
         self.sudo().activity_feedback([ACTIVITY])
         self.sudo().write(dict(values, state=state, reminded=False))
         for form in self:  # the to-do reads in the language of whom must act
-            user, summary = form._cs_in_lang_of(form._cs_step_owner()[0])._cs_step_owner()
+            user, summary = form._cs_in_lang_of(
+                form._cs_step_owner()[0]
+            )._cs_step_owner()
             if user:
-                form.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
-                    ACTIVITY, date_deadline=form.deadline or fields.Date.context_today(form), user_id=user.id,
+                form.sudo().with_context(
+                    mail_activity_quick_update=True
+                ).activity_schedule(
+                    ACTIVITY,
+                    date_deadline=form.deadline or fields.Date.context_today(form),
+                    user_id=user.id,
                     summary=summary,
                 )
 
@@ -28,9 +34,15 @@ class CsAppraisal(models.Model):
         self.ensure_one()
         name = self.employee_id.name
         return {
-            "open": (self.supervisor_user_id, _("Start the appraisal of %(employee)s", employee=name)),
+            "open": (
+                self.supervisor_user_id,
+                _("Start the appraisal of %(employee)s", employee=name),
+            ),
             "self_assessment": (self.user_id, _("Fill in your self-assessment")),
-            "review": (self.supervisor_user_id, _("Review the appraisal of %(employee)s", employee=name)),
+            "review": (
+                self.supervisor_user_id,
+                _("Review the appraisal of %(employee)s", employee=name),
+            ),
             "calibration": (
                 self.period_id.calibrator_id,
                 _("Calibrate the appraisal of %(employee)s", employee=name),
@@ -49,14 +61,21 @@ class CsAppraisal(models.Model):
         with_user._cs_set_state("self_assessment")
         without_user = self - with_user
         for form in without_user:
-            form._cs_log(_("%(employee)s has no user: no self-assessment.", employee=form.employee_id.name))
+            form._cs_log(
+                _(
+                    "%(employee)s has no user: no self-assessment.",
+                    employee=form.employee_id.name,
+                )
+            )
         without_user._cs_set_state("review")
         return True
 
     def action_submit_self(self):
         self._cs_require("employee", ("self_assessment",))
         for form in self:
-            missing = form.line_ids.filtered(lambda line: not line.measured and not line.self_score)
+            missing = form.line_ids.filtered(
+                lambda line: not line.measured and not line.self_score
+            )
             if missing:
                 raise UserError(
                     _(
@@ -81,7 +100,11 @@ class CsAppraisal(models.Model):
                         date=format_date(self.env, form.period_id.self_deadline),
                     )
                 )
-            form._cs_log(_("Reviewed without self-assessment: it was not submitted by its due date."))
+            form._cs_log(
+                _(
+                    "Reviewed without self-assessment: it was not submitted by its due date."
+                )
+            )
         self._cs_set_state("review")
         return True
 
@@ -90,7 +113,9 @@ class CsAppraisal(models.Model):
         last time, close the peer requests, hand over to calibration."""
         self._cs_require("supervisor", ("review",))
         for form in self:
-            missing = form.line_ids.filtered(lambda line: not line.measured and not line.supervisor_score)
+            missing = form.line_ids.filtered(
+                lambda line: not line.measured and not line.supervisor_score
+            )
             if missing:
                 raise UserError(
                     _(
@@ -100,7 +125,9 @@ class CsAppraisal(models.Model):
                     )
                 )
         self._refresh_measures()
-        self.sudo().feedback_ids.filtered(lambda f: f.state == "requested")._cs_close_unanswered()
+        self.sudo().feedback_ids.filtered(
+            lambda f: f.state == "requested"
+        )._cs_close_unanswered()
         self._cs_set_state("calibration")
         return True
 
@@ -140,7 +167,10 @@ class CsAppraisal(models.Model):
                         score=form.final_score,
                     )
                 )
-            if form.grade_id.recommendation == "improvement" and not form.improvement_plan:
+            if (
+                form.grade_id.recommendation == "improvement"
+                and not form.improvement_plan
+            ):
                 raise UserError(
                     _(
                         "Grade %(grade)s asks for an improvement plan: write the plan of %(employee)s "
@@ -164,7 +194,9 @@ class CsAppraisal(models.Model):
 
     def action_acknowledge(self):
         self._cs_require("employee", ("published",))
-        self._cs_set_state("acknowledged", acknowledged_date=fields.Date.context_today(self))
+        self._cs_set_state(
+            "acknowledged", acknowledged_date=fields.Date.context_today(self)
+        )
         return True
 
     def action_open_reopen_wizard(self):

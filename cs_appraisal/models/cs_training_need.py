@@ -13,5 +13,8 @@ class CsTrainingNeed(models.Model):
         check_company=True,
     )
     cs_appraisal_line_id = fields.Many2one(
-        "cs.appraisal.line", string="Appraisal Criterion", readonly=True, ondelete="set null"
+        "cs.appraisal.line",
+        string="Appraisal Criterion",
+        readonly=True,
+        ondelete="set null",
     )

@@ -29,7 +29,9 @@ class ResCompany(models.Model):
     )
 
     @api.constrains(
-        "cs_appraisal_self_days", "cs_appraisal_review_days", "cs_appraisal_calibration_days"
+        "cs_appraisal_self_days",
+        "cs_appraisal_review_days",
+        "cs_appraisal_calibration_days",
     )
     def _check_cs_appraisal_calendar(self):
         for company in self:

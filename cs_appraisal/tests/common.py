@@ -28,7 +28,10 @@ class CsAppraisalCase(CsOrganisationCase):
         super().setUpClass()
         Template = cls.env["cs.appraisal.template"]
         Template.search([]).active = False
-        roles = [cls.roles[code].id for code in ("specialist", "presales", "supervisor", "store_manager")]
+        roles = [
+            cls.roles[code].id
+            for code in ("specialist", "presales", "supervisor", "store_manager")
+        ]
         cls.template = Template.create(
             {
                 "name": "Test template",
@@ -65,8 +68,22 @@ class CsAppraisalCase(CsOrganisationCase):
                             "weight": 3,
                         }
                     ),
-                    Command.create({"name": "Attitude", "group": "attitude", "scale_max": 5, "weight": 1}),
-                    Command.create({"name": "Knowledge", "group": "ability", "scale_max": 10, "weight": 1}),
+                    Command.create(
+                        {
+                            "name": "Attitude",
+                            "group": "attitude",
+                            "scale_max": 5,
+                            "weight": 1,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": "Knowledge",
+                            "group": "ability",
+                            "scale_max": 10,
+                            "weight": 1,
+                        }
+                    ),
                     Command.create(
                         {
                             "name": "Training",
@@ -77,13 +94,22 @@ class CsAppraisalCase(CsOrganisationCase):
                             "weight": 1,
                         }
                     ),
-                    Command.create({"name": "Teamwork", "group": "teamwork", "scale_max": 5, "weight": 1}),
+                    Command.create(
+                        {
+                            "name": "Teamwork",
+                            "group": "teamwork",
+                            "scale_max": 5,
+                            "weight": 1,
+                        }
+                    ),
                 ],
             }
         )
         cls.criterion = {c.name: c for c in cls.template.criterion_ids}
         cls.company.cs_appraisal_calibrator_id = cls.cs_manager.user_id
-        cls.period = cls.env["cs.appraisal.period"].create({"kind": "monthly", "date_from": MONTH})
+        cls.period = cls.env["cs.appraisal.period"].create(
+            {"kind": "monthly", "date_from": MONTH}
+        )
 
     @classmethod
     def _form(cls, employee, period=None):
@@ -107,12 +133,20 @@ class CsAppraisalCase(CsOrganisationCase):
 
     def _to_review(self, form, self_scores=None):
         self._as(form.supervisor_id, form).action_start()
-        self._score_criteria(form, form.employee_id, self_scores or {"Attitude": 4, "Knowledge": 8, "Teamwork": 5})
+        self._score_criteria(
+            form,
+            form.employee_id,
+            self_scores or {"Attitude": 4, "Knowledge": 8, "Teamwork": 5},
+        )
         self._as(form.employee_id, form).action_submit_self()
 
     def _to_calibration(self, form, supervisor_scores=None):
         self._to_review(form)
-        self._score_criteria(form, form.supervisor_id, supervisor_scores or {"Attitude": 3, "Knowledge": 9, "Teamwork": 4})
+        self._score_criteria(
+            form,
+            form.supervisor_id,
+            supervisor_scores or {"Attitude": 3, "Knowledge": 9, "Teamwork": 4},
+        )
         self._as(form.supervisor_id, form).action_submit_review()
 
     def _published(self, form, **kw):

@@ -14,7 +14,11 @@ from .common import CsAppraisalCase
 class TestEditRights(CsAppraisalCase, ViewMatchesWrite):
     def setUp(self):
         super().setUp()
-        self.enterContext(mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model"))
+        self.enterContext(
+            mute_logger(
+                "odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model"
+            )
+        )
 
     def _check(self, form):
         values = {
@@ -28,10 +32,26 @@ class TestEditRights(CsAppraisalCase, ViewMatchesWrite):
             "calibration_reason": "Checked",
             "employee_comment": "Checked",
         }
-        line_values = {"self_score": 3, "self_comment": "Checked", "supervisor_score": 3, "supervisor_comment": "Checked"}
-        users = (self.agent_a | self.supervisor_a | self.store_manager_a | self.cs_manager | self.auditor | self.agent_b).user_id
+        line_values = {
+            "self_score": 3,
+            "self_comment": "Checked",
+            "supervisor_score": 3,
+            "supervisor_comment": "Checked",
+        }
+        users = (
+            self.agent_a
+            | self.supervisor_a
+            | self.store_manager_a
+            | self.cs_manager
+            | self.auditor
+            | self.agent_b
+        ).user_id
         return self._assert_view_matches_write(
-            form, users, values, line=self._line(form, "Attitude"), line_values=line_values
+            form,
+            users,
+            values,
+            line=self._line(form, "Attitude"),
+            line_values=line_values,
         )
 
     def test_the_form_shows_editable_what_the_save_accepts(self):
@@ -39,10 +59,14 @@ class TestEditRights(CsAppraisalCase, ViewMatchesWrite):
         checked = self._check(form)
         self._as(self.supervisor_a, form).action_start()
         checked += self._check(form)
-        self._score_criteria(form, self.agent_a, {"Attitude": 4, "Knowledge": 8, "Teamwork": 5})
+        self._score_criteria(
+            form, self.agent_a, {"Attitude": 4, "Knowledge": 8, "Teamwork": 5}
+        )
         self._as(self.agent_a, form).action_submit_self()
         checked += self._check(form)
-        self._score_criteria(form, self.supervisor_a, {"Attitude": 3, "Knowledge": 9, "Teamwork": 4})
+        self._score_criteria(
+            form, self.supervisor_a, {"Attitude": 3, "Knowledge": 9, "Teamwork": 4}
+        )
         self._as(self.supervisor_a, form).action_submit_review()
         self.assertEqual(form.state, "calibration")
         checked += self._check(form)
@@ -58,7 +82,16 @@ class TestEditRights(CsAppraisalCase, ViewMatchesWrite):
         form = self._form(self.agent_a)
         self._to_calibration(form)
         supervisor = self.supervisor_a.user_id
-        self.assertFalse(form.with_user(supervisor).plan_editable, "at calibration the plan is the CS manager's")
-        self.assertFalse(self._save_accepted(form, supervisor, {"improvement_plan": "Mine"}))
+        self.assertFalse(
+            form.with_user(supervisor).plan_editable,
+            "at calibration the plan is the CS manager's",
+        )
+        self.assertFalse(
+            self._save_accepted(form, supervisor, {"improvement_plan": "Mine"})
+        )
         self.assertTrue(form.with_user(self.cs_manager.user_id).plan_editable)
-        self.assertTrue(self._save_accepted(form, self.cs_manager.user_id, {"improvement_plan": "Theirs"}))
+        self.assertTrue(
+            self._save_accepted(
+                form, self.cs_manager.user_id, {"improvement_plan": "Theirs"}
+            )
+        )

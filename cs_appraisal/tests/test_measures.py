@@ -23,8 +23,12 @@ class TestKpiFill(CsAppraisalCase, CsTicketCase):
         Partner = self.env["res.partner"]
         c1, c2, c3 = Partner.create([{"name": f"March customer {i}"} for i in range(3)])
         with self._at(at(10, 9)):
-            consultation = self._new_ticket("consultation", partner_id=c1.id, cs_solution="<p>您好 yes 謝謝</p>")
-            after_sales = self._new_ticket("after_sales", partner_id=c2.id, cs_solution="<p>您好 done 謝謝</p>")
+            consultation = self._new_ticket(
+                "consultation", partner_id=c1.id, cs_solution="<p>您好 yes 謝謝</p>"
+            )
+            after_sales = self._new_ticket(
+                "after_sales", partner_id=c2.id, cs_solution="<p>您好 done 謝謝</p>"
+            )
             self._new_ticket("complaint", partner_id=c3.id)
         with self._at(at(10, 10)):
             consultation.action_cs_answer_and_close()
@@ -40,16 +44,32 @@ class TestKpiFill(CsAppraisalCase, CsTicketCase):
     def test_kpi_criteria_and_customers_fill_from_the_period(self):
         after_sales = self._month_of_work()
         form = self._form(self.agent_a)
-        kpis = self.env["cs.kpi.report"].get_employee_kpis(self.agent_a, MONTH, MONTH_END)
-        complaints, resolution = self._line(form, "Complaints"), self._line(form, "Resolution")
-        self.assertEqual((complaints.auto_value, complaints.has_data), (kpis["complaint_rate"], True))
+        kpis = self.env["cs.kpi.report"].get_employee_kpis(
+            self.agent_a, MONTH, MONTH_END
+        )
+        complaints, resolution = (
+            self._line(form, "Complaints"),
+            self._line(form, "Resolution"),
+        )
+        self.assertEqual(
+            (complaints.auto_value, complaints.has_data), (kpis["complaint_rate"], True)
+        )
         self.assertAlmostEqual(kpis["complaint_rate"], 100 / 3)
-        self.assertEqual(complaints.score, 0, "a third of the customers complained: over the 10 % that scores 0")
+        self.assertEqual(
+            complaints.score,
+            0,
+            "a third of the customers complained: over the 10 % that scores 0",
+        )
         self.assertAlmostEqual(resolution.auto_value, kpis["resolution_rate"])
-        self.assertAlmostEqual(resolution.score, resolution.criterion_id._score_for(kpis["resolution_rate"]))
+        self.assertAlmostEqual(
+            resolution.score,
+            resolution.criterion_id._score_for(kpis["resolution_rate"]),
+        )
         self.assertEqual((form.rating_count, form.rating_average), (2, 4.0))
         self.assertAlmostEqual(form.customer_score, 80)
-        self.assertFalse(self._line(form, "Training").has_data, "no assessment in March")
+        self.assertFalse(
+            self._line(form, "Training").has_data, "no assessment in March"
+        )
 
         # a rating arriving late in the month counts until the review is submitted
         with self._at(at(28, 9)):
@@ -67,15 +87,22 @@ class TestKpiFill(CsAppraisalCase, CsTicketCase):
     def test_a_whole_period_is_measured_in_one_kpi_query(self):
         self._month_of_work()
         Report = type(self.env["cs.kpi.report"])
-        with patch.object(Report, "_kpis_by", autospec=True, side_effect=Report._kpis_by) as kpis_by:
+        with patch.object(
+            Report, "_kpis_by", autospec=True, side_effect=Report._kpis_by
+        ) as kpis_by:
             self.period._open_forms()
         self.assertEqual(kpis_by.call_count, 1)
         forms = self.period.appraisal_ids
         mine = forms.filtered(lambda form: form.employee_id == self.agent_a)
         self.assertEqual(mine.rating_count, 2)
         self.assertFalse(
-            forms.filtered(lambda form: form.employee_id == self.agent_b).line_ids.filtered("has_data")
-            .filtered(lambda line: line.source == "kpi" and line.criterion_id.kpi != "sales_amount"),
+            forms.filtered(lambda form: form.employee_id == self.agent_b)
+            .line_ids.filtered("has_data")
+            .filtered(
+                lambda line: (
+                    line.source == "kpi" and line.criterion_id.kpi != "sales_amount"
+                )
+            ),
             "nothing measured for an agent without tickets",
         )
 
@@ -87,6 +114,14 @@ class TestTrainingFill(CsAppraisalCase, CsTrainingCase):
         self._fail(self.agent_b, session)  # 40, then a retake left open
         session.write({"start_date": at(5, 0).date(), "end_date": at(6, 0).date()})
         form_a, form_b = self._form(self.agent_a), self._form(self.agent_b)
-        training_a, training_b = self._line(form_a, "Training"), self._line(form_b, "Training")
-        self.assertEqual((training_a.auto_value, training_a.score, training_a.has_data), (92, 92, True))
-        self.assertEqual((training_b.auto_value, training_b.score), (40, 40), "decided attempts only")
+        training_a, training_b = (
+            self._line(form_a, "Training"),
+            self._line(form_b, "Training"),
+        )
+        self.assertEqual(
+            (training_a.auto_value, training_a.score, training_a.has_data),
+            (92, 92, True),
+        )
+        self.assertEqual(
+            (training_b.auto_value, training_b.score), (40, 40), "decided attempts only"
+        )

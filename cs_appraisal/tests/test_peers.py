@@ -18,12 +18,20 @@ class TestPeerFeedback(CsAppraisalCase):
 
     def setUp(self):
         super().setUp()
-        self.enterContext(mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model"))
+        self.enterContext(
+            mute_logger(
+                "odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model"
+            )
+        )
 
     def _ask(self, *peers):
         """The supervisor adds colleagues in the form's peer list, as in the UI."""
         self._as(self.supervisor_a, self.form).write(
-            {"feedback_ids": [Command.create({"reviewer_id": peer.id}) for peer in peers]}
+            {
+                "feedback_ids": [
+                    Command.create({"reviewer_id": peer.id}) for peer in peers
+                ]
+            }
         )
         return self.form.feedback_ids.filtered(lambda f: f.reviewer_id in peers)
 
@@ -36,7 +44,11 @@ class TestPeerFeedback(CsAppraisalCase):
 
     def test_a_peer_is_asked_answers_and_stays_anonymous(self):
         feedback = self._ask(self.peer)
-        self.assertEqual(feedback.line_ids.mapped("name"), ["Attitude", "Knowledge", "Teamwork"], "criteria scored by people only")
+        self.assertEqual(
+            feedback.line_ids.mapped("name"),
+            ["Attitude", "Knowledge", "Teamwork"],
+            "criteria scored by people only",
+        )
         activity = feedback.activity_ids
         self.assertEqual(activity.user_id, self.peer.user_id)
         self.assertEqual(activity.date_deadline, self.period.review_deadline)
@@ -48,7 +60,11 @@ class TestPeerFeedback(CsAppraisalCase):
             self._as(self.agent_a, feedback.line_ids[0]).write({"score": 5})
         with self.assertRaisesRegex(UserError, "Score every criterion"):
             self._as(self.peer, feedback).action_submit()
-        self._answer(feedback, {"Attitude": 5, "Knowledge": 6, "Teamwork": 4}, "Always covers the counter")
+        self._answer(
+            feedback,
+            {"Attitude": 5, "Knowledge": 6, "Teamwork": 4},
+            "Always covers the counter",
+        )
         self.assertEqual(feedback.state, "submitted")
         self.assertFalse(feedback.activity_ids)
         with self.assertRaisesRegex(UserError, "closed"):
@@ -68,11 +84,15 @@ class TestPeerFeedback(CsAppraisalCase):
             feedback.line_ids.with_user(self.agent_a.user_id).read(["score"])
         self.assertNotIn(self.peer.name, "".join(self.form.message_ids.mapped("body")))
         # the supervisor sees who answered
-        self.assertEqual(self._as(self.supervisor_a, self.form).feedback_ids.reviewer_id, self.peer)
+        self.assertEqual(
+            self._as(self.supervisor_a, self.form).feedback_ids.reviewer_id, self.peer
+        )
 
     def test_only_the_supervisor_asks_and_not_the_employee_itself(self):
         with self.assertRaises(AccessError):
-            self._as(self.agent_a, self.form).write({"feedback_ids": [Command.create({"reviewer_id": self.peer.id})]})
+            self._as(self.agent_a, self.form).write(
+                {"feedback_ids": [Command.create({"reviewer_id": self.peer.id})]}
+            )
         with self.assertRaises(AccessError):
             self._as(self.peer, self.env["cs.appraisal.feedback"]).create(
                 {"appraisal_id": self.form.id, "reviewer_id": self.peer.id}
@@ -108,16 +128,45 @@ class TestPeerFeedback(CsAppraisalCase):
         for person in (self.peer, self.supervisor_a):
             with self.subTest(person=person.name):
                 with self.assertRaises(AccessError):
-                    self._as(person, Line).create({"feedback_id": feedback.id, "criterion_id": criterion.id, "score": 1})
+                    self._as(person, Line).create(
+                        {
+                            "feedback_id": feedback.id,
+                            "criterion_id": criterion.id,
+                            "score": 1,
+                        }
+                    )
                 with self.assertRaises(UserError):  # AccessError is one too
-                    self._as(person, feedback).write({"line_ids": [Command.create({"criterion_id": criterion.id, "score": 1})]})
+                    self._as(person, feedback).write(
+                        {
+                            "line_ids": [
+                                Command.create(
+                                    {"criterion_id": criterion.id, "score": 1}
+                                )
+                            ]
+                        }
+                    )
                 with self.assertRaises(AccessError):
                     self._as(person, feedback.line_ids[0]).unlink()
         # nor slipped in with the request, under the peer's name
         with self.assertRaises(AccessError):
             self._as(self.supervisor_a, self.form).write(
-                {"feedback_ids": [Command.create({"reviewer_id": self.other_peer.id, "line_ids": [Command.create({"criterion_id": criterion.id, "score": 1})]})]}
+                {
+                    "feedback_ids": [
+                        Command.create(
+                            {
+                                "reviewer_id": self.other_peer.id,
+                                "line_ids": [
+                                    Command.create(
+                                        {"criterion_id": criterion.id, "score": 1}
+                                    )
+                                ],
+                            }
+                        )
+                    ]
+                }
             )
         feedback.invalidate_recordset()
         self.assertEqual(sorted(feedback.line_ids.mapped("score")), before)
-        self.assertFalse(self.form.feedback_ids.filtered(lambda f: f.reviewer_id == self.other_peer))
+        self.assertFalse(
+            self.form.feedback_ids.filtered(lambda f: f.reviewer_id == self.other_peer)
+        )

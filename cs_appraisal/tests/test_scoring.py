@@ -15,13 +15,15 @@ class TestScoring(CsAppraisalCase):
         return patch.object(
             type(self.env["cs.appraisal"]),
             "_measures",
-            lambda model, period, employees: {employee: (kpis, training) for employee in employees},
+            lambda model, period, employees: {
+                employee: (kpis, training) for employee in employees
+            },
         )
 
     def _ask_peer(self, form, peer, scores, comment=False):
-        feedback = self._as(form.supervisor_id, self.env["cs.appraisal.feedback"]).create(
-            {"appraisal_id": form.id, "reviewer_id": peer.id}
-        )
+        feedback = self._as(
+            form.supervisor_id, self.env["cs.appraisal.feedback"]
+        ).create({"appraisal_id": form.id, "reviewer_id": peer.id})
         feedback = self._as(peer, feedback)
         for line in feedback.line_ids:
             line.score = scores[line.name]
@@ -35,7 +37,9 @@ class TestScoring(CsAppraisalCase):
         self.assertAlmostEqual(resolution._score_for(75), 50)
         self.assertEqual(resolution._score_for(50), 0)
         self.assertEqual(resolution._score_for(30), 0, "capped at 0")
-        complaints = self.criterion["Complaints"]  # lower is better: 0 % scores 100, 10 % scores 0
+        complaints = self.criterion[
+            "Complaints"
+        ]  # lower is better: 0 % scores 100, 10 % scores 0
         self.assertAlmostEqual(complaints._score_for(4), 60)
         self.assertEqual(complaints._score_for(0), 100)
         self.assertEqual(complaints._score_for(25), 0, "capped at 0")
@@ -43,11 +47,21 @@ class TestScoring(CsAppraisalCase):
 
     def test_what_has_no_data_is_not_measured_as_zero(self):
         complaints = self.criterion["Complaints"]
-        self.assertEqual(complaints._measure({"complaint_rate": 4.0, "customers_served": 25}, None), (4.0, True))
-        self.assertEqual(complaints._measure({"complaint_rate": 0.0, "customers_served": 0}, None), (0.0, False))
+        self.assertEqual(
+            complaints._measure({"complaint_rate": 4.0, "customers_served": 25}, None),
+            (4.0, True),
+        )
+        self.assertEqual(
+            complaints._measure({"complaint_rate": 0.0, "customers_served": 0}, None),
+            (0.0, False),
+        )
         self.assertEqual(complaints._measure(None, None), (0.0, False))
-        sales = self.criterion["Complaints"].copy({"kpi": "sales_amount", "target": 1000})
-        self.assertEqual(sales._measure(None, None), (0.0, True), "a count of nothing is a zero")
+        sales = self.criterion["Complaints"].copy(
+            {"kpi": "sales_amount", "target": 1000}
+        )
+        self.assertEqual(
+            sales._measure(None, None), (0.0, True), "a count of nothing is a zero"
+        )
         training = self.criterion["Training"]
         self.assertEqual(training._measure(None, 72.5), (72.5, True))
         self.assertEqual(training._measure(None, None), (0.0, False))
@@ -67,10 +81,16 @@ class TestScoring(CsAppraisalCase):
         form = self._form(self.agent_a)
         # self 4/5, 8/10, 5/5; supervisor 3/5, 9/10, 4/5; one peer 5/5, 7/10, 4/5
         self._as(self.supervisor_a, form).action_start()
-        self._score_criteria(form, self.agent_a, {"Attitude": 4, "Knowledge": 8, "Teamwork": 5})
+        self._score_criteria(
+            form, self.agent_a, {"Attitude": 4, "Knowledge": 8, "Teamwork": 5}
+        )
         self._as(self.agent_a, form).action_submit_self()
-        self._ask_peer(form, self.presales_a, {"Attitude": 5, "Knowledge": 7, "Teamwork": 4})
-        self._score_criteria(form, self.supervisor_a, {"Attitude": 3, "Knowledge": 9, "Teamwork": 4})
+        self._ask_peer(
+            form, self.presales_a, {"Attitude": 5, "Knowledge": 7, "Teamwork": 4}
+        )
+        self._score_criteria(
+            form, self.supervisor_a, {"Attitude": 3, "Knowledge": 9, "Teamwork": 4}
+        )
 
         # a criterion scored by people: self 10, supervisor 50, peers 10
         attitude = (10 * 80 + 50 * 60 + 10 * 100) / 70
@@ -93,32 +113,53 @@ class TestScoring(CsAppraisalCase):
         self.assertAlmostEqual(form.score, 79.1, places=6)
         self.assertAlmostEqual(form.customer_score, 90)
         # each source's view of the same criteria
-        self.assertAlmostEqual(form.self_score, 0.4 * 75 + 0.3 * 80 + 0.2 * (80 + 70) / 2 + 0.1 * 100)
-        self.assertAlmostEqual(form.supervisor_score, 0.4 * 75 + 0.3 * 60 + 0.2 * (90 + 70) / 2 + 0.1 * 80)
-        self.assertAlmostEqual(form.peer_score, 0.4 * 75 + 0.3 * 100 + 0.2 * (70 + 70) / 2 + 0.1 * 80)
+        self.assertAlmostEqual(
+            form.self_score, 0.4 * 75 + 0.3 * 80 + 0.2 * (80 + 70) / 2 + 0.1 * 100
+        )
+        self.assertAlmostEqual(
+            form.supervisor_score, 0.4 * 75 + 0.3 * 60 + 0.2 * (90 + 70) / 2 + 0.1 * 80
+        )
+        self.assertAlmostEqual(
+            form.peer_score, 0.4 * 75 + 0.3 * 100 + 0.2 * (70 + 70) / 2 + 0.1 * 80
+        )
 
         # graded once reviewed: 79.1 is a C; the manager's +1 makes it a B
         self.assertFalse(form.grade_id)
         self._as(self.supervisor_a, form).action_submit_review()
         self.assertEqual(form.grade_id, self.env.ref("cs_appraisal.grade_c"))
-        self._as(self.cs_manager, form).write({"calibration_adjustment": 1, "calibration_reason": "Covered a store"})
+        self._as(self.cs_manager, form).write(
+            {"calibration_adjustment": 1, "calibration_reason": "Covered a store"}
+        )
         self.assertAlmostEqual(form.final_score, 80.1)
         self.assertEqual(form.grade_id, self.env.ref("cs_appraisal.grade_b"))
 
     def test_what_is_missing_drops_out_instead_of_counting_zero(self):
         """No rating, no peer, no self-assessment, a KPI and training
         without data: their weight goes to the rest."""
-        kpis = {"customers_served": 0, "resolution_rate": 100.0, "customers_with_problem": 3, "ratings": 0}
+        kpis = {
+            "customers_served": 0,
+            "resolution_rate": 100.0,
+            "customers_with_problem": 3,
+            "ratings": 0,
+        }
         self.enterContext(self._period_data(kpis, None))
         form = self._form(self.presales_a)
         self._as(self.supervisor_a, form).action_start()
-        self._as(self.supervisor_a, form).action_skip_self()  # March 2025 is long overdue
-        self._score_criteria(form, self.supervisor_a, {"Attitude": 5, "Knowledge": 5, "Teamwork": 3})
+        self._as(
+            self.supervisor_a, form
+        ).action_skip_self()  # March 2025 is long overdue
+        self._score_criteria(
+            form, self.supervisor_a, {"Attitude": 5, "Knowledge": 5, "Teamwork": 3}
+        )
         # results 100 (resolution alone), attitude 100, ability 50 (knowledge alone), teamwork 60
         criteria = (40 * 100 + 30 * 100 + 20 * 50 + 10 * 60) / 100
         self.assertAlmostEqual(form.criteria_score, criteria)
-        self.assertAlmostEqual(form.score, criteria, msg="customers without ratings drop out")
-        self.assertEqual((form.self_score, form.peer_score), (0, 0), "no self-assessment, no peer")
+        self.assertAlmostEqual(
+            form.score, criteria, msg="customers without ratings drop out"
+        )
+        self.assertEqual(
+            (form.self_score, form.peer_score), (0, 0), "no self-assessment, no peer"
+        )
         self.assertFalse(self._line(form, "Complaints").is_scored)
 
     def test_grade_bands_of_the_shipped_defaults(self):
@@ -138,7 +179,9 @@ class TestScoring(CsAppraisalCase):
         ]
         for score, name, coefficient in expected:
             grade = Grade._for_score(score)
-            self.assertEqual((grade.name, grade.bonus_coefficient), (name, coefficient), score)
+            self.assertEqual(
+                (grade.name, grade.bonus_coefficient), (name, coefficient), score
+            )
         self.env.ref("cs_appraisal.grade_b").min_score = 85
         self.assertEqual(Grade._for_score(84).name, "C", "admins move the bands")
 
@@ -149,13 +192,21 @@ class TestScoring(CsAppraisalCase):
             self.env["cs.appraisal.grade"].create({"name": "S", "min_score": 120})
 
     def test_template_weights_must_each_total_100(self):
-        with self.assertRaisesRegex(ValidationError, "criteria groups of Test template total 90"):
+        with self.assertRaisesRegex(
+            ValidationError, "criteria groups of Test template total 90"
+        ):
             self.template.write({"results_weight": 30})
-        with self.assertRaisesRegex(ValidationError, "customers and peers of Test template total 110"):
+        with self.assertRaisesRegex(
+            ValidationError, "customers and peers of Test template total 110"
+        ):
             self.template.write({"results_weight": 40, "peer_weight": 20})
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):
-            self.template.write({"peer_weight": 10, "self_weight": -10, "supervisor_weight": 70})
-        self.template.write({"self_weight": 0, "supervisor_weight": 50, "peer_weight": 20})
+            self.template.write(
+                {"peer_weight": 10, "self_weight": -10, "supervisor_weight": 70}
+            )
+        self.template.write(
+            {"self_weight": 0, "supervisor_weight": 50, "peer_weight": 20}
+        )
 
     def test_criteria_need_a_complete_rule(self):
         with self.assertRaisesRegex(ValidationError, "Choose the KPI"):
@@ -168,7 +219,9 @@ class TestScoring(CsAppraisalCase):
             self.criterion["Attitude"].weight = 0
 
     def test_one_template_per_role(self):
-        with self.assertRaisesRegex(ValidationError, "already appraised with template Test template"):
+        with self.assertRaisesRegex(
+            ValidationError, "already appraised with template Test template"
+        ):
             self.env["cs.appraisal.template"].create(
                 {"name": "Second", "role_ids": [(6, 0, self.roles["specialist"].ids)]}
             )

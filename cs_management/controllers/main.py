@@ -22,7 +22,9 @@ class CsHelpdeskTicketController(HelpdeskTicketController):
     def support_ticket_close(self, ticket_id=None, stage_id=None, **kw):
         ticket = self._cs_readable_ticket(ticket_id)
         stage = request.env["helpdesk.ticket.stage"].browse(self._cs_id(stage_id))
-        closing_stages = ticket.team_id._get_applicable_stages().filtered("close_from_portal")
+        closing_stages = ticket.team_id._get_applicable_stages().filtered(
+            "close_from_portal"
+        )
         # like helpdesk_mgmt, any other target stage changes nothing
         if stage in closing_stages:
             self._cs_close(ticket, stage)
@@ -50,7 +52,9 @@ class CsHelpdeskTicketController(HelpdeskTicketController):
         try:
             return int(value)
         except (TypeError, ValueError) as error:
-            raise BadRequest(request.env._("This request names no valid record.")) from error
+            raise BadRequest(
+                request.env._("This request names no valid record.")
+            ) from error
 
     def _cs_readable_ticket(self, ticket_id):
         """The ticket, as the user; not found when it does not exist or the
@@ -79,5 +83,10 @@ class CsHelpdeskTicketController(HelpdeskTicketController):
         if not value:
             return
         record = request.env[model_name].browse(self._cs_id(value)).exists()
-        if not (record and record.has_access("read") and record.active and record.show_in_portal):
+        if not (
+            record
+            and record.has_access("read")
+            and record.active
+            and record.show_in_portal
+        ):
             raise BadRequest(request.env._("This choice is not offered in the portal."))

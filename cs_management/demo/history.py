@@ -16,7 +16,12 @@ from odoo import fields
 
 KIND_MIX = [("consultation", 5), ("complaint", 2), ("after_sales", 2), ("order", 1)]
 # the demo staff write in Traditional Chinese
-KIND_LABELS = {"consultation": "諮詢", "complaint": "投訴", "after_sales": "售後", "order": "訂單問題"}
+KIND_LABELS = {
+    "consultation": "諮詢",
+    "complaint": "投訴",
+    "after_sales": "售後",
+    "order": "訂單問題",
+}
 SUBJECTS = ["粉底液", "晚霜", "包裹", "口紅", "化妝水"]
 
 
@@ -26,19 +31,24 @@ def clock_at(env, moment):
     (freezegun) and the transaction's time, which dates ``create_date``
     (``Cursor.now``), both read it."""
     env.flush_all()
-    with freezegun.freeze_time(moment), patch.object(type(env.cr), "now", lambda cr: moment):
+    with (
+        freezegun.freeze_time(moment),
+        patch.object(type(env.cr), "now", lambda cr: moment),
+    ):
         yield
         env.flush_all()
 
 
 def generate(env, days=35, per_day=2, seed=7):
     rng = random.Random(seed)
-    teams = env["helpdesk.ticket.team"].search([("cs_store_id", "!=", False)]) | env.ref(
-        "cs_management.helpdesk_team_hq"
-    )
+    teams = env["helpdesk.ticket.team"].search(
+        [("cs_store_id", "!=", False)]
+    ) | env.ref("cs_management.helpdesk_team_hq")
     customers = env["res.partner"].search([("cs_consent_scope", "!=", False)])
     kinds = [kind for kind, weight in KIND_MIX for _ in range(weight)]
-    categories = {kind: env.ref(f"cs_management.category_{kind}") for kind, _w in KIND_MIX}
+    categories = {
+        kind: env.ref(f"cs_management.category_{kind}") for kind, _w in KIND_MIX
+    }
     phone = env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
     today = fields.Date.context_today(env["helpdesk.ticket"])
     tickets = env["helpdesk.ticket"]
@@ -49,7 +59,15 @@ def generate(env, days=35, per_day=2, seed=7):
             with clock_at(env, moment):
                 tickets |= env["helpdesk.ticket"].create(
                     [
-                        _ticket_values(env, rng, team, rng.choice(kinds), categories, customers, phone)
+                        _ticket_values(
+                            env,
+                            rng,
+                            team,
+                            rng.choice(kinds),
+                            categories,
+                            customers,
+                            phone,
+                        )
                         for _n in range(rng.randint(1, per_day))
                     ]
                 )
@@ -128,7 +146,11 @@ def _walk_complaint(env, ticket, until):
         ("closed", {"cs_summary": "已解決；已通知供應商。"}),
     )
     names = [step for step, _values in steps]
-    first = names.index(ticket.stage_id.cs_step) + 1 if ticket.stage_id.cs_step in names else 0
+    first = (
+        names.index(ticket.stage_id.cs_step) + 1
+        if ticket.stage_id.cs_step in names
+        else 0
+    )
     for step, values in steps[first : names.index(until) + 1]:
         if step == "feedback":
             ticket.action_cs_tell_result()

@@ -10,7 +10,9 @@ class CsDataExportLog(models.Model):
     _rec_name = "date"
 
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
-    user_id = fields.Many2one("res.users", string="Exported By", required=True, readonly=True)
+    user_id = fields.Many2one(
+        "res.users", string="Exported By", required=True, readonly=True
+    )
     model = fields.Char(required=True, readonly=True)
     record_count = fields.Integer(string="Records", readonly=True)
     field_names = fields.Char(string="Personal Fields", readonly=True)

@@ -10,17 +10,30 @@ class CsFollowup(models.Model):
 
     _name = "cs.followup"
     _description = "Follow-up Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.personal.data", "cs.ticket.scoped"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "cs.personal.data",
+        "cs.ticket.scoped",
+    ]
     _cs_personal_fields = ("phone",)
     _order = "state desc, date_due, id"
     _rec_name = "partner_id"
     _check_company_auto = True
 
-    plan_id = fields.Many2one("cs.followup.plan", ondelete="cascade", index=True, check_company=True)
-    ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Ticket Followed Up", ondelete="cascade", index=True, check_company=True
+    plan_id = fields.Many2one(
+        "cs.followup.plan", ondelete="cascade", index=True, check_company=True
     )
-    partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True, check_company=True)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Ticket Followed Up",
+        ondelete="cascade",
+        index=True,
+        check_company=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, check_company=True
+    )
     phone = fields.Char(related="partner_id.phone")
     user_id = fields.Many2one(
         "res.users",
@@ -31,29 +44,49 @@ class CsFollowup(models.Model):
         default=lambda self: self.env.user,
         check_company=True,
     )
-    date_due = fields.Date(string="Due Date", required=True, default=fields.Date.context_today)
+    date_due = fields.Date(
+        string="Due Date", required=True, default=fields.Date.context_today
+    )
     date_done = fields.Datetime(string="Done On", readonly=True)
-    state = fields.Selection([("todo", "To Do"), ("done", "Done")], default="todo", required=True, tracking=True)
+    state = fields.Selection(
+        [("todo", "To Do"), ("done", "Done")],
+        default="todo",
+        required=True,
+        tracking=True,
+    )
     reached = fields.Boolean(string="Customer Reached", tracking=True)
     satisfaction = fields.Selection(SATISFACTION, tracking=True)
     remarks = fields.Text()
     new_ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Ticket Opened", readonly=True, copy=False, check_company=True
+        "helpdesk.ticket",
+        string="Ticket Opened",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     script = fields.Html(related="plan_id.script")
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
 
     @api.constrains("satisfaction", "reached")
     def _check_satisfaction_needs_contact(self):
         for visit in self:
             if visit.satisfaction and not visit.reached:
-                raise ValidationError(_("A customer who was not reached cannot give a satisfaction score."))
+                raise ValidationError(
+                    _(
+                        "A customer who was not reached cannot give a satisfaction score."
+                    )
+                )
 
     def action_done(self):
         for visit in self:
             if visit.reached and not visit.satisfaction:
                 raise UserError(
-                    _("Record the satisfaction %(customer)s gave before closing the follow-up.", customer=visit.partner_id.name)
+                    _(
+                        "Record the satisfaction %(customer)s gave before closing the follow-up.",
+                        customer=visit.partner_id.name,
+                    )
                 )
         self.write({"state": "done", "date_done": fields.Datetime.now()})
         return True
@@ -70,14 +103,19 @@ class CsFollowup(models.Model):
         origin = self.ticket_id
         ticket = self.env["helpdesk.ticket"].create(
             {
-                "name": _("Problem found at follow-up: %(customer)s", customer=self.partner_id.name),
+                "name": _(
+                    "Problem found at follow-up: %(customer)s",
+                    customer=self.partner_id.name,
+                ),
                 "description": self.remarks or _("Raised during a follow-up call."),
                 "partner_id": self.partner_id.id,
                 "partner_name": self.partner_id.name,
                 "partner_email": self.partner_id.email,
                 "team_id": origin.team_id.id,
                 "cs_store_id": origin.cs_store_id.id,
-                "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+                "channel_id": self.env.ref(
+                    "helpdesk_mgmt.helpdesk_ticket_channel_phone"
+                ).id,
                 "user_id": self.user_id.id,
                 "company_id": self.company_id.id,
             }

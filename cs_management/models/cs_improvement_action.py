@@ -54,7 +54,10 @@ class CsImprovementAction(models.Model):
     def _search_is_late(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Search late actions with “is set” or “is not set”."))
-        late = [("state", "=", "open"), ("date_deadline", "<", fields.Date.context_today(self))]
+        late = [
+            ("state", "=", "open"),
+            ("date_deadline", "<", fields.Date.context_today(self)),
+        ]
         return late if (operator == "=") == value else ["!", "&", *late]
 
     @api.depends("ticket_ids")
@@ -65,7 +68,12 @@ class CsImprovementAction(models.Model):
     def action_done(self):
         for action in self:
             if not action.result:
-                raise UserError(_("Say what changed (Result) before closing action “%(action)s”.", action=action.name))
+                raise UserError(
+                    _(
+                        "Say what changed (Result) before closing action “%(action)s”.",
+                        action=action.name,
+                    )
+                )
         self.write({"state": "done", "date_done": fields.Date.context_today(self)})
         return True
 
@@ -79,6 +87,8 @@ class CsImprovementAction(models.Model):
 
     def action_view_tickets(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_ticket")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_management.action_cs_ticket"
+        )
         action.update(domain=[("id", "in", self.ticket_ids.ids)], context={})
         return action

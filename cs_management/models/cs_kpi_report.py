@@ -12,7 +12,11 @@ PROBLEM_KINDS = ("complaint", "after_sales", "order")
 RATES = {
     "complaint_rate": ("complaining_customers", "customers_served", 100.0),  # KPI-1
     "resolution_rate": ("customers_solved", "customers_with_problem", 100.0),  # KPI-2
-    "avg_first_response_hours": ("first_response_hours", "first_responses", 1.0),  # KPI-3
+    "avg_first_response_hours": (
+        "first_response_hours",
+        "first_responses",
+        1.0,
+    ),  # KPI-3
     "avg_handling_hours": ("handling_hours", "handled", 1.0),  # KPI-3
     "rating_average": ("rating_total", "ratings", 1.0),  # KPI-4
     "praise_rate": ("ratings_satisfied", "ratings", 100.0),  # KPI-4
@@ -27,22 +31,65 @@ RATES = {
 
 # the additive measures, columns of the view
 COUNTS = (
-    "inquiries", "customers_served", "complaining_customers", "customers_with_problem", "customers_solved",
-    "staff_complaints", "first_response_hours", "first_responses", "handling_hours", "handled",
-    "closed_tickets", "reopened", "ratings", "rating_total", "ratings_satisfied", "ratings_neutral",
-    "ratings_dissatisfied", "deadlines_due", "deadlines_met", "replies_due", "replies_in_time", "replies",
-    "resolved", "qa_inspections", "qa_score_total", "qa_passed", "sales_amount", "deals_won", "leads_closed",
+    "inquiries",
+    "customers_served",
+    "complaining_customers",
+    "customers_with_problem",
+    "customers_solved",
+    "staff_complaints",
+    "first_response_hours",
+    "first_responses",
+    "handling_hours",
+    "handled",
+    "closed_tickets",
+    "reopened",
+    "ratings",
+    "rating_total",
+    "ratings_satisfied",
+    "ratings_neutral",
+    "ratings_dissatisfied",
+    "deadlines_due",
+    "deadlines_met",
+    "replies_due",
+    "replies_in_time",
+    "replies",
+    "resolved",
+    "qa_inspections",
+    "qa_score_total",
+    "qa_passed",
+    "sales_amount",
+    "deals_won",
+    "leads_closed",
 )
 
 # the view filters its sources by day: let PostgreSQL find them. Odoo keeps
 # an index it did not name at uninstall: hooks.py drops these.
 DAY_INDEXES = (
-    ("helpdesk_ticket_cs_create_date_day_idx", "helpdesk_ticket", "(create_date::date)", ""),
-    ("helpdesk_ticket_cs_closed_date_day_idx", "helpdesk_ticket", "(closed_date::date)", ""),
-    ("rating_rating_cs_create_date_day_idx", "rating_rating", "(create_date::date)", ""),
+    (
+        "helpdesk_ticket_cs_create_date_day_idx",
+        "helpdesk_ticket",
+        "(create_date::date)",
+        "",
+    ),
+    (
+        "helpdesk_ticket_cs_closed_date_day_idx",
+        "helpdesk_ticket",
+        "(closed_date::date)",
+        "",
+    ),
+    (
+        "rating_rating_cs_create_date_day_idx",
+        "rating_rating",
+        "(create_date::date)",
+        "",
+    ),
     ("crm_lead_cs_date_closed_day_idx", "crm_lead", "(date_closed::date)", ""),
-    ("mail_message_cs_ticket_reply_day_idx", "mail_message", "(date::date)",
-     "model = 'helpdesk.ticket' AND message_type = 'comment'"),
+    (
+        "mail_message_cs_ticket_reply_day_idx",
+        "mail_message",
+        "(date::date)",
+        "model = 'helpdesk.ticket' AND message_type = 'comment'",
+    ),
 )
 
 
@@ -82,8 +129,12 @@ class CsKpiReport(models.Model):
 
     inquiries = fields.Integer(string="Inquiries", readonly=True)
     customers_served = fields.Integer(string="Customers Served", readonly=True)
-    complaining_customers = fields.Integer(string="Complaining Customers", readonly=True)
-    customers_with_problem = fields.Integer(string="Customers with a Problem", readonly=True)
+    complaining_customers = fields.Integer(
+        string="Complaining Customers", readonly=True
+    )
+    customers_with_problem = fields.Integer(
+        string="Customers with a Problem", readonly=True
+    )
     customers_solved = fields.Integer(string="Customers Solved", readonly=True)
     staff_complaints = fields.Integer(string="Complaints about Staff", readonly=True)
     first_response_hours = fields.Float(string="First Response Hours", readonly=True)
@@ -113,11 +164,15 @@ class CsKpiReport(models.Model):
     # rates: filled from the summed counts of each group (see read_group)
     complaint_rate = fields.Float(string="Complaint Rate (%)", readonly=True)
     resolution_rate = fields.Float(string="Resolution Rate (%)", readonly=True)
-    avg_first_response_hours = fields.Float(string="Avg First Response (h)", readonly=True)
+    avg_first_response_hours = fields.Float(
+        string="Avg First Response (h)", readonly=True
+    )
     avg_handling_hours = fields.Float(string="Avg Handling Time (h)", readonly=True)
     rating_average = fields.Float(string="Rating Average", readonly=True)
     praise_rate = fields.Float(string="Praise Rate (%)", readonly=True)
-    staff_complaint_rate = fields.Float(string="Complaints about Staff (%)", readonly=True)
+    staff_complaint_rate = fields.Float(
+        string="Complaints about Staff (%)", readonly=True
+    )
     within_deadline_rate = fields.Float(string="Within Deadline (%)", readonly=True)
     reply_timeliness_rate = fields.Float(string="Reply Timeliness (%)", readonly=True)
     reopen_rate = fields.Float(string="Reopen Rate (%)", readonly=True)
@@ -138,18 +193,32 @@ class CsKpiReport(models.Model):
         Every stream gives each column the same type: PostgreSQL then reads
         the streams as one append, computing only the columns a query uses."""
         columns = SQL(", ").join(
-            SQL("(%s)::%s AS %s", measures.get(name, SQL("0")), self._sql_type(name), SQL.identifier(name))
+            SQL(
+                "(%s)::%s AS %s",
+                measures.get(name, SQL("0")),
+                self._sql_type(name),
+                SQL.identifier(name),
+            )
             for name in COUNTS
         )
         group_by = SQL(" GROUP BY 1, 2, 3, 4, 5") if grouped else SQL()
         return SQL("SELECT %s, %s %s%s", keys, columns, from_where, group_by)
 
     def _ticket_keys(self, day):
-        return SQL("%s AS date, t.user_id, t.team_id, t.cs_store_id AS store_id, t.company_id", day)
+        return SQL(
+            "%s AS date, t.user_id, t.team_id, t.cs_store_id AS store_id, t.company_id",
+            day,
+        )
 
     def _streams(self):
-        return [self._received_stream(), self._rating_stream(), self._reply_stream(), self._resolved_stream(),
-                self._inspection_stream(), self._sales_stream()]
+        return [
+            self._received_stream(),
+            self._rating_stream(),
+            self._reply_stream(),
+            self._resolved_stream(),
+            self._inspection_stream(),
+            self._sales_stream(),
+        ]
 
     def _received_stream(self):
         """The tickets' cohort, counted on the day they were received: first
@@ -159,18 +228,28 @@ class CsKpiReport(models.Model):
         closed = SQL("st.cs_step = 'closed'")
         per_ticket = {
             "inquiries": SQL("COUNT(*)"),
-            "staff_complaints": SQL("COUNT(*) FILTER (WHERE t.cs_kind = 'complaint' AND rc.cs_about_staff)"),
+            "staff_complaints": SQL(
+                "COUNT(*) FILTER (WHERE t.cs_kind = 'complaint' AND rc.cs_about_staff)"
+            ),
             "first_response_hours": SQL(
                 "SUM(t.cs_first_response_hours) FILTER (WHERE t.cs_first_response_date IS NOT NULL)"
             ),
             "first_responses": SQL("COUNT(t.cs_first_response_date)"),
-            "handling_hours": SQL("SUM(t.cs_resolution_hours) FILTER (WHERE %s)", closed),
+            "handling_hours": SQL(
+                "SUM(t.cs_resolution_hours) FILTER (WHERE %s)", closed
+            ),
             "handled": SQL("COUNT(*) FILTER (WHERE %s)", closed),
             "closed_tickets": SQL("COUNT(*) FILTER (WHERE st.closed)"),
             "reopened": SQL("COUNT(*) FILTER (WHERE t.cs_reopen_count > 0)"),
-            "deadlines_due": self._due(SQL("t.cs_resolution_state"), SQL("t.cs_resolution_deadline")),
-            "deadlines_met": SQL("COUNT(*) FILTER (WHERE t.cs_resolution_state = 'met')"),
-            "replies_due": self._due(SQL("t.cs_reply_state"), SQL("t.cs_reply_deadline")),
+            "deadlines_due": self._due(
+                SQL("t.cs_resolution_state"), SQL("t.cs_resolution_deadline")
+            ),
+            "deadlines_met": SQL(
+                "COUNT(*) FILTER (WHERE t.cs_resolution_state = 'met')"
+            ),
+            "replies_due": self._due(
+                SQL("t.cs_reply_state"), SQL("t.cs_reply_deadline")
+            ),
             "replies_in_time": SQL("COUNT(*) FILTER (WHERE t.cs_reply_state = 'met')"),
         }
         per_customer = {
@@ -187,14 +266,25 @@ class CsKpiReport(models.Model):
                 WHERE t.active
                 GROUP BY 1, 2, 3, 4, 5, COALESCE(t.commercial_partner_id, -t.id)""",
             SQL(", ").join(
-                SQL("%s AS %s", expr, SQL.identifier(name)) for name, expr in (per_ticket | per_customer).items()
+                SQL("%s AS %s", expr, SQL.identifier(name))
+                for name, expr in (per_ticket | per_customer).items()
             ),
         )
-        measures = {name: SQL("COALESCE(SUM(c.%s), 0)", SQL.identifier(name)) for name in per_ticket}
+        measures = {
+            name: SQL("COALESCE(SUM(c.%s), 0)", SQL.identifier(name))
+            for name in per_ticket
+        }
         measures["customers_served"] = SQL("COUNT(*)")
-        measures.update({name: SQL("COUNT(*) FILTER (WHERE c.%s)", SQL.identifier(name)) for name in per_customer})
+        measures.update(
+            {
+                name: SQL("COUNT(*) FILTER (WHERE c.%s)", SQL.identifier(name))
+                for name in per_customer
+            }
+        )
         return self._stream(
-            SQL("c.date, c.user_id, c.team_id, c.store_id, c.company_id"), measures, SQL("FROM (%s) AS c", customers)
+            SQL("c.date, c.user_id, c.team_id, c.store_id, c.company_id"),
+            measures,
+            SQL("FROM (%s) AS c", customers),
         )
 
     def _due(self, state, deadline):
@@ -250,19 +340,40 @@ class CsKpiReport(models.Model):
         definition, ``cs.qa.inspection._iqs_domain``."""
         Inspection = self.env["cs.qa.inspection"].sudo()
         counted = Inspection._search(Inspection._iqs_domain())
-        columns = ("date", "agent_id", "team_id", "store_id", "company_id", "score", "passed")
+        columns = (
+            "date",
+            "agent_id",
+            "team_id",
+            "store_id",
+            "company_id",
+            "score",
+            "passed",
+        )
         return self._stream(
             SQL("i.date, i.agent_id, i.team_id, i.store_id, i.company_id"),
-            {"qa_inspections": SQL("1"), "qa_score_total": SQL("i.score"), "qa_passed": SQL("i.passed::int")},
-            SQL("FROM %s AS i", counted.subselect(*(SQL.identifier(Inspection._table, name) for name in columns))),
+            {
+                "qa_inspections": SQL("1"),
+                "qa_score_total": SQL("i.score"),
+                "qa_passed": SQL("i.passed::int"),
+            },
+            SQL(
+                "FROM %s AS i",
+                counted.subselect(
+                    *(SQL.identifier(Inspection._table, name) for name in columns)
+                ),
+            ),
             grouped=False,
         )
 
     def _sales_stream(self):
         return self._stream(
-            SQL("l.date_closed::date AS date, l.user_id, NULL::integer, s.id, l.company_id"),
+            SQL(
+                "l.date_closed::date AS date, l.user_id, NULL::integer, s.id, l.company_id"
+            ),
             {
-                "sales_amount": SQL("CASE WHEN ls.is_won THEN l.expected_revenue ELSE 0 END"),
+                "sales_amount": SQL(
+                    "CASE WHEN ls.is_won THEN l.expected_revenue ELSE 0 END"
+                ),
                 "deals_won": SQL("COALESCE(ls.is_won, false)::int"),
                 "leads_closed": SQL("1"),
             },
@@ -280,7 +391,9 @@ class CsKpiReport(models.Model):
         return SQL("integer") if self._fields[name].type == "integer" else SQL("float")
 
     def _keys(self, alias=None):
-        return SQL(", ").join(SQL.identifier(*filter(None, (alias, key))) for key in self.KEYS)
+        return SQL(", ").join(
+            SQL.identifier(*filter(None, (alias, key))) for key in self.KEYS
+        )
 
     def _select(self):
         # the id hashes the key: stable, and unlike row_number() it lets
@@ -289,12 +402,19 @@ class CsKpiReport(models.Model):
             """SELECT ('x' || substr(md5(concat_ws(',', %s)), 1, 15))::bit(60)::bigint AS id,
                       g.*, e.id AS employee_id, %s""",
             self._keys("g"),
-            SQL(", ").join(SQL("NULL::float AS %s", SQL.identifier(name)) for name in RATES),
+            SQL(", ").join(
+                SQL("NULL::float AS %s", SQL.identifier(name)) for name in RATES
+            ),
         )
 
     def _from(self):
         sums = SQL(", ").join(
-            SQL("SUM(%s)::%s AS %s", SQL.identifier(name), self._sql_type(name), SQL.identifier(name))
+            SQL(
+                "SUM(%s)::%s AS %s",
+                SQL.identifier(name),
+                self._sql_type(name),
+                SQL.identifier(name),
+            )
             for name in COUNTS
         )
         return SQL(
@@ -324,40 +444,70 @@ class CsKpiReport(models.Model):
     # Rates from sums
     # ------------------------------------------------------------------
     @api.model
-    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+    def _read_group(
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
+    ):
         # measured: compiling this view's plan (PostgreSQL JIT) takes longer
         # than running it on a month of a million tickets; off for this query only
         cr = self.env.cr
         cr.execute("SELECT current_setting('jit'), set_config('jit', 'off', true)")
         jit = cr.fetchone()[0]
         try:
-            return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+            return super()._read_group(
+                domain, groupby, aggregates, having, offset, limit, order
+            )
         finally:
             # after an SQL error, the rollback restores the setting
             if cr._cnx.info.transaction_status != TRANSACTION_STATUS_INERROR:
                 cr.execute(SQL("SELECT set_config('jit', %s, true)", jit))
 
     @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
         """Pivot and graph: each rate of a group from its summed counts."""
         asked = {spec.split(":")[0] for spec in fields}
         wanted = [name for name in RATES if name in asked]
         counts = {part for name in wanted for part in RATES[name][:2]} - asked
         rows = super().read_group(
-            domain, list(fields) + [f"{c}:sum" for c in counts], groupby, offset, limit, orderby, lazy
+            domain,
+            list(fields) + [f"{c}:sum" for c in counts],
+            groupby,
+            offset,
+            limit,
+            orderby,
+            lazy,
         )
         for row in rows:
             for name in wanted:
                 numerator, denominator, factor = RATES[name]
-                row[name] = rate(row.get(numerator) or 0, row.get(denominator) or 0, factor)
+                row[name] = rate(
+                    row.get(numerator) or 0, row.get(denominator) or 0, factor
+                )
         return rows
 
     @api.model
     def _values(self, sums):
         """Counts and the rates they give, from {count: summed value}."""
         values = {name: value or 0 for name, value in sums.items()}
-        rates = {name: parts for name, parts in RATES.items() if parts[0] in values and parts[1] in values}
-        values.update({name: rate(values[num], values[den], factor) for name, (num, den, factor) in rates.items()})
+        rates = {
+            name: parts
+            for name, parts in RATES.items()
+            if parts[0] in values and parts[1] in values
+        }
+        values.update(
+            {
+                name: rate(values[num], values[den], factor)
+                for name, (num, den, factor) in rates.items()
+            }
+        )
         return values
 
     @api.model
@@ -370,7 +520,9 @@ class CsKpiReport(models.Model):
         rows = self._read_group(domain, groupby, [f"{name}:sum" for name in counts])
         size = len(groupby)
         return {
-            (row[0] if size == 1 else tuple(row[:size])): self._values(dict(zip(counts, row[size:], strict=True)))
+            (row[0] if size == 1 else tuple(row[:size])): self._values(
+                dict(zip(counts, row[size:], strict=True))
+            )
             for row in rows
         }
 
@@ -397,4 +549,10 @@ class CsKpiReport(models.Model):
         for name, table, expression, where in DAY_INDEXES:
             tools.create_index(self.env.cr, name, table, [expression], where=where)
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("CREATE VIEW %s AS (%s)", SQL.identifier(self._table), self._view_query()))
+        self.env.cr.execute(
+            SQL(
+                "CREATE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                self._view_query(),
+            )
+        )

@@ -18,9 +18,15 @@ class CsOpinionThreshold(models.Model):
     severity_rank = fields.Integer(compute="_compute_severity_rank", store=True)
     min_views = fields.Integer(string="Views From", help="0: views do not count.")
     min_shares = fields.Integer(string="Shares From", help="0: shares do not count.")
-    min_comments = fields.Integer(string="Comments From", help="0: comments do not count.")
+    min_comments = fields.Integer(
+        string="Comments From", help="0: comments do not count."
+    )
     min_sentiment = fields.Selection(
-        [("neutral", "Neutral"), ("negative", "Negative"), ("very_negative", "Very negative")],
+        [
+            ("neutral", "Neutral"),
+            ("negative", "Negative"),
+            ("very_negative", "Very negative"),
+        ],
         string="Sentiment At Least",
         required=True,
         default="negative",
@@ -46,7 +52,9 @@ class CsOpinionThreshold(models.Model):
         """Severity of ``ticket`` by these thresholds (searched once by the
         caller), "minor" when none is met."""
         met = self.filtered(
-            lambda threshold: threshold.company_id in (ticket.company_id, self.env["res.company"])
-            and threshold._is_met_by(ticket)
+            lambda threshold: (
+                threshold.company_id in (ticket.company_id, self.env["res.company"])
+                and threshold._is_met_by(ticket)
+            )
         )
         return met[:1].severity or "minor"

@@ -22,7 +22,11 @@ def mask(value):
 def domain_paths(domain):
     """The field paths a domain tests, those inside ``any`` included."""
     for leaf in domain or ():
-        if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str):
+        if (
+            isinstance(leaf, (list, tuple))
+            and len(leaf) == 3
+            and isinstance(leaf[0], str)
+        ):
             yield leaf[0]
             if leaf[1] in ("any", "not any") and isinstance(leaf[2], (list, tuple)):
                 yield from (f"{leaf[0]}.{path}" for path in domain_paths(leaf[2]))
@@ -44,7 +48,10 @@ class CsPersonalData(models.AbstractModel):
         return (
             not self.env.su
             and not user.has_group("cs_management.group_cs_agent")
-            and (user.has_group("cs_management.group_cs_auditor") or user.has_group("cs_management.group_cs_trainer"))
+            and (
+                user.has_group("cs_management.group_cs_auditor")
+                or user.has_group("cs_management.group_cs_trainer")
+            )
         )
 
     def _cs_customers(self):
@@ -67,7 +74,13 @@ class CsPersonalData(models.AbstractModel):
     def _cs_check_not_personal(self, paths):
         """Masking what is read is not enough: searching, sorting or grouping
         by a detail would tell it, one guess at a time."""
-        personal = sorted({path for path in paths if isinstance(path, str) and self._cs_is_personal_path(path)})
+        personal = sorted(
+            {
+                path
+                for path in paths
+                if isinstance(path, str) and self._cs_is_personal_path(path)
+            }
+        )
         if personal:
             raise AccessError(
                 _(
@@ -80,15 +93,41 @@ class CsPersonalData(models.AbstractModel):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
         if (domain or order) and self._cs_sees_masked():
-            self._cs_check_not_personal([*domain_paths(domain), *(order or "").split(",")])
-        return super()._search(domain, offset=offset, limit=limit, order=order, **kwargs)
+            self._cs_check_not_personal(
+                [*domain_paths(domain), *(order or "").split(",")]
+            )
+        return super()._search(
+            domain, offset=offset, limit=limit, order=order, **kwargs
+        )
 
     @api.model
-    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+    def _read_group(
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
+    ):
         if self._cs_sees_masked():
-            self._cs_check_not_personal([*groupby, *aggregates, *domain_paths(having), *(order or "").split(",")])
+            self._cs_check_not_personal(
+                [
+                    *groupby,
+                    *aggregates,
+                    *domain_paths(having),
+                    *(order or "").split(","),
+                ]
+            )
         return super()._read_group(
-            domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
+            domain,
+            groupby,
+            aggregates,
+            having=having,
+            offset=offset,
+            limit=limit,
+            order=order,
         )
 
     def _read_format(self, fnames, load="_classic_read"):
@@ -103,7 +142,9 @@ class CsPersonalData(models.AbstractModel):
         return result
 
     def export_data(self, fields_to_export):
-        personal = [name for name in fields_to_export if self._cs_is_personal_path(name)]
+        personal = [
+            name for name in fields_to_export if self._cs_is_personal_path(name)
+        ]
         if personal and not self.env.su:
             self._cs_check_may_export()
             self.env["cs.data.export.log"].sudo().create(
@@ -119,7 +160,10 @@ class CsPersonalData(models.AbstractModel):
     @api.model
     def _cs_check_may_export(self):
         user = self.env.user
-        service_staff = self.env.ref("cs_management.module_category_customer_service").id in user.groups_id.category_id.ids
+        service_staff = (
+            self.env.ref("cs_management.module_category_customer_service").id
+            in user.groups_id.category_id.ids
+        )
         if service_staff and not user.has_group("cs_management.group_cs_manager"):
             raise AccessError(
                 _(

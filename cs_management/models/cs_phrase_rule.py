@@ -67,13 +67,19 @@ class CsPhraseRule(models.Model):
 
     def _compute_violation_count(self):
         counts = dict(
-            self.env["cs.phrase.violation"]._read_group([("rule_id", "in", self.ids)], ["rule_id"], ["__count"])
+            self.env["cs.phrase.violation"]._read_group(
+                [("rule_id", "in", self.ids)], ["rule_id"], ["__count"]
+            )
         )
         for rule in self:
             rule.violation_count = counts.get(rule, 0)
 
     def _phrase_list(self):
-        return [line.strip() for line in (self.phrases or "").splitlines() if normalize(line).strip()]
+        return [
+            line.strip()
+            for line in (self.phrases or "").splitlines()
+            if normalize(line).strip()
+        ]
 
     def _breach(self, text):
         """The phrase breaking this rule in ``text`` (normalized), or None."""
@@ -102,10 +108,20 @@ class CsPhraseRule(models.Model):
         broken = [(rule, phrase) for rule in rules if (phrase := rule._breach(text))]
         blocking = [(rule, phrase) for rule, phrase in broken if rule.action == "block"]
         if blocking:
-            raise UserError("\n".join(rule._refusal(phrase) for rule, phrase in blocking))
+            raise UserError(
+                "\n".join(rule._refusal(phrase) for rule, phrase in blocking)
+            )
         return broken
 
     def _refusal(self, phrase):
         if self.rule_type == "forbidden":
-            return _("Reply not sent: “%(phrase)s” is a forbidden phrase (%(rule)s).", phrase=phrase, rule=self.name)
-        return _("Reply not sent: it needs one of “%(phrases)s” (%(rule)s).", phrases=phrase, rule=self.name)
+            return _(
+                "Reply not sent: “%(phrase)s” is a forbidden phrase (%(rule)s).",
+                phrase=phrase,
+                rule=self.name,
+            )
+        return _(
+            "Reply not sent: it needs one of “%(phrases)s” (%(rule)s).",
+            phrases=phrase,
+            rule=self.name,
+        )

@@ -12,12 +12,22 @@ class CsPhraseViolation(models.Model):
     _check_company_auto = True
 
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
-    rule_id = fields.Many2one("cs.phrase.rule", required=True, ondelete="cascade", index=True, check_company=True)
+    rule_id = fields.Many2one(
+        "cs.phrase.rule",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
+    )
     rule_type = fields.Selection(related="rule_id.rule_type", store=True)
     phrase = fields.Char(required=True)
-    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, ondelete="cascade", index=True
+    )
     message_id = fields.Many2one("mail.message", ondelete="set null")
-    user_id = fields.Many2one("res.users", string="Author", required=True, index=True, check_company=True)
+    user_id = fields.Many2one(
+        "res.users", string="Author", required=True, index=True, check_company=True
+    )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
 
     @api.model

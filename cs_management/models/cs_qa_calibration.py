@@ -7,7 +7,11 @@ from odoo.exceptions import UserError, ValidationError
 
 
 def _deviation(value, consensus, consensus_field):
-    return {consensus_field: consensus, "deviation": value - consensus, "abs_deviation": abs(value - consensus)}
+    return {
+        consensus_field: consensus,
+        "deviation": value - consensus,
+        "abs_deviation": abs(value - consensus),
+    }
 
 
 class CsQaCalibration(models.Model):
@@ -23,17 +27,27 @@ class CsQaCalibration(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
-    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     lead_id = fields.Many2one(
-        "res.users", string="QA Lead", default=lambda self: self.env.user, tracking=True, check_company=True
+        "res.users",
+        string="QA Lead",
+        default=lambda self: self.env.user,
+        tracking=True,
+        check_company=True,
     )
     scorecard_id = fields.Many2one("cs.qa.scorecard", required=True, check_company=True)
-    ticket_ids = fields.Many2many("helpdesk.ticket", string="Tickets", check_company=True)
+    ticket_ids = fields.Many2many(
+        "helpdesk.ticket", string="Tickets", check_company=True
+    )
     reviewer_ids = fields.Many2many(
         "res.users",
         string="Reviewers",
         check_company=True,
-        domain=lambda self: [("groups_id", "in", self.env.ref("cs_management.group_cs_supervisor").id)],
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("cs_management.group_cs_supervisor").id)
+        ],
     )
     state = fields.Selection(
         [("draft", "Draft"), ("open", "Scoring"), ("done", "Closed")],
@@ -42,7 +56,9 @@ class CsQaCalibration(models.Model):
         tracking=True,
         copy=False,
     )
-    inspection_ids = fields.One2many("cs.qa.inspection", "calibration_id", string="Scores", copy=False)
+    inspection_ids = fields.One2many(
+        "cs.qa.inspection", "calibration_id", string="Scores", copy=False
+    )
     submitted_count = fields.Integer(compute="_compute_spread")
     spread = fields.Float(
         string="Average Distance from Consensus",
@@ -55,9 +71,15 @@ class CsQaCalibration(models.Model):
     @api.depends("inspection_ids.state", "inspection_ids.abs_deviation")
     def _compute_spread(self):
         for session in self:
-            submitted = session.inspection_ids.filtered(lambda inspection: inspection.state == "submitted")
+            submitted = session.inspection_ids.filtered(
+                lambda inspection: inspection.state == "submitted"
+            )
             session.submitted_count = len(submitted)
-            session.spread = sum(submitted.mapped("abs_deviation")) / len(submitted) if submitted else 0.0
+            session.spread = (
+                sum(submitted.mapped("abs_deviation")) / len(submitted)
+                if submitted
+                else 0.0
+            )
 
     @api.constrains("reviewer_ids")
     def _check_reviewers(self):
@@ -76,9 +98,15 @@ class CsQaCalibration(models.Model):
         """Open a score sheet per reviewer and ticket, each reviewer asked to score."""
         for session in self:
             if session.state != "draft":
-                raise UserError(_("Session %(session)s has already started.", session=session.name))
+                raise UserError(
+                    _("Session %(session)s has already started.", session=session.name)
+                )
             if len(session.reviewer_ids) < 2 or not session.ticket_ids:
-                raise UserError(_("A calibration needs at least two reviewers and one ticket: add them first."))
+                raise UserError(
+                    _(
+                        "A calibration needs at least two reviewers and one ticket: add them first."
+                    )
+                )
             unassigned = session.ticket_ids.filtered(lambda ticket: not ticket.user_id)
             if unassigned:
                 raise UserError(
@@ -109,25 +137,33 @@ class CsQaCalibration(models.Model):
                 inspection.activity_schedule(
                     "cs_management.mail_activity_qa_calibration",
                     user_id=inspection.reviewer_id.id,
-                    summary=reviewer_env._("Score this ticket for calibration session %(session)s", session=session.name),
+                    summary=reviewer_env._(
+                        "Score this ticket for calibration session %(session)s",
+                        session=session.name,
+                    ),
                 )
             session.state = "open"
         return True
 
     def action_close(self):
         for session in self:
-            waiting = session.inspection_ids.filtered(lambda inspection: inspection.state == "draft")
+            waiting = session.inspection_ids.filtered(
+                lambda inspection: inspection.state == "draft"
+            )
             if waiting:
                 raise UserError(
                     _(
                         "%(names)s have not submitted their scores yet: wait for them, or remove their score sheets.",
-                        names=", ".join(sorted(set(waiting.reviewer_id.mapped("name")))),
+                        names=", ".join(
+                            sorted(set(waiting.reviewer_id.mapped("name")))
+                        ),
                     )
                 )
             session.state = "done"
             # the reviewers read the chatter; the spread is the CS managers'
             session.message_post(
-                body=Markup("<p>%s</p>") % _("Session closed: the spread is in the comparison."),
+                body=Markup("<p>%s</p>")
+                % _("Session closed: the spread is in the comparison."),
                 subtype_xmlid="mail.mt_note",
             )
         return True
@@ -148,7 +184,9 @@ class CsQaCalibration(models.Model):
                 compared = sheets.filtered(lambda sheet: sheet.state == "submitted")
                 if len(compared) < 2:
                     compared = Inspection
-                (sheets - compared).write({"consensus_score": 0.0, "deviation": 0.0, "abs_deviation": 0.0})
+                (sheets - compared).write(
+                    {"consensus_score": 0.0, "deviation": 0.0, "abs_deviation": 0.0}
+                )
                 Line.search([("inspection_id", "in", (sheets - compared).ids)]).write(
                     {"consensus": 0.0, "deviation": 0.0, "abs_deviation": 0.0}
                 )
@@ -167,12 +205,22 @@ class CsQaCalibration(models.Model):
 
     def action_view_spread_by_criterion(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_qa_calibration_criteria")
-        action["domain"] = [("calibration_id", "=", self.id), ("state", "=", "submitted")]
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_management.action_cs_qa_calibration_criteria"
+        )
+        action["domain"] = [
+            ("calibration_id", "=", self.id),
+            ("state", "=", "submitted"),
+        ]
         return action
 
     def action_view_spread_by_reviewer(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_qa_reviewer_consistency")
-        action["domain"] = [("calibration_id", "=", self.id), ("state", "=", "submitted")]
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_management.action_cs_qa_reviewer_consistency"
+        )
+        action["domain"] = [
+            ("calibration_id", "=", self.id),
+            ("state", "=", "submitted"),
+        ]
         return action

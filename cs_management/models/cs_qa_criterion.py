@@ -30,18 +30,29 @@ class CsQaCriterion(models.Model):
     _description = "QA Criterion"
     _order = "scorecard_id, sequence, id"
 
-    scorecard_id = fields.Many2one("cs.qa.scorecard", required=True, ondelete="cascade", index=True)
+    scorecard_id = fields.Many2one(
+        "cs.qa.scorecard", required=True, ondelete="cascade", index=True
+    )
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)
-    guidance = fields.Text(translate=True, help="What the reviewer looks for, and where the rule comes from.")
-    weight = fields.Float(required=True, default=10, help="Share of the score, in %; the weights of a scorecard total 100.")
+    guidance = fields.Text(
+        translate=True,
+        help="What the reviewer looks for, and where the rule comes from.",
+    )
+    weight = fields.Float(
+        required=True,
+        default=10,
+        help="Share of the score, in %; the weights of a scorecard total 100.",
+    )
     max_points = fields.Integer(
         string="Points",
         required=True,
         default=1,
         help="The criterion's scale: 1 for a yes/no question (1 = yes), up to 5 points.",
     )
-    critical = fields.Boolean(help="Scored below its bar, the whole inspection scores zero.")
+    critical = fields.Boolean(
+        help="Scored below its bar, the whole inspection scores zero."
+    )
     critical_bar = fields.Integer(
         string="Critical Bar",
         default=1,
@@ -71,9 +82,15 @@ class CsQaCriterion(models.Model):
                 )
             if criterion.weight <= 0:
                 raise ValidationError(
-                    _("Criterion %(criterion)s: give it a weight above zero, or remove it.", criterion=criterion.name)
+                    _(
+                        "Criterion %(criterion)s: give it a weight above zero, or remove it.",
+                        criterion=criterion.name,
+                    )
                 )
-            if criterion.critical and not 1 <= criterion.critical_bar <= criterion.max_points:
+            if (
+                criterion.critical
+                and not 1 <= criterion.critical_bar <= criterion.max_points
+            ):
                 raise ValidationError(
                     _(
                         "Criterion %(criterion)s is critical: set its bar between 1 and %(max)s points.",
@@ -84,7 +101,11 @@ class CsQaCriterion(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_unless_used(self):
-        used = self.env["cs.qa.inspection.line"].sudo().search([("criterion_id", "in", self.ids)], limit=1)
+        used = (
+            self.env["cs.qa.inspection.line"]
+            .sudo()
+            .search([("criterion_id", "in", self.ids)], limit=1)
+        )
         if used:
             raise UserError(
                 _(

@@ -41,7 +41,12 @@ class CsQaInspection(models.Model):
 
     _name = "cs.qa.inspection"
     _description = "Quality Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.recorded.fields", "cs.weighted.score.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "cs.recorded.fields",
+        "cs.weighted.score.mixin",
+    ]
     _order = "date desc, id desc"
     _cs_sheet_open_states = ("draft",)
     _cs_sheet_fields = ASSESSMENT_FIELDS
@@ -75,10 +80,20 @@ class CsQaInspection(models.Model):
         precompute=True,
     )
     kind = fields.Selection(
-        KINDS, required=True, default=lambda self: self._default_kind(), index=True, tracking=True
+        KINDS,
+        required=True,
+        default=lambda self: self._default_kind(),
+        index=True,
+        tracking=True,
     )
     state = fields.Selection(
-        STATES, required=True, default="draft", readonly=True, index=True, tracking=True, copy=False
+        STATES,
+        required=True,
+        default="draft",
+        readonly=True,
+        index=True,
+        tracking=True,
+        copy=False,
     )
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
@@ -139,8 +154,12 @@ class CsQaInspection(models.Model):
         check_company=True,
         default=lambda self: self._default_scorecard(),
     )
-    line_ids = fields.One2many("cs.qa.inspection.line", "inspection_id", string="Criteria", copy=True)
-    scale = fields.Integer(string="Out Of", compute="_compute_rules", store=True, precompute=True)
+    line_ids = fields.One2many(
+        "cs.qa.inspection.line", "inspection_id", string="Criteria", copy=True
+    )
+    scale = fields.Integer(
+        string="Out Of", compute="_compute_rules", store=True, precompute=True
+    )
     pass_mark = fields.Float(compute="_compute_rules", store=True, precompute=True)
     raw_score = fields.Float(
         string="Weighted Score",
@@ -161,12 +180,18 @@ class CsQaInspection(models.Model):
         help="0–100: the weighted score, or zero when a critical criterion is below its bar.",
     )
     score_on_scale = fields.Float(
-        string="Result", compute="_compute_score", store=True, aggregator="avg", tracking=True
+        string="Result",
+        compute="_compute_score",
+        store=True,
+        aggregator="avg",
+        tracking=True,
     )
     passed = fields.Boolean(compute="_compute_score", store=True, tracking=True)
     remarks = fields.Html(string="Coaching Remarks")
     published_date = fields.Datetime(string="Published On", readonly=True, copy=False)
-    acknowledged_date = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
+    acknowledged_date = fields.Datetime(
+        string="Acknowledged On", readonly=True, copy=False
+    )
     sample_period_start = fields.Date(
         string="Sampled For Period", readonly=True, copy=False, index="btree_not_null"
     )
@@ -202,12 +227,20 @@ class CsQaInspection(models.Model):
         "above zero, more lenient; below, stricter.",
     )
     abs_deviation = fields.Float(
-        string="Distance from Consensus", readonly=True, aggregator="avg", groups=QA_LEAD_GROUPS
+        string="Distance from Consensus",
+        readonly=True,
+        aggregator="avg",
+        groups=QA_LEAD_GROUPS,
     )
 
     def init(self):
         # quality scores are read per agent and period
-        tools.create_index(self.env.cr, "cs_qa_inspection_agent_date_index", self._table, ["agent_id", "date"])
+        tools.create_index(
+            self.env.cr,
+            "cs_qa_inspection_agent_date_index",
+            self._table,
+            ["agent_id", "date"],
+        )
 
     # ------------------------------------------------------------------
     # Defaults and computes
@@ -215,9 +248,9 @@ class CsQaInspection(models.Model):
     def _default_kind(self):
         """A store manager's check is a spot check (002 §7.1.2)."""
         user = self.env.user
-        if user.has_group("cs_management.group_cs_store_manager") and not user.has_group(
-            "cs_management.group_cs_manager"
-        ):
+        if user.has_group(
+            "cs_management.group_cs_store_manager"
+        ) and not user.has_group("cs_management.group_cs_manager"):
             return "store_manager"
         return "supervisor"
 
@@ -226,12 +259,18 @@ class CsQaInspection(models.Model):
         return user if user.has_group("cs_management.group_cs_supervisor") else False
 
     def _default_scorecard(self):
-        return self.env["cs.qa.scorecard"].search([("company_id", "in", [self.env.company.id, False])], limit=1)
+        return self.env["cs.qa.scorecard"].search(
+            [("company_id", "in", [self.env.company.id, False])], limit=1
+        )
 
     @api.depends("ticket_id")
     def _compute_company_id(self):
         for inspection in self:
-            inspection.company_id = inspection.ticket_id.company_id or inspection.company_id or self.env.company
+            inspection.company_id = (
+                inspection.ticket_id.company_id
+                or inspection.company_id
+                or self.env.company
+            )
 
     @api.depends("ticket_id")
     def _compute_agent_id(self):
@@ -248,12 +287,16 @@ class CsQaInspection(models.Model):
                 continue
             company = inspection.company_id
             agent = inspection.agent_id.sudo()
-            employee = agent.employee_ids.filtered(lambda e, company=company: e.company_id == company)[:1]
+            employee = agent.employee_ids.filtered(
+                lambda e, company=company: e.company_id == company
+            )[:1]
             store = employee.cs_store_id
             inspection.store_id = store
             inspection.team_id = (
                 store.helpdesk_team_ids[:1]
-                or agent.helpdesk_team_ids.filtered(lambda t, company=company: t.company_id == company)[:1]
+                or agent.helpdesk_team_ids.filtered(
+                    lambda t, company=company: t.company_id == company
+                )[:1]
             )
 
     @api.depends("ticket_id", "agent_id")
@@ -273,7 +316,8 @@ class CsQaInspection(models.Model):
                 "%(kind)s of %(agent)s, %(subject)s",
                 kind=kinds.get(inspection.kind, ""),
                 agent=inspection.agent_id.name or "",
-                subject=inspection.ticket_id.sudo().number or format_date(self.env, inspection.date),
+                subject=inspection.ticket_id.sudo().number
+                or format_date(self.env, inspection.date),
             )
 
     # ------------------------------------------------------------------
@@ -287,7 +331,10 @@ class CsQaInspection(models.Model):
             reviewer = inspection.reviewer_id
             if reviewer == inspection.agent_id:
                 raise ValidationError(
-                    _("%(agent)s cannot inspect their own work: choose another reviewer.", agent=reviewer.name)
+                    _(
+                        "%(agent)s cannot inspect their own work: choose another reviewer.",
+                        agent=reviewer.name,
+                    )
                 )
             if reviewer not in qa_reviewers:
                 raise ValidationError(
@@ -305,26 +352,37 @@ class CsQaInspection(models.Model):
             return super()._check_company(fnames)
         names = [
             name
-            for name in (self._fields if fnames is None or "company_id" in fnames else fnames)
+            for name in (
+                self._fields if fnames is None or "company_id" in fnames else fnames
+            )
             if self._fields[name].relational and self._fields[name].check_company
         ]
         for company, inspections in self.grouped("company_id").items():
             for name in names:
                 linked = inspections.sudo()[name]
-                if linked and linked != linked.with_context(active_test=False).filtered_domain(
-                    linked._check_company_domain(company)
-                ):
+                if linked and linked != linked.with_context(
+                    active_test=False
+                ).filtered_domain(linked._check_company_domain(company)):
                     super(CsQaInspection, inspections)._check_company([name])
         return None
 
     @api.constrains("kind", "ticket_id", "calibration_id")
     def _check_kind(self):
         for inspection in self:
-            if inspection.kind in ("sample", "calibration") and not inspection.ticket_id:
-                raise ValidationError(_("A QA review or a calibration scores a ticket: choose the ticket."))
+            if (
+                inspection.kind in ("sample", "calibration")
+                and not inspection.ticket_id
+            ):
+                raise ValidationError(
+                    _(
+                        "A QA review or a calibration scores a ticket: choose the ticket."
+                    )
+                )
             if (inspection.kind == "calibration") != bool(inspection.calibration_id):
                 raise ValidationError(
-                    _("Calibration scores belong to a calibration session: start the session to open them.")
+                    _(
+                        "Calibration scores belong to a calibration session: start the session to open them."
+                    )
                 )
 
     def _cs_sheet_closed_message(self):
@@ -380,11 +438,16 @@ class CsQaInspection(models.Model):
         """The inspections that make an agent's internal quality score
         (IQS) and QA accuracy rate: published or acknowledged, not
         calibration. The KPI report and the views use this definition."""
-        return [("state", "in", ("published", "acknowledged")), ("kind", "!=", "calibration")]
+        return [
+            ("state", "in", ("published", "acknowledged")),
+            ("kind", "!=", "calibration"),
+        ]
 
     @api.model
     def action_iqs_analysis(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_qa_iqs")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_management.action_cs_qa_iqs"
+        )
         action["domain"] = self._iqs_domain()
         return action
 
@@ -392,6 +455,8 @@ class CsQaInspection(models.Model):
     def action_criterion_analysis(self):
         """Where points are lost, per criterion, among the inspections
         that count (the lines carry the inspection's state and kind)."""
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_qa_criterion_analysis")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_management.action_cs_qa_criterion_analysis"
+        )
         action["domain"] = self._iqs_domain()
         return action

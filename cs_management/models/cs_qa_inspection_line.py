@@ -1,8 +1,8 @@
 import json
 
 from odoo import _, api, fields, models
-from odoo.tools import SQL
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
 
 from .cs_qa_criterion import criterion_result
 from .cs_qa_inspection import CALIBRATION_FIELDS, QA_LEAD_GROUPS
@@ -18,12 +18,23 @@ class CsQaInspectionLine(models.Model):
     _description = "Quality Inspection Line"
     _inherit = ["cs.weighted.score.line.mixin"]
     _cs_sheet_field = "inspection_id"
-    _cs_criterion_copied = ("sequence", "name", "weight", "max_points", "critical", "critical_bar")
+    _cs_criterion_copied = (
+        "sequence",
+        "name",
+        "weight",
+        "max_points",
+        "critical",
+        "critical_bar",
+    )
     # by the inspection's id, not its order: no join when reading scoresheets
     _order = "inspection_id.id desc, sequence, id"
 
-    inspection_id = fields.Many2one("cs.qa.inspection", required=True, ondelete="cascade", index=True)
-    criterion_id = fields.Many2one("cs.qa.criterion", required=True, ondelete="restrict", index=True)
+    inspection_id = fields.Many2one(
+        "cs.qa.inspection", required=True, ondelete="cascade", index=True
+    )
+    criterion_id = fields.Many2one(
+        "cs.qa.criterion", required=True, ondelete="restrict", index=True
+    )
     sequence = fields.Integer(default=10)
     # the criterion's name when the inspection opened, in every language
     name = fields.Char(string="Criterion Name", required=True, translate=True)
@@ -41,7 +52,9 @@ class CsQaInspectionLine(models.Model):
         aggregator="avg",
         help="Points as a share of the criterion's points.",
     )
-    weighted = fields.Float(string="Weighted Points", compute="_compute_normalized", store=True)
+    weighted = fields.Float(
+        string="Weighted Points", compute="_compute_normalized", store=True
+    )
     below_bar = fields.Boolean(
         string="Critical Failure", compute="_compute_normalized", store=True
     )
@@ -78,7 +91,13 @@ class CsQaInspectionLine(models.Model):
     def _compute_normalized(self):
         for line in self:
             line.update(
-                criterion_result(line.points, line.max_points, line.weight, line.critical, line.critical_bar)
+                criterion_result(
+                    line.points,
+                    line.max_points,
+                    line.weight,
+                    line.critical,
+                    line.critical_bar,
+                )
             )
 
     # columns of a fresh scoresheet line, in the order _insert_scoresheets writes them
@@ -112,12 +131,18 @@ class CsQaInspectionLine(models.Model):
         for vals in vals_list:
             vals.update(
                 criterion_result(
-                    vals["points"], vals["max_points"], vals["weight"], vals["critical"], vals["critical_bar"]
+                    vals["points"],
+                    vals["max_points"],
+                    vals["weight"],
+                    vals["critical"],
+                    vals["critical_bar"],
                 )
             )
         rows = [
             {
-                column: None if value is False and self._fields[column].type != "boolean" else value
+                column: None
+                if value is False and self._fields[column].type != "boolean"
+                else value
                 for column in self.SCORESHEET_COLUMNS
                 for value in [vals[column]]
             }
@@ -126,7 +151,9 @@ class CsQaInspectionLine(models.Model):
         names = SQL(", ").join(map(SQL.identifier, self.SCORESHEET_COLUMNS))
         # the criterion's name as it is now, in every language
         values = SQL(", ").join(
-            SQL("criterion.name") if column == "name" else SQL("line.%s", SQL.identifier(column))
+            SQL("criterion.name")
+            if column == "name"
+            else SQL("line.%s", SQL.identifier(column))
             for column in self.SCORESHEET_COLUMNS
         )
         self.env["cs.qa.criterion"].flush_model(["name"])
@@ -144,7 +171,9 @@ class CsQaInspectionLine(models.Model):
                 now=self.env.cr.now(),
             )
         )
-        inspections = self.env["cs.qa.inspection"].browse({vals["inspection_id"] for vals in vals_list})
+        inspections = self.env["cs.qa.inspection"].browse(
+            {vals["inspection_id"] for vals in vals_list}
+        )
         inspections.invalidate_recordset(["line_ids"])
         inspections.modified(["line_ids"])
 
@@ -164,7 +193,9 @@ class CsQaInspectionLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.check_access("create")
-        self.env["cs.qa.inspection"].browse({vals["inspection_id"] for vals in vals_list})._cs_check_sheet_open()
+        self.env["cs.qa.inspection"].browse(
+            {vals["inspection_id"] for vals in vals_list}
+        )._cs_check_sheet_open()
         lines = super().create(vals_list)
         copy_translated(lines, "criterion_id", ["name"])
         return lines
@@ -172,7 +203,9 @@ class CsQaInspectionLine(models.Model):
     def write(self, vals):
         if "inspection_id" in vals and not self.env.su:
             # moved, a line would score another (maybe another store's) inspection
-            raise AccessError(self.env._("A score line stays on the inspection it was opened on."))
+            raise AccessError(
+                self.env._("A score line stays on the inspection it was opened on.")
+            )
         if vals.keys() - CALIBRATION_FIELDS:
             self.check_access("write")
             self._cs_check_sheet_open()

@@ -19,7 +19,9 @@ class CsQaInspection(models.Model):
         reviewer or else the agent's manager."""
         tickets = self.env["helpdesk.ticket"].browse(ticket_ids)
         reviewers = self._sample_reviewers(scorecard, tickets.user_id)
-        return self.with_context(tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True).create(
+        return self.with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+        ).create(
             [
                 {
                     "kind": "sample",
@@ -40,7 +42,9 @@ class CsQaInspection(models.Model):
         """Per agent id: the scorecard's reviewer, else the agent's manager,
         else its store's supervisor or manager; never the agent itself."""
         qa_reviewers = self.env.ref("cs_management.group_cs_supervisor").sudo().users
-        employees = self.env["hr.employee"].sudo().search([("user_id", "in", agents.ids)])
+        employees = (
+            self.env["hr.employee"].sudo().search([("user_id", "in", agents.ids)])
+        )
         reviewers = {}
         for employee in employees:
             candidates = (
@@ -61,7 +65,13 @@ class CsQaInspection(models.Model):
         for inspection in self:
             inspection.update(self._cs_rules_from(inspection.scorecard_id))
 
-    @api.depends("line_ids.weight", "line_ids.normalized", "line_ids.below_bar", "scale", "pass_mark")
+    @api.depends(
+        "line_ids.weight",
+        "line_ids.normalized",
+        "line_ids.below_bar",
+        "scale",
+        "pass_mark",
+    )
     def _compute_score(self):
         """The score (QA-2): the criteria's scores in percent weighted by
         the scorecard's weights (which total 100), 0–100; zero when a
@@ -71,7 +81,9 @@ class CsQaInspection(models.Model):
         self.line_ids.filtered("id").fetch(["weight", "normalized", "below_bar"])
         for inspection in self:
             lines = inspection.line_ids
-            raw = self._cs_weighted_score([(line.weight, line.normalized) for line in lines], total=100, digits=2)
+            raw = self._cs_weighted_score(
+                [(line.weight, line.normalized) for line in lines], total=100, digits=2
+            )
             critical_failed = any(line.below_bar for line in lines)
             score = 0.0 if critical_failed else raw
             on_scale = float_round(score * inspection.scale / 100, precision_digits=2)
@@ -88,10 +100,15 @@ class CsQaInspection(models.Model):
         criterion pre-filled from phrase rules starts at zero when the
         agent broke such a rule on the ticket, else at full points."""
         broken = self._broken_phrases()
-        criteria = {scorecard: self._criterion_values(scorecard) for scorecard in self.scorecard_id}
+        criteria = {
+            scorecard: self._criterion_values(scorecard)
+            for scorecard in self.scorecard_id
+        }
         values = defaultdict(list)
         for inspection in self:
-            phrases_by_type = broken.get((inspection.ticket_id.id, inspection.agent_id.id), {})
+            phrases_by_type = broken.get(
+                (inspection.ticket_id.id, inspection.agent_id.id), {}
+            )
             for prefill, line in criteria[inspection.scorecard_id]:
                 phrases = [
                     phrase
@@ -102,7 +119,10 @@ class CsQaInspection(models.Model):
                     dict(
                         line,
                         points=0 if phrases else line["max_points"],
-                        note=_("Phrase rules broken: %(phrases)s", phrases=" / ".join(sorted(set(phrases))))
+                        note=_(
+                            "Phrase rules broken: %(phrases)s",
+                            phrases=" / ".join(sorted(set(phrases))),
+                        )
                         if phrases
                         else False,
                     )
@@ -122,7 +142,10 @@ class CsQaInspection(models.Model):
             self.env["cs.phrase.violation"]
             .sudo()
             ._read_group(
-                [("ticket_id", "in", self.ticket_id.ids), ("user_id", "in", self.agent_id.ids)],
+                [
+                    ("ticket_id", "in", self.ticket_id.ids),
+                    ("user_id", "in", self.agent_id.ids),
+                ],
                 ["ticket_id", "user_id", "rule_type"],
                 ["phrase:array_agg"],
             )
@@ -141,10 +164,16 @@ class CsQaInspection(models.Model):
         self._cs_check_sheet_open()
         values = self._line_values()
         self.env["cs.qa.inspection.line"]._insert_scoresheets(
-            [dict(line, inspection_id=inspection.id) for inspection in self for line in values[inspection]]
+            [
+                dict(line, inspection_id=inspection.id)
+                for inspection in self
+                for line in values[inspection]
+            ]
         )
 
     @api.onchange("scorecard_id", "ticket_id", "agent_id")
     def _onchange_refill_lines(self):
         if self.state == "draft" and self.scorecard_id.criterion_ids:
-            self.line_ids = [Command.clear()] + [Command.create(line) for line in self._line_values()[self]]
+            self.line_ids = [Command.clear()] + [
+                Command.create(line) for line in self._line_values()[self]
+            ]

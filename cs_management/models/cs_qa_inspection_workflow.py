@@ -13,7 +13,8 @@ class CsQaInspection(models.Model):
     _inherit = "cs.qa.inspection"
 
     sheet_editable = fields.Boolean(
-        compute="_compute_sheet_editable", help="A draft the current user may write: what the form lets edit."
+        compute="_compute_sheet_editable",
+        help="A draft the current user may write: what the form lets edit.",
     )
 
     # ------------------------------------------------------------------
@@ -26,16 +27,28 @@ class CsQaInspection(models.Model):
         if self.env.su:
             return
         user = self.env.user
-        if "store_manager" in kinds and not user.has_group("cs_management.group_cs_store_manager"):
-            raise AccessError(_("Only store managers and CS managers make store-manager spot checks."))
-        if "calibration" in kinds and not user.has_group("cs_management.group_cs_manager"):
-            raise AccessError(_("Calibration scores are opened by a CS manager starting a calibration session."))
+        if "store_manager" in kinds and not user.has_group(
+            "cs_management.group_cs_store_manager"
+        ):
+            raise AccessError(
+                _("Only store managers and CS managers make store-manager spot checks.")
+            )
+        if "calibration" in kinds and not user.has_group(
+            "cs_management.group_cs_manager"
+        ):
+            raise AccessError(
+                _(
+                    "Calibration scores are opened by a CS manager starting a calibration session."
+                )
+            )
 
     @api.model
     def _check_ticket_reachable(self, vals_list):
         """The ticket an inspection is put on is one the reviewer may read,
         checked before anything (saving may make the reviewer a follower)."""
-        tickets = self.env["helpdesk.ticket"].browse([vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")])
+        tickets = self.env["helpdesk.ticket"].browse(
+            [vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")]
+        )
         if tickets and not self.env.su:
             tickets.check_access("read")
 
@@ -70,9 +83,18 @@ class CsQaInspection(models.Model):
         self.check_access("write")
         for inspection in self:
             if inspection.kind == "calibration":
-                raise UserError(_("Calibration scores are not published to the agent: submit them to the session."))
+                raise UserError(
+                    _(
+                        "Calibration scores are not published to the agent: submit them to the session."
+                    )
+                )
             if inspection.state != "draft":
-                raise UserError(_("%(inspection)s is already published.", inspection=inspection.display_name))
+                raise UserError(
+                    _(
+                        "%(inspection)s is already published.",
+                        inspection=inspection.display_name,
+                    )
+                )
             if not inspection.passed and is_html_empty(inspection.remarks):
                 raise UserError(
                     _(
@@ -83,8 +105,12 @@ class CsQaInspection(models.Model):
         for inspection in self:
             if not inspection.reviewer_id:
                 inspection.reviewer_id = self.env.user
-            inspection.sudo().write({"state": "published", "published_date": fields.Datetime.now()})
-            inspection._cs_in_lang_of(inspection.agent_id)._notify_agent()  # in the agent's language
+            inspection.sudo().write(
+                {"state": "published", "published_date": fields.Datetime.now()}
+            )
+            inspection._cs_in_lang_of(
+                inspection.agent_id
+            )._notify_agent()  # in the agent's language
         return True
 
     def _notify_agent(self):
@@ -114,11 +140,16 @@ class CsQaInspection(models.Model):
         for inspection in self:
             if inspection.agent_id != self.env.user and not self.env.su:
                 raise AccessError(
-                    _("Only %(agent)s can acknowledge this quality result.", agent=inspection.agent_id.name)
+                    _(
+                        "Only %(agent)s can acknowledge this quality result.",
+                        agent=inspection.agent_id.name,
+                    )
                 )
             if inspection.state != "published":
                 raise UserError(_("Only a published result can be acknowledged."))
-        self.sudo().write({"state": "acknowledged", "acknowledged_date": fields.Datetime.now()})
+        self.sudo().write(
+            {"state": "acknowledged", "acknowledged_date": fields.Datetime.now()}
+        )
         self.sudo().activity_feedback(["cs_management.mail_activity_qa_acknowledge"])
         return True
 
@@ -128,9 +159,14 @@ class CsQaInspection(models.Model):
         for inspection in self:
             if inspection.kind != "calibration" or inspection.state != "draft":
                 raise UserError(_("Only draft calibration scores can be submitted."))
-            if inspection.reviewer_id != self.env.user and not self.env.user.has_group("cs_management.group_cs_manager"):
+            if inspection.reviewer_id != self.env.user and not self.env.user.has_group(
+                "cs_management.group_cs_manager"
+            ):
                 raise AccessError(
-                    _("Only %(reviewer)s can submit these calibration scores.", reviewer=inspection.reviewer_id.name)
+                    _(
+                        "Only %(reviewer)s can submit these calibration scores.",
+                        reviewer=inspection.reviewer_id.name,
+                    )
                 )
         self.sudo().write({"state": "submitted"})
         self.activity_feedback(["cs_management.mail_activity_qa_calibration"])
@@ -144,10 +180,18 @@ class CsQaInspection(models.Model):
             raise AccessError(_("Only a CS manager can reopen an inspection."))
         for inspection in self:
             if inspection.calibration_id.state == "done":
-                raise UserError(_("The calibration session is closed: its scores can no longer change."))
+                raise UserError(
+                    _(
+                        "The calibration session is closed: its scores can no longer change."
+                    )
+                )
         self.activity_unlink(["cs_management.mail_activity_qa_acknowledge"])
-        self.sudo().write({"state": "draft", "published_date": False, "acknowledged_date": False})
+        self.sudo().write(
+            {"state": "draft", "published_date": False, "acknowledged_date": False}
+        )
         self.calibration_id._compare_scores()
         for inspection in self:
-            inspection.message_post(body=_("Reopened for correction."), subtype_xmlid="mail.mt_note")
+            inspection.message_post(
+                body=_("Reopened for correction."), subtype_xmlid="mail.mt_note"
+            )
         return True

@@ -22,6 +22,9 @@ class CsRecordedFields(models.AbstractModel):
             raise AccessError(
                 _(
                     "%(fields)s are recorded by the service process and cannot be set by hand.",
-                    fields=", ".join(self._fields[name]._description_string(self.env) for name in names),
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in names
+                    ),
                 )
             )

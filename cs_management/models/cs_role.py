@@ -32,8 +32,7 @@ class CsRole(models.Model):
     )
     customer_facing = fields.Boolean(
         default=True,
-        help="Holders of this role serve customers directly (tickets, calls, "
-        "chats).",
+        help="Holders of this role serve customers directly (tickets, calls, chats).",
     )
     next_role_id = fields.Many2one(
         "cs.role",
@@ -79,7 +78,9 @@ class CsRole(models.Model):
         formerly_granted = self.group_id
         res = super().write(vals)
         if "group_id" in vals or "active" in vals:
-            holders = self.env["hr.employee"].sudo().search([("cs_role_id", "in", self.ids)])
+            holders = (
+                self.env["hr.employee"].sudo().search([("cs_role_id", "in", self.ids)])
+            )
             holders.user_id._sync_cs_role_groups(formerly_granted)
         return res
 

@@ -66,16 +66,20 @@ class CsStore(models.Model):
         "crm.team", string="Sales Team", check_company=True, tracking=True
     )
     employee_count = fields.Integer(string="Staff Count", compute="_compute_counts")
-    open_ticket_count = fields.Integer(
-        string="Open Tickets", compute="_compute_counts"
-    )
+    open_ticket_count = fields.Integer(string="Open Tickets", compute="_compute_counts")
 
     # dashboard (KPI-7): this month and its trend against the previous one
     kpi_inquiries = fields.Integer(string="Inquiries", compute="_compute_kpis")
-    kpi_complaint_rate = fields.Float(string="Complaint Rate (%)", compute="_compute_kpis")
-    kpi_resolution_rate = fields.Float(string="Resolution Rate (%)", compute="_compute_kpis")
+    kpi_complaint_rate = fields.Float(
+        string="Complaint Rate (%)", compute="_compute_kpis"
+    )
+    kpi_resolution_rate = fields.Float(
+        string="Resolution Rate (%)", compute="_compute_kpis"
+    )
     kpi_rating_average = fields.Float(string="Rating Average", compute="_compute_kpis")
-    kpi_within_deadline_rate = fields.Float(string="Within Deadline (%)", compute="_compute_kpis")
+    kpi_within_deadline_rate = fields.Float(
+        string="Within Deadline (%)", compute="_compute_kpis"
+    )
     kpi_qa_average = fields.Float(string="QA Average", compute="_compute_kpis")
     kpi_trend = fields.Json(compute="_compute_kpis")
 
@@ -90,7 +94,9 @@ class CsStore(models.Model):
     @api.depends("code", "name")
     def _compute_display_name(self):
         for store in self:
-            store.display_name = f"[{store.code}] {store.name}" if store.code else store.name
+            store.display_name = (
+                f"[{store.code}] {store.name}" if store.code else store.name
+            )
 
     def _compute_counts(self):
         # the public directory: every internal user may count colleagues
@@ -116,7 +122,11 @@ class CsStore(models.Model):
         month_start = today.replace(day=1)
         previous_start = month_start - relativedelta(months=1)
         figures = self.env["cs.kpi.report"]._kpis_by(
-            [("store_id", "in", self.ids), ("date", ">=", previous_start), ("date", "<=", today)],
+            [
+                ("store_id", "in", self.ids),
+                ("date", ">=", previous_start),
+                ("date", "<=", today),
+            ],
             ["store_id", "date:month"],
             DASHBOARD_KPIS,
         )
@@ -127,7 +137,10 @@ class CsStore(models.Model):
                 store[f"kpi_{name}"] = current.get(name, 0)
             # +1: better than the previous month, -1: worse
             store.kpi_trend = {
-                name: ((current.get(name, 0) > previous.get(name, 0)) - (current.get(name, 0) < previous.get(name, 0)))
+                name: (
+                    (current.get(name, 0) > previous.get(name, 0))
+                    - (current.get(name, 0) < previous.get(name, 0))
+                )
                 * (-1 if name in LOWER_IS_BETTER else 1)
                 for name in DASHBOARD_KPIS
             }
@@ -135,7 +148,11 @@ class CsStore(models.Model):
     @staticmethod
     def _month_figures(figures, store, month_start):
         return next(
-            (values for (group_store, month), values in figures.items() if group_store == store and month == month_start),
+            (
+                values
+                for (group_store, month), values in figures.items()
+                if group_store == store and month == month_start
+            ),
             {},
         )
 
@@ -146,11 +163,18 @@ class CsStore(models.Model):
         teams = self.crm_team_id
         if not teams:
             return
-        counts = dict(self.sudo()._read_group([("crm_team_id", "in", teams.ids)], ["crm_team_id"], ["__count"]))
+        counts = dict(
+            self.sudo()._read_group(
+                [("crm_team_id", "in", teams.ids)], ["crm_team_id"], ["__count"]
+            )
+        )
         shared = [team for team, count in counts.items() if count > 1]
         if shared:
             raise ValidationError(
-                _("Sales team %(team)s already sells for another store.", team=shared[0].display_name)
+                _(
+                    "Sales team %(team)s already sells for another store.",
+                    team=shared[0].display_name,
+                )
             )
 
     @api.constrains("manager_id", "supervisor_ids")

@@ -17,17 +17,28 @@ class CsTicketHandoff(models.Model):
     _rec_name = "department_id"
     _check_company_auto = True
 
-    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
-    department_id = fields.Many2one("hr.department", string="Department", required=True, check_company=True)
-    user_id = fields.Many2one("res.users", string="Owner", required=True, check_company=True)
+    department_id = fields.Many2one(
+        "hr.department", string="Department", required=True, check_company=True
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Owner", required=True, check_company=True
+    )
     request = fields.Text(string="What Is Asked", required=True)
-    date_requested = fields.Datetime(string="Requested On", required=True, default=fields.Datetime.now)
+    date_requested = fields.Datetime(
+        string="Requested On", required=True, default=fields.Datetime.now
+    )
     date_due = fields.Date(string="Due Date", required=True)
     date_done = fields.Datetime(string="Done On", readonly=True)
     result = fields.Text()
     state = fields.Selection(
-        [("open", "In Progress"), ("done", "Done")], default="open", required=True, readonly=True
+        [("open", "In Progress"), ("done", "Done")],
+        default="open",
+        required=True,
+        readonly=True,
     )
 
     # A hand-off is its owner's to answer; anyone else reaches it through
@@ -37,7 +48,14 @@ class CsTicketHandoff(models.Model):
         if not self.env.su:
             visible_tickets = self.env["helpdesk.ticket"]._search([])
             domain = expression.AND(
-                [domain, ["|", ("user_id", "=", self.env.uid), ("ticket_id", "in", visible_tickets)]]
+                [
+                    domain,
+                    [
+                        "|",
+                        ("user_id", "=", self.env.uid),
+                        ("ticket_id", "in", visible_tickets),
+                    ],
+                ]
             )
         return super()._search(domain, *args, **kwargs)
 
@@ -45,8 +63,14 @@ class CsTicketHandoff(models.Model):
         result = super()._check_access(operation)
         if result:
             return result
-        others = self.sudo().filtered(lambda handoff: handoff.user_id.id != self.env.uid)
-        return others.ticket_id.with_env(self.env)._check_access(operation) if others else None
+        others = self.sudo().filtered(
+            lambda handoff: handoff.user_id.id != self.env.uid
+        )
+        return (
+            others.ticket_id.with_env(self.env)._check_access(operation)
+            if others
+            else None
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -74,18 +98,27 @@ class CsTicketHandoff(models.Model):
         for handoff in self:
             if not handoff.result:
                 raise UserError(
-                    _("Write the result of the hand-off to %(department)s before closing it.", department=handoff.department_id.name)
+                    _(
+                        "Write the result of the hand-off to %(department)s before closing it.",
+                        department=handoff.department_id.name,
+                    )
                 )
         self.write({"state": "done", "date_done": fields.Datetime.now()})
         for handoff in self:
             handoff._log(
-                _("%(department)s answered: %(result)s", department=handoff.department_id.name, result=handoff.result)
+                _(
+                    "%(department)s answered: %(result)s",
+                    department=handoff.department_id.name,
+                    result=handoff.result,
+                )
             )
             handoff._inform_customer()
         return True
 
     def _log(self, text):
-        self.ticket_id.message_post(body=Markup("<p>%s</p>") % text, subtype_xmlid="mail.mt_note")
+        self.ticket_id.message_post(
+            body=Markup("<p>%s</p>") % text, subtype_xmlid="mail.mt_note"
+        )
 
     def _inform_customer(self):
         ticket = self.ticket_id

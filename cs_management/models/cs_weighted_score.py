@@ -11,7 +11,9 @@ def weighted_mean(pairs, total=None):
 
     ``total``: divide by it instead (weights meant to total it, as a
     scorecard's 100 %); a missing part then counts as zero."""
-    known = [(weight, score) for weight, score in pairs if score is not None and weight > 0]
+    known = [
+        (weight, score) for weight, score in pairs if score is not None and weight > 0
+    ]
     divisor = total or sum(weight for weight, _score in known)
     if not known or not divisor:
         return None
@@ -40,19 +42,25 @@ class CsWeightedScoreMixin(models.AbstractModel):
         """For a sheet whose only edit right is "open and yours to write",
         the ``sheet_editable`` field its view reads: what the write check
         accepts (a new sheet: yours to create)."""
-        undecided = self.filtered(lambda sheet: sheet.state in self._cs_sheet_open_states)
+        undecided = self.filtered(
+            lambda sheet: sheet.state in self._cs_sheet_open_states
+        )
         writable = undecided._origin._filtered_access("write")
         creatable = self.env[self._name].has_access("create")
         for sheet in self:
             origin = sheet._origin
-            sheet.sheet_editable = sheet in undecided and (origin in writable if origin else creatable)
+            sheet.sheet_editable = sheet in undecided and (
+                origin in writable if origin else creatable
+            )
 
     @api.model
     def _cs_weighted_score(self, pairs, total=None, digits=None):
         """``weighted_mean`` of the pairs, 0.0 when nothing is scored,
         rounded to ``digits`` if given."""
         score = weighted_mean(pairs, total) or 0.0
-        return float_round(score, precision_digits=digits) if digits is not None else score
+        return (
+            float_round(score, precision_digits=digits) if digits is not None else score
+        )
 
     @api.model
     def _cs_rules_from(self, source):
@@ -64,7 +72,9 @@ class CsWeightedScoreMixin(models.AbstractModel):
         raise NotImplementedError
 
     def _cs_check_sheet_open(self):
-        decided = self.filtered(lambda sheet: sheet.state not in self._cs_sheet_open_states)
+        decided = self.filtered(
+            lambda sheet: sheet.state not in self._cs_sheet_open_states
+        )
         if decided:
             raise UserError(decided[0]._cs_sheet_closed_message())
 
@@ -89,7 +99,10 @@ class CsWeightedScoreLineMixin(models.AbstractModel):
     def _cs_criterion_values(self, criteria):
         """The values of one line per criterion, its rules copied."""
         return [
-            {"criterion_id": criterion.id, **{name: criterion[name] for name in self._cs_criterion_copied}}
+            {
+                "criterion_id": criterion.id,
+                **{name: criterion[name] for name in self._cs_criterion_copied},
+            }
             for criterion in criteria
         ]
 
@@ -101,7 +114,9 @@ class CsWeightedScoreLineMixin(models.AbstractModel):
         for vals in vals_list:
             missing = [name for name in self._cs_criterion_copied if name not in vals]
             if missing and vals.get("criterion_id"):
-                criterion = criteria.browse(vals["criterion_id"]).with_prefetch(criteria._prefetch_ids)
+                criterion = criteria.browse(vals["criterion_id"]).with_prefetch(
+                    criteria._prefetch_ids
+                )
                 vals.update({name: criterion[name] for name in missing})
         return super().create(vals_list)
 

@@ -38,7 +38,9 @@ class HelpdeskSla(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._cs_check_process_change(vals, creating=True)
-        paused = self.env["helpdesk.ticket.stage"].search([("cs_pauses_deadlines", "=", True)])
+        paused = self.env["helpdesk.ticket.stage"].search(
+            [("cs_pauses_deadlines", "=", True)]
+        )
         for vals in vals_list:
             vals.setdefault("ignore_stage_ids", [(6, 0, paused.ids)])
         return super().create(vals_list)
@@ -53,7 +55,9 @@ class HelpdeskSla(models.Model):
             ("cs_process",),
             vals,
             ("cs_management.group_cs_manager",),
-            _("Only a Customer Service manager decides which deadlines serve the customer-service process."),
+            _(
+                "Only a Customer Service manager decides which deadlines serve the customer-service process."
+            ),
             creating=creating,
         )
 

@@ -74,14 +74,18 @@ class HelpdeskTicket(models.Model):
         string="Customer's Expected Outcome",
         help="What the customer asks for: refund, exchange, apology, an answer...",
     )
-    cs_product_id = fields.Many2one("product.product", string="Product", index="btree_not_null")
+    cs_product_id = fields.Many2one(
+        "product.product", string="Product", index="btree_not_null"
+    )
     cs_promised_date = fields.Datetime(
         string="Reply Promised By",
         readonly=True,
         copy=False,
         help="The reply time promised to the customer in the acknowledgement.",
     )
-    cs_acknowledged = fields.Boolean(string="Acknowledgement Sent", readonly=True, copy=False)
+    cs_acknowledged = fields.Boolean(
+        string="Acknowledgement Sent", readonly=True, copy=False
+    )
     # --- verification and investigation ----------------------------------
     cs_severity = fields.Selection(
         SEVERITIES,
@@ -93,9 +97,14 @@ class HelpdeskTicket(models.Model):
         index=True,
     )
     cs_department_id = fields.Many2one(
-        "hr.department", string="Responsible Department", tracking=True, check_company=True
+        "hr.department",
+        string="Responsible Department",
+        tracking=True,
+        check_company=True,
     )
-    cs_handoff_ids = fields.One2many("cs.ticket.handoff", "ticket_id", string="Hand-offs")
+    cs_handoff_ids = fields.One2many(
+        "cs.ticket.handoff", "ticket_id", string="Hand-offs"
+    )
     cs_root_cause_id = fields.Many2one(
         "cs.root.cause", string="Root Cause", tracking=True, index="btree_not_null"
     )
@@ -110,7 +119,9 @@ class HelpdeskTicket(models.Model):
         help="The measures taken, or the answer given to a consultation; "
         "this is what the customer is told.",
     )
-    cs_solution_user_id = fields.Many2one("res.users", string="Solution Owner", tracking=True, check_company=True)
+    cs_solution_user_id = fields.Many2one(
+        "res.users", string="Solution Owner", tracking=True, check_company=True
+    )
     cs_solution_deadline = fields.Date(string="Solution Due", tracking=True)
     cs_result_told_date = fields.Datetime(
         string="Result Told to Customer", readonly=True, copy=False, tracking=True
@@ -126,13 +137,19 @@ class HelpdeskTicket(models.Model):
         help="Times the customer was not satisfied at feedback and the ticket "
         "went back to solution.",
     )
-    cs_reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False, tracking=True)
-    cs_stage_step = fields.Selection(related="stage_id.cs_step", string="Lifecycle Step")
+    cs_reopen_count = fields.Integer(
+        string="Reopened", readonly=True, copy=False, tracking=True
+    )
+    cs_stage_step = fields.Selection(
+        related="stage_id.cs_step", string="Lifecycle Step"
+    )
     cs_phrase_violation_ids = fields.One2many(
         "cs.phrase.violation", "ticket_id", string="Phrase Rule Violations"
     )
     # --- follow-up and closing -------------------------------------------
-    cs_followup_ids = fields.One2many("cs.followup", "ticket_id", string="Follow-up Visits")
+    cs_followup_ids = fields.One2many(
+        "cs.followup", "ticket_id", string="Follow-up Visits"
+    )
     cs_followup_done = fields.Boolean(
         string="Follow-up Visit Completed",
         compute="_compute_cs_followup_done",
@@ -159,7 +176,9 @@ class HelpdeskTicket(models.Model):
             if ticket.team_id.cs_store_id:
                 ticket.cs_store_id = ticket.team_id.cs_store_id
 
-    @api.depends("cs_kind", "cs_po_views", "cs_po_shares", "cs_po_comments", "cs_po_sentiment")
+    @api.depends(
+        "cs_kind", "cs_po_views", "cs_po_shares", "cs_po_comments", "cs_po_sentiment"
+    )
     def _compute_cs_severity(self):
         thresholds = self.env["cs.opinion.threshold"].search([])
         for ticket in self:
@@ -172,7 +191,8 @@ class HelpdeskTicket(models.Model):
     def _compute_cs_followup_done(self):
         for ticket in self:
             ticket.cs_followup_done = any(
-                visit.state == "done" and visit.reached for visit in ticket.cs_followup_ids
+                visit.state == "done" and visit.reached
+                for visit in ticket.cs_followup_ids
             )
 
     # ------------------------------------------------------------------
@@ -184,7 +204,10 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         if not self.cs_process:
             # OCA's check reads every field when the stage requires none
-            return self.stage_id.sudo().validate_field_ids and super()._check_ticket_has_empty_fields()
+            return (
+                self.stage_id.sudo().validate_field_ids
+                and super()._check_ticket_has_empty_fields()
+            )
         required = self.stage_id._cs_required_fields(self.cs_kind)
         missing = [name for name in required.mapped("name") if not self[name]]
         if not missing:
@@ -194,7 +217,9 @@ class HelpdeskTicket(models.Model):
             "the following fields are set: %(fields)s.",
             ticket=self.display_name,
             stage=self.stage_id.name,
-            fields=", ".join(self._fields[name]._description_string(self.env) for name in missing),
+            fields=", ".join(
+                self._fields[name]._description_string(self.env) for name in missing
+            ),
         )
 
     def _cs_check_stage_move(self, new_stage):
@@ -240,7 +265,9 @@ class HelpdeskTicket(models.Model):
         stages = self.team_id._get_applicable_stages().filtered(
             lambda stage: not stage.cs_reachable_from_any_stage
         )
-        return stages.filtered(lambda stage: stage.sequence > self.stage_id.sequence)[:1]
+        return stages.filtered(lambda stage: stage.sequence > self.stage_id.sequence)[
+            :1
+        ]
 
     # ------------------------------------------------------------------
     # CRUD
@@ -290,9 +317,19 @@ class HelpdeskTicket(models.Model):
     def _read_group_stage_ids(self, stages, domain):
         """The kanban shows the process's stages in the process's menus and
         helpdesk's own elsewhere; a stage holding tickets always shows."""
-        audiences = ("process", "all") if self.env.context.get("cs_process_view") else ("other", "all")
-        return super()._read_group_stage_ids(stages, domain).filtered(
-            lambda stage: stage in stages or stage.cs_audience in audiences or stage.team_ids
+        audiences = (
+            ("process", "all")
+            if self.env.context.get("cs_process_view")
+            else ("other", "all")
+        )
+        return (
+            super()
+            ._read_group_stage_ids(stages, domain)
+            .filtered(
+                lambda stage: (
+                    stage in stages or stage.cs_audience in audiences or stage.team_ids
+                )
+            )
         )
 
     def write(self, vals):
@@ -304,7 +341,11 @@ class HelpdeskTicket(models.Model):
             old_stage = self.stage_id
             new_stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
             self._cs_check_stage_move(new_stage)
-            move_values = self._cs_stage_move_values(old_stage, new_stage) if self.cs_process else {}
+            move_values = (
+                self._cs_stage_move_values(old_stage, new_stage)
+                if self.cs_process
+                else {}
+            )
             res = super().write(dict(vals, **move_values))
             self._cs_after_stage_move()
         else:
@@ -328,7 +369,9 @@ class HelpdeskTicket(models.Model):
         tickets = self.filtered("cs_process")
         if refresh_deadlines:
             # deadlines are the system's bookkeeping, not the agent's to edit
-            for ticket in tickets.sudo().filtered(lambda t: t.team_id.use_sla and not t.closed):
+            for ticket in tickets.sudo().filtered(
+                lambda t: t.team_id.use_sla and not t.closed
+            ):
                 ticket.refresh_sla()
         tickets._cs_update_promise()
         tickets._cs_acknowledge()
@@ -350,7 +393,9 @@ class HelpdeskTicket(models.Model):
         if self.stage_id.cs_step == "followup" and not self.cs_followup_ids.filtered(
             lambda visit: visit.state == "todo"
         ):
-            self.env["cs.followup"].with_context(mail_create_nolog=True).create(self._cs_followup_values())
+            self.env["cs.followup"].with_context(mail_create_nolog=True).create(
+                self._cs_followup_values()
+            )
 
     def _cs_followup_values(self):
         delay = self.company_id.cs_followup_delay_days

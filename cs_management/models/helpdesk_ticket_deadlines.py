@@ -3,7 +3,12 @@ from odoo.exceptions import AccessError
 
 from .record_access import is_cs_staff
 
-DEADLINE_STATES = [("running", "Running"), ("paused", "Paused"), ("met", "Met"), ("missed", "Missed")]
+DEADLINE_STATES = [
+    ("running", "Running"),
+    ("paused", "Paused"),
+    ("met", "Met"),
+    ("missed", "Missed"),
+]
 
 
 class HelpdeskTicket(models.Model):
@@ -19,13 +24,19 @@ class HelpdeskTicket(models.Model):
         string="Reply Deadline", compute="_compute_cs_deadline_states", store=True
     )
     cs_reply_state = fields.Selection(
-        DEADLINE_STATES, string="Reply Deadline State", compute="_compute_cs_deadline_states", store=True
+        DEADLINE_STATES,
+        string="Reply Deadline State",
+        compute="_compute_cs_deadline_states",
+        store=True,
     )
     cs_resolution_deadline = fields.Datetime(
         string="Resolution Deadline", compute="_compute_cs_deadline_states", store=True
     )
     cs_resolution_state = fields.Selection(
-        DEADLINE_STATES, string="Resolution Deadline State", compute="_compute_cs_deadline_states", store=True
+        DEADLINE_STATES,
+        string="Resolution Deadline State",
+        compute="_compute_cs_deadline_states",
+        store=True,
     )
     # --- measured times (working hours of the team's calendar) -----------
     cs_first_response_date = fields.Datetime(
@@ -47,12 +58,23 @@ class HelpdeskTicket(models.Model):
         aggregator="avg",
     )
 
-    @api.depends("ticket_sla_ids.state", "ticket_sla_ids.deadline", "ticket_sla_ids.sla_id.cs_target")
+    @api.depends(
+        "ticket_sla_ids.state",
+        "ticket_sla_ids.deadline",
+        "ticket_sla_ids.sla_id.cs_target",
+    )
     def _compute_cs_deadline_states(self):
         for ticket in self:
-            for target, prefix in (("first_response", "cs_reply"), ("resolution", "cs_resolution")):
-                lines = ticket.ticket_sla_ids.filtered(lambda line, t=target: line.sla_id.cs_target == t)
-                ticket[f"{prefix}_deadline"] = min(lines.mapped("deadline"), default=False)
+            for target, prefix in (
+                ("first_response", "cs_reply"),
+                ("resolution", "cs_resolution"),
+            ):
+                lines = ticket.ticket_sla_ids.filtered(
+                    lambda line, t=target: line.sla_id.cs_target == t
+                )
+                ticket[f"{prefix}_deadline"] = min(
+                    lines.mapped("deadline"), default=False
+                )
                 ticket[f"{prefix}_state"] = self._deadline_state(lines.mapped("state"))
 
     @staticmethod
@@ -68,24 +90,32 @@ class HelpdeskTicket(models.Model):
             return "paused"
         return "met"
 
-    @api.depends("cs_first_response_date", "closed_date", "team_id.resource_calendar_id")
+    @api.depends(
+        "cs_first_response_date", "closed_date", "team_id.resource_calendar_id"
+    )
     def _compute_cs_working_hours(self):
         for ticket in self:
             calendar = ticket._cs_calendar()
             start = ticket.create_date
             ticket.cs_first_response_hours = (
-                calendar.get_work_hours_count(start, ticket.cs_first_response_date, compute_leaves=True)
+                calendar.get_work_hours_count(
+                    start, ticket.cs_first_response_date, compute_leaves=True
+                )
                 if start and ticket.cs_first_response_date
                 else 0.0
             )
             ticket.cs_resolution_hours = (
-                calendar.get_work_hours_count(start, ticket.closed_date, compute_leaves=True)
+                calendar.get_work_hours_count(
+                    start, ticket.closed_date, compute_leaves=True
+                )
                 if start and ticket.closed_date
                 else 0.0
             )
 
     def _get_sla_ticket_domain(self):
-        return super()._get_sla_ticket_domain() + self.env["helpdesk.sla"]._cs_applicable_domain(self)
+        return super()._get_sla_ticket_domain() + self.env[
+            "helpdesk.sla"
+        ]._cs_applicable_domain(self)
 
     def _cs_calendar(self):
         return self.team_id.resource_calendar_id or self.company_id.resource_calendar_id
@@ -108,7 +138,7 @@ class HelpdeskTicket(models.Model):
         return True
 
     def refresh_sla(self):
-        """"Set SLA": adds the deadlines a ticket now qualifies for, on a
+        """ "Set SLA": adds the deadlines a ticket now qualifies for, on a
         ticket the user may edit, and leaves the running ones alone."""
         if self.env.su or not is_cs_staff(self.env):
             super().refresh_sla()

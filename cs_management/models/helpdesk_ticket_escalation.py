@@ -41,21 +41,30 @@ class HelpdeskTicket(models.Model):
             ticket.user_id = supervisor
             ticket.activity_schedule(
                 activity_type_id=activity_type.id,
-                summary=_("%(severity)s complaint assigned to you", severity=ticket._cs_severity_label()),
+                summary=_(
+                    "%(severity)s complaint assigned to you",
+                    severity=ticket._cs_severity_label(),
+                ),
                 user_id=supervisor.id,
             )
 
     def _cs_severity_label(self):
-        return dict(self._fields["cs_severity"]._description_selection(self.env)).get(self.cs_severity, "")
+        return dict(self._fields["cs_severity"]._description_selection(self.env)).get(
+            self.cs_severity, ""
+        )
 
     def _cs_notify_management(self):
         """Public-opinion incidents at the top severities reach the CS
         managers of the company, once per severity reached."""
-        for ticket in self.filtered(lambda t: t.cs_kind == "public_opinion" and t.cs_severity):
+        for ticket in self.filtered(
+            lambda t: t.cs_kind == "public_opinion" and t.cs_severity
+        ):
             threshold = ticket.company_id.cs_opinion_notify_severity
             notified = ticket.cs_po_notified_severity
             rank = SEVERITY_RANK[ticket.cs_severity]
-            if rank < SEVERITY_RANK[threshold] or (notified and rank <= SEVERITY_RANK[notified]):
+            if rank < SEVERITY_RANK[threshold] or (
+                notified and rank <= SEVERITY_RANK[notified]
+            ):
                 continue
             managers = ticket._cs_managers()
             if managers:
@@ -65,7 +74,8 @@ class HelpdeskTicket(models.Model):
                     % _(
                         "Public-opinion incident rated %(severity)s: %(measures)s",
                         severity=ticket._cs_severity_label(),
-                        measures=ticket.cs_po_measures or _("no response measures configured"),
+                        measures=ticket.cs_po_measures
+                        or _("no response measures configured"),
                     ),
                     partner_ids=managers.partner_id.ids,
                     subtype_xmlid="mail.mt_comment",

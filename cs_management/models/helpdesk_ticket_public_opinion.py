@@ -44,7 +44,9 @@ class HelpdeskTicket(models.Model):
     cs_po_shares = fields.Integer(string="Shares")
     cs_po_comments = fields.Integer(string="Comments")
     cs_po_detected_date = fields.Datetime(string="Detected On")
-    cs_po_detected_by_id = fields.Many2one("res.users", string="Detected By", check_company=True)
+    cs_po_detected_by_id = fields.Many2one(
+        "res.users", string="Detected By", check_company=True
+    )
     cs_po_measures = fields.Text(
         string="Response Measures",
         compute="_compute_cs_po_measures",
@@ -56,6 +58,12 @@ class HelpdeskTicket(models.Model):
     def _compute_cs_po_measures(self):
         measures = self.env["cs.opinion.measure"].search([])
         for ticket in self:
-            ticket.cs_po_measures = "\n".join(
-                measure.name for measure in measures if measure.severity == ticket.cs_severity
-            ) if ticket.cs_kind == "public_opinion" else False
+            ticket.cs_po_measures = (
+                "\n".join(
+                    measure.name
+                    for measure in measures
+                    if measure.severity == ticket.cs_severity
+                )
+                if ticket.cs_kind == "public_opinion"
+                else False
+            )

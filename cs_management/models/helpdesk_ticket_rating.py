@@ -15,7 +15,15 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
-    def rating_apply(self, rate, token=None, rating=None, feedback=None, subtype_xmlid=None, notify_delay_send=False):
+    def rating_apply(
+        self,
+        rate,
+        token=None,
+        rating=None,
+        feedback=None,
+        subtype_xmlid=None,
+        notify_delay_send=False,
+    ):
         self._cs_check_rating_by_customer()
         return super().rating_apply(
             rate,
@@ -32,7 +40,9 @@ class HelpdeskTicket(models.Model):
         has none and the composer renders it in the closing user's language
         (it reads the template again, without the language's context)."""
         tickets = self.with_context(lang=lang) if lang else self
-        res = super(HelpdeskTicket, tickets).rating_send_request(template, lang=lang, force_send=force_send)
+        res = super(HelpdeskTicket, tickets).rating_send_request(
+            template, lang=lang, force_send=force_send
+        )
         self._cs_hide_rating_links()
         return res
 
@@ -41,18 +51,31 @@ class HelpdeskTicket(models.Model):
         rating page: anyone reading the ticket could rate it, logged out, in
         the customer's place. The e-mail is rendered by now (mail.mail keeps
         its own body), so the copy keeps one line instead of the links."""
-        tokens = self.sudo().rating_ids.filtered(lambda rating: not rating.consumed).mapped("access_token")
+        tokens = (
+            self.sudo()
+            .rating_ids.filtered(lambda rating: not rating.consumed)
+            .mapped("access_token")
+        )
         if not tokens:
             return
-        messages = self.env["mail.message"].sudo().search(
-            expression.AND(
-                [
-                    [("model", "=", self._name), ("res_id", "in", self.ids)],
-                    expression.OR([[("body", "ilike", token)] for token in tokens]),
-                ]
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                expression.AND(
+                    [
+                        [("model", "=", self._name), ("res_id", "in", self.ids)],
+                        expression.OR([[("body", "ilike", token)] for token in tokens]),
+                    ]
+                )
             )
         )
-        messages.write({"body": Markup("<p>%s</p>") % self.env._("Rating request sent to the customer by e-mail.")})
+        messages.write(
+            {
+                "body": Markup("<p>%s</p>")
+                % self.env._("Rating request sent to the customer by e-mail.")
+            }
+        )
 
     def message_post(self, **kwargs):
         if kwargs.get("rating_value") or kwargs.get("rating_id"):

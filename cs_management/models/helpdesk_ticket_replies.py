@@ -11,17 +11,23 @@ class HelpdeskTicket(models.Model):
 
     def _cs_update_promise(self):
         for ticket in self.filtered(lambda t: not t.cs_acknowledged):
-            promised = ticket.ticket_sla_ids.filtered(lambda line: line.sla_id.cs_promised)
-            ticket.sudo().cs_promised_date = min(promised.mapped("deadline"), default=False)
+            promised = ticket.ticket_sla_ids.filtered(
+                lambda line: line.sla_id.cs_promised
+            )
+            ticket.sudo().cs_promised_date = min(
+                promised.mapped("deadline"), default=False
+            )
 
     def _cs_acknowledge(self):
         """Tell the customer we have the request and when we will reply;
         complaints get an apology. Simple consultations need no promise."""
         tickets = self.filtered(
-            lambda t: not t.cs_acknowledged
-            and t.cs_kind not in (False, "consultation")
-            and t.cs_promised_date
-            and (t.partner_id.email or t.partner_email)
+            lambda t: (
+                not t.cs_acknowledged
+                and t.cs_kind not in (False, "consultation")
+                and t.cs_promised_date
+                and (t.partner_id.email or t.partner_email)
+            )
         ).filtered(lambda t: t._cs_can_write_to_customer())
         if not tickets:
             return
@@ -36,9 +42,16 @@ class HelpdeskTicket(models.Model):
                 default_composition_mode="comment",
                 default_model=self._name,
                 default_res_ids=tickets.ids,
-                default_template_id=self.env.ref("cs_management.mail_template_ticket_acknowledgement").id,
+                default_template_id=self.env.ref(
+                    "cs_management.mail_template_ticket_acknowledgement"
+                ).id,
             )
-            .create({"message_type": "comment", "subtype_id": self.env.ref("mail.mt_comment").id})
+            .create(
+                {
+                    "message_type": "comment",
+                    "subtype_id": self.env.ref("mail.mt_comment").id,
+                }
+            )
         )
         composer._action_send_mail()
         self.env.ref("mail.ir_cron_mail_scheduler_action")._trigger()
@@ -68,7 +81,10 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             if not ticket.cs_solution or ticket.cs_solution == "<p><br></p>":
                 raise UserError(
-                    _("Write the solution of %(ticket)s before telling the customer.", ticket=ticket.display_name)
+                    _(
+                        "Write the solution of %(ticket)s before telling the customer.",
+                        ticket=ticket.display_name,
+                    )
                 )
             ticket.message_post(
                 body=ticket.cs_solution,
@@ -83,10 +99,16 @@ class HelpdeskTicket(models.Model):
         """A simple consultation: answer it and close it in one step."""
         for ticket in self:
             if ticket.cs_kind != "consultation":
-                raise UserError(_("Only a consultation can be answered and closed at once."))
-            closing = ticket.team_id._get_applicable_stages().filtered(lambda s: s.cs_step == "closed")[:1]
+                raise UserError(
+                    _("Only a consultation can be answered and closed at once.")
+                )
+            closing = ticket.team_id._get_applicable_stages().filtered(
+                lambda s: s.cs_step == "closed"
+            )[:1]
             if not closing:
-                raise UserError(_("No stage is set up as the Closed step of the process."))
+                raise UserError(
+                    _("No stage is set up as the Closed step of the process.")
+                )
             ticket.action_cs_tell_result()
             ticket.stage_id = closing
         return True
@@ -95,10 +117,18 @@ class HelpdeskTicket(models.Model):
         """The customer rejects the solution: back to solution, loop counted."""
         for ticket in self:
             if ticket.stage_id.cs_step != "feedback":
-                raise UserError(_("Only a ticket waiting for the customer's feedback can go back to solution."))
-            solution = ticket.team_id._get_applicable_stages().filtered(lambda s: s.cs_step == "solution")[:1]
+                raise UserError(
+                    _(
+                        "Only a ticket waiting for the customer's feedback can go back to solution."
+                    )
+                )
+            solution = ticket.team_id._get_applicable_stages().filtered(
+                lambda s: s.cs_step == "solution"
+            )[:1]
             ticket.message_post(
-                body=_("The customer is not satisfied with the solution: back to solution."),
+                body=_(
+                    "The customer is not satisfied with the solution: back to solution."
+                ),
                 subtype_xmlid="mail.mt_note",
             )
             ticket.sudo().cs_result_told_date = False
@@ -110,7 +140,9 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     def message_post(self, **kwargs):
         if self._cs_is_customer_reply(kwargs):
-            violations = self.env["cs.phrase.rule"]._check_reply(self, kwargs.get("body") or "")
+            violations = self.env["cs.phrase.rule"]._check_reply(
+                self, kwargs.get("body") or ""
+            )
         else:
             violations = []
         message = super().message_post(**kwargs)
@@ -121,7 +153,11 @@ class HelpdeskTicket(models.Model):
     def _cs_is_customer_reply(self, post_kwargs):
         """A reply written by staff to the customer, not a note or a
         message the system composes from a template."""
-        if self.env.context.get("cs_system_message") or len(self) != 1 or not self.cs_process:
+        if (
+            self.env.context.get("cs_system_message")
+            or len(self) != 1
+            or not self.cs_process
+        ):
             return False
         if post_kwargs.get("message_type", "notification") != "comment":
             return False

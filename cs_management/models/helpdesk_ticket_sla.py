@@ -70,7 +70,9 @@ class HelpdeskTicketSla(models.Model):
         ticket (helpdesk_ticket_deadlines.py), which keeps them as the system."""
         if not self.env.su and is_cs_staff(self.env):
             raise AccessError(
-                self.env._("A ticket's deadlines follow its stages: they cannot be changed by hand.")
+                self.env._(
+                    "A ticket's deadlines follow its stages: they cannot be changed by hand."
+                )
             )
 
     def _stage_recompute(self):
@@ -96,7 +98,11 @@ class HelpdeskTicketSla(models.Model):
         now = fields.Datetime.now()
         lead = timedelta(hours=self.env.company.cs_deadline_reminder_hours)
         overdue = self.search(
-            [("state", "=", "in_progress"), ("cs_escalated", "=", False), ("deadline", "<", now)],
+            [
+                ("state", "=", "in_progress"),
+                ("cs_escalated", "=", False),
+                ("deadline", "<", now),
+            ],
             limit=CRON_BATCH,
         )
         overdue._cs_escalate()
@@ -122,7 +128,9 @@ class HelpdeskTicketSla(models.Model):
                 ("deadline", "<", now + lead),
             ]
         )
-        self.env["ir.cron"]._notify_progress(done=len(overdue | due_soon), remaining=remaining)
+        self.env["ir.cron"]._notify_progress(
+            done=len(overdue | due_soon), remaining=remaining
+        )
 
     def _cs_remind(self):
         activity_type = self.env.ref("cs_management.mail_activity_deadline_reminder")
@@ -153,7 +161,9 @@ class HelpdeskTicketSla(models.Model):
                 % env._(
                     "Deadline %(sla)s was missed (%(deadline)s): escalated to %(supervisor)s.",
                     sla=line.with_env(env).name,
-                    deadline=fields.Datetime.context_timestamp(line, line.deadline).strftime("%Y-%m-%d %H:%M"),
+                    deadline=fields.Datetime.context_timestamp(
+                        line, line.deadline
+                    ).strftime("%Y-%m-%d %H:%M"),
                     supervisor=supervisor.name or env._("nobody (no supervisor found)"),
                 ),
                 subtype_xmlid="mail.mt_note",

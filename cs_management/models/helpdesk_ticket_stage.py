@@ -14,7 +14,11 @@ class HelpdeskTicketStage(models.Model):
         "visit, closing) apply to it.",
     )
     cs_audience = fields.Selection(
-        [("process", "Customer-service teams"), ("other", "Other teams"), ("all", "All teams")],
+        [
+            ("process", "Customer-service teams"),
+            ("other", "Other teams"),
+            ("all", "All teams"),
+        ],
         string="Used By",
         compute="_compute_cs_audience",
         store=True,
@@ -43,16 +47,21 @@ class HelpdeskTicketStage(models.Model):
             if stage.cs_step:
                 stage.cs_audience = "process"
             else:
-                stage.cs_audience = "all" if stage.cs_reachable_from_any_stage else "other"
+                stage.cs_audience = (
+                    "all" if stage.cs_reachable_from_any_stage else "other"
+                )
 
     def _cs_required_fields(self, kind):
         """Fields a ticket of ``kind`` must have to be in this stage: those
         of OCA's stage validation, for every ticket, and ours, by kind."""
         self.ensure_one()
         stage = self.sudo()
-        return stage.validate_field_ids | stage.cs_requirement_ids.filtered(
-            lambda requirement: requirement._applies_to(kind)
-        ).field_id
+        return (
+            stage.validate_field_ids
+            | stage.cs_requirement_ids.filtered(
+                lambda requirement: requirement._applies_to(kind)
+            ).field_id
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -69,7 +78,9 @@ class HelpdeskTicketStage(models.Model):
     def _cs_sync_paused_deadlines(self):
         """The pause is set on the stage; OCA's SLAs read it from their
         ignored stages, so keep those in step."""
-        slas = self.env["helpdesk.sla"].sudo().with_context(active_test=False).search([])
+        slas = (
+            self.env["helpdesk.sla"].sudo().with_context(active_test=False).search([])
+        )
         for stage in self:
             command = Command.link if stage.cs_pauses_deadlines else Command.unlink
             slas.write({"ignore_stage_ids": [command(stage.id)]})

@@ -43,9 +43,13 @@ class HelpdeskTicketTeam(models.Model):
         """Teams in the process use its stages, other teams helpdesk's own;
         stages shared by both, or linked to the team, apply either way."""
         stages = super()._get_applicable_stages()
-        in_process = self.cs_process if self else self.env.context.get("cs_process_view", False)
+        in_process = (
+            self.cs_process if self else self.env.context.get("cs_process_view", False)
+        )
         audiences = ("process", "all") if in_process else ("other", "all")
-        return stages.filtered(lambda stage: stage.cs_audience in audiences or self in stage.team_ids)
+        return stages.filtered(
+            lambda stage: stage.cs_audience in audiences or self in stage.team_ids
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -69,6 +73,8 @@ class HelpdeskTicketTeam(models.Model):
             PROCESS_FIELDS,
             vals,
             ("cs_management.group_cs_manager",),
-            _("Only a Customer Service manager decides which teams run the customer-service process."),
+            _(
+                "Only a Customer Service manager decides which teams run the customer-service process."
+            ),
             creating=creating,
         )

@@ -57,7 +57,9 @@ class HrEmployee(models.Model):
     def write(self, vals):
         # linking a user to an employee with a role, or bringing one back,
         # hands out the role's groups just as setting the role does
-        if "cs_role_id" in vals or ({"user_id", "active"} & vals.keys() and self.filtered("cs_role_id")):
+        if "cs_role_id" in vals or (
+            {"user_id", "active"} & vals.keys() and self.filtered("cs_role_id")
+        ):
             self._check_can_assign_roles()
         resync = {"cs_role_id", "user_id", "active"} & vals.keys()
         users_before = self.user_id if resync else self.env["res.users"]

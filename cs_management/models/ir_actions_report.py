@@ -10,7 +10,12 @@ from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 @functools.cache
 def _wkhtmltopdf_has_patched_qt():
     try:
-        version = subprocess.run([_get_wkhtmltopdf_bin(), "--version"], capture_output=True, text=True, check=False)
+        version = subprocess.run(
+            [_get_wkhtmltopdf_bin(), "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     except OSError:
         return True  # no wkhtmltopdf: Odoo's own message applies
     return "patched qt" in version.stdout.lower()
@@ -19,8 +24,16 @@ def _wkhtmltopdf_has_patched_qt():
 class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
-    def _run_wkhtmltopdf(self, bodies, report_ref=False, header=None, footer=None, landscape=False,
-                         specific_paperformat_args=None, set_viewport_size=False):
+    def _run_wkhtmltopdf(
+        self,
+        bodies,
+        report_ref=False,
+        header=None,
+        footer=None,
+        landscape=False,
+        specific_paperformat_args=None,
+        set_viewport_size=False,
+    ):
         """Distributions' wkhtmltopdf (without the patched Qt) prints nothing
         when given several documents at once: print them one by one and join
         the pages."""
@@ -34,4 +47,9 @@ class IrActionsReport(models.Model):
         }
         if len(bodies) < 2 or _wkhtmltopdf_has_patched_qt():
             return super()._run_wkhtmltopdf(bodies, **options)
-        return pdf.merge_pdf([super(IrActionsReport, self)._run_wkhtmltopdf([body], **options) for body in bodies])
+        return pdf.merge_pdf(
+            [
+                super(IrActionsReport, self)._run_wkhtmltopdf([body], **options)
+                for body in bodies
+            ]
+        )

@@ -15,8 +15,13 @@ class MailCannedResponse(models.Model):
     @api.constrains("source", "substitution")
     def _check_cs_not_empty(self):
         for response in self:
-            if not (response.source or "").strip() or not (response.substitution or "").strip():
-                raise ValidationError(_("A canned response needs a shortcut and a text."))
+            if (
+                not (response.source or "").strip()
+                or not (response.substitution or "").strip()
+            ):
+                raise ValidationError(
+                    _("A canned response needs a shortcut and a text.")
+                )
 
     @api.constrains("group_ids")
     def _check_cs_shared_by_manager(self):
@@ -24,7 +29,9 @@ class MailCannedResponse(models.Model):
             return
         if self._cs_shared_with_service():
             raise ValidationError(
-                _("Only a Customer Service manager shares canned responses with the service roles.")
+                _(
+                    "Only a Customer Service manager shares canned responses with the service roles."
+                )
             )
 
     @api.constrains("substitution")
@@ -44,4 +51,6 @@ class MailCannedResponse(models.Model):
 
     def _cs_shared_with_service(self):
         category = self.env.ref("cs_management.module_category_customer_service")
-        return self.filtered(lambda response: category in response.sudo().group_ids.category_id)
+        return self.filtered(
+            lambda response: category in response.sudo().group_ids.category_id
+        )

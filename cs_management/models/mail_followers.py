@@ -36,7 +36,13 @@ class MailFollowers(models.Model):
         guarded = self._cs_guarded_models()
         # one access check per followed model, not per follower
         readable = {
-            model_name: set(self.env[model_name].browse(followers.mapped("res_id")).exists()._filtered_access("read").ids)
+            model_name: set(
+                self.env[model_name]
+                .browse(followers.mapped("res_id"))
+                .exists()
+                ._filtered_access("read")
+                .ids
+            )
             for model_name, followers in self.grouped("res_model").items()
             if model_name in guarded and model_name in self.env
         }
@@ -50,5 +56,7 @@ class MailFollowers(models.Model):
         for model_name in guarded:
             records = accessible_ids_query(self.env, model_name)
             if records is not None:
-                readable.append([("res_model", "=", model_name), ("res_id", "in", records)])
+                readable.append(
+                    [("res_model", "=", model_name), ("res_id", "in", records)]
+                )
         return boolean_search(operator, value, expression.OR(readable))

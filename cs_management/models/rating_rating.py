@@ -19,10 +19,14 @@ class RatingRating(models.Model):
 
     def _compute_cs_ticket_readable(self):
         on_tickets = self.filtered(lambda rating: rating.res_model == "helpdesk.ticket")
-        tickets = self.env["helpdesk.ticket"].browse(on_tickets.mapped("res_id")).exists()
+        tickets = (
+            self.env["helpdesk.ticket"].browse(on_tickets.mapped("res_id")).exists()
+        )
         readable = tickets._filtered_access("read")
         for rating in self:
-            rating.cs_ticket_readable = rating in on_tickets and rating.res_id in readable.ids
+            rating.cs_ticket_readable = (
+                rating in on_tickets and rating.res_id in readable.ids
+            )
 
     def _search_cs_ticket_readable(self, operator, value):
         tickets = accessible_ids_query(self.env, "helpdesk.ticket")

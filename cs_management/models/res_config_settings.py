@@ -7,7 +7,9 @@ class ResConfigSettings(models.TransientModel):
     cs_deadline_reminder_hours = fields.Integer(
         related="company_id.cs_deadline_reminder_hours", readonly=False
     )
-    cs_followup_delay_days = fields.Integer(related="company_id.cs_followup_delay_days", readonly=False)
+    cs_followup_delay_days = fields.Integer(
+        related="company_id.cs_followup_delay_days", readonly=False
+    )
     cs_opinion_notify_severity = fields.Selection(
         related="company_id.cs_opinion_notify_severity", readonly=False
     )

@@ -30,7 +30,8 @@ class ResPartner(models.Model):
     )
 
     cs_preferences = fields.Text(
-        string="Preferences", help="Skin type, favourite products, how and when to contact..."
+        string="Preferences",
+        help="Skin type, favourite products, how and when to contact...",
     )
     cs_consent_date = fields.Date(string="Consent Given On", tracking=True)
     cs_consent_scope = fields.Selection(
@@ -40,31 +41,50 @@ class ResPartner(models.Model):
         help="What the customer allows us to use their data for; without "
         "consent they are left out of follow-up campaigns.",
     )
-    cs_complaint_count = fields.Integer(string="Complaints", compute="_compute_cs_service_profile")
-    cs_last_satisfaction = fields.Char(string="Last Satisfaction", compute="_compute_cs_service_profile")
+    cs_complaint_count = fields.Integer(
+        string="Complaints", compute="_compute_cs_service_profile"
+    )
+    cs_last_satisfaction = fields.Char(
+        string="Last Satisfaction", compute="_compute_cs_service_profile"
+    )
 
     @api.depends("helpdesk_ticket_ids")
     def _compute_cs_service_profile(self):
         partners = self.commercial_partner_id
         complaints = dict(
             self.env["helpdesk.ticket"]._read_group(
-                [("commercial_partner_id", "in", partners.ids), ("cs_kind", "=", "complaint")],
+                [
+                    ("commercial_partner_id", "in", partners.ids),
+                    ("cs_kind", "=", "complaint"),
+                ],
                 ["commercial_partner_id"],
                 ["__count"],
             )
         )
         ratings = self.env["rating.rating"].search(
-            [("partner_id", "in", self.ids), ("consumed", "=", True), ("res_model", "=", "helpdesk.ticket")],
+            [
+                ("partner_id", "in", self.ids),
+                ("consumed", "=", True),
+                ("res_model", "=", "helpdesk.ticket"),
+            ],
             order="write_date desc",
         )
         labels = dict(ratings._fields["rating_text"]._description_selection(self.env))
         for partner in self:
-            partner.cs_complaint_count = complaints.get(partner.commercial_partner_id, 0)
-            last = ratings.filtered(lambda rating, p=partner: rating.partner_id == p)[:1]
-            partner.cs_last_satisfaction = labels.get(last.rating_text) if last else False
+            partner.cs_complaint_count = complaints.get(
+                partner.commercial_partner_id, 0
+            )
+            last = ratings.filtered(lambda rating, p=partner: rating.partner_id == p)[
+                :1
+            ]
+            partner.cs_last_satisfaction = (
+                labels.get(last.rating_text) if last else False
+            )
 
     def _compute_display_name(self):
-        if self._cs_sees_masked() and (self.env.context.get("show_email") or self.env.context.get("show_address")):
+        if self._cs_sees_masked() and (
+            self.env.context.get("show_email") or self.env.context.get("show_address")
+        ):
             plain = self.with_context(show_email=False, show_address=False)
             super(ResPartner, plain)._compute_display_name()
             for partner, name in zip(self, plain):
@@ -78,15 +98,23 @@ class ResPartner(models.Model):
             return super()._search_display_name(operator, value)
         # a name search that also matched e-mails would tell whose they are
         domain = [("complete_name", operator, value)]
-        return [("id", "child_of", self._search(domain))] if operator.endswith("like") else domain
+        return (
+            [("id", "child_of", self._search(domain))]
+            if operator.endswith("like")
+            else domain
+        )
 
     def _cs_customers(self):
         # colleagues and companies are no customers
-        staff = self.sudo().filtered(lambda partner: partner.user_ids.filtered(lambda user: not user.share))
+        staff = self.sudo().filtered(
+            lambda partner: partner.user_ids.filtered(lambda user: not user.share)
+        )
         return self - staff.with_env(self.env)
 
     def _cs_consents_to(self, use):
         """Whether the customer's consent covers ``use`` (service or marketing)."""
         self.ensure_one()
-        allowed = {"service": ("service", "marketing"), "marketing": ("marketing",)}[use]
+        allowed = {"service": ("service", "marketing"), "marketing": ("marketing",)}[
+            use
+        ]
         return self.cs_consent_scope in allowed

@@ -32,16 +32,24 @@ class ResUsers(models.Model):
         if not self:
             return
         Role = self.env["cs.role"].sudo().with_context(active_test=False)
-        managed = Role.search([]).group_id | (formerly_granted or self.env["res.groups"])
+        managed = Role.search([]).group_id | (
+            formerly_granted or self.env["res.groups"]
+        )
         # all companies: ``employee_ids`` only shows the current ones
         held = defaultdict(lambda: self.env["res.groups"])
-        for employee in self.env["hr.employee"].sudo().search([("user_id", "in", self.ids)]):
+        for employee in (
+            self.env["hr.employee"].sudo().search([("user_id", "in", self.ids)])
+        ):
             if employee.cs_role_id.active:
                 held[employee.user_id.id] |= employee.cs_role_id.group_id
         for user in self.sudo():
             groups = held[user.id]
             before = user.groups_id
-            drop = ((before & managed) | user.cs_role_granted_group_ids) - groups - groups.trans_implied_ids
+            drop = (
+                ((before & managed) | user.cs_role_granted_group_ids)
+                - groups
+                - groups.trans_implied_ids
+            )
             drop -= (before - drop).trans_implied_ids
             add = groups - before
             if drop or add:
@@ -51,7 +59,9 @@ class ResUsers(models.Model):
                         + [Command.link(g.id) for g in add]
                     }
                 )
-                granted = (user.cs_role_granted_group_ids | (user.groups_id - before)) & user.groups_id
+                granted = (
+                    user.cs_role_granted_group_ids | (user.groups_id - before)
+                ) & user.groups_id
                 user.cs_role_granted_group_ids = granted - managed
 
     def _cs_staff_in_reach(self):
@@ -59,13 +69,17 @@ class ResUsers(models.Model):
         and the staff of the stores it manages (ORG-3's reporting lines)."""
         self.ensure_one()
         employees = self.sudo().employee_ids
-        stores = self.env["cs.store"].sudo().search([("manager_id", "in", employees.ids)])
+        stores = (
+            self.env["cs.store"].sudo().search([("manager_id", "in", employees.ids)])
+        )
         return (employees.subordinate_ids | stores.employee_ids).user_id
 
     def _cs_reads_only(self):
         """Auditors and trainers read every ticket and inspection and change
         none: not even through their chatter (messages, activities)."""
-        reader = self.has_group("cs_management.group_cs_auditor") or self.has_group("cs_management.group_cs_trainer")
+        reader = self.has_group("cs_management.group_cs_auditor") or self.has_group(
+            "cs_management.group_cs_trainer"
+        )
         return reader and not self.has_group("cs_management.group_cs_agent")
 
     @api.model
@@ -74,6 +88,14 @@ class ResUsers(models.Model):
         value, at creation) and the current user is in none of ``groups``:
         who takes records in or out of the service process is one rule, kept
         here. Call it on ``env["res.users"]`` of the caller's environment."""
-        touched = [name for name in field_names if (vals.get(name) if creating else name in vals)]
-        if touched and not self.env.su and not any(self.env.user.has_group(group) for group in groups):
+        touched = [
+            name
+            for name in field_names
+            if (vals.get(name) if creating else name in vals)
+        ]
+        if (
+            touched
+            and not self.env.su
+            and not any(self.env.user.has_group(group) for group in groups)
+        ):
             raise AccessError(message)

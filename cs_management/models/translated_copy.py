@@ -13,14 +13,20 @@ def copy_translated(records, source_field, fnames):
     if not records:
         return
     source = records.env[records._fields[source_field].comodel_name]
-    assert all(records._fields[name].translate and source._fields[name].translate for name in fnames)
+    assert all(
+        records._fields[name].translate and source._fields[name].translate
+        for name in fnames
+    )
     source.flush_model(fnames)
     records.flush_recordset([source_field, *fnames])
     records.env.cr.execute(
         SQL(
             "UPDATE %s AS target SET %s FROM %s AS source WHERE source.id = target.%s AND target.id IN %s",
             SQL.identifier(records._table),
-            SQL(", ").join(SQL("%s = source.%s", SQL.identifier(name), SQL.identifier(name)) for name in fnames),
+            SQL(", ").join(
+                SQL("%s = source.%s", SQL.identifier(name), SQL.identifier(name))
+                for name in fnames
+            ),
             SQL.identifier(source._table),
             SQL.identifier(source_field),
             tuple(records.ids),

@@ -21,3 +21,4 @@ from . import test_qa_tour
 from . import test_qa_demo
 from . import test_qa_kpi
 from . import test_canned_responses
+from . import test_assignment

@@ -32,7 +32,12 @@ class CsTourMixin:
 
     def _start_tour_as(self, user, url, tour, given=None):
         user.lang = TEST_LANG
-        options = {"stepDelay": 0, "keepWatchBrowser": False, "debug": False, "startUrl": url}
+        options = {
+            "stepDelay": 0,
+            "keepWatchBrowser": False,
+            "debug": False,
+            "startUrl": url,
+        }
         # the steps are built as soon as the tour is asked whether it is ready
         hand_over = f"window.csTour = {json.dumps(given or {})};"
         self.start_tour(
@@ -68,7 +73,9 @@ class CsOrganisationCase(TransactionCase):
         )
         cls.company = cls.env.company
         cls.other_company = cls.env["res.company"].create({"name": "Other Beauty Ltd"})
-        cls.roles = {code: cls.env.ref(f"cs_management.role_{code}") for code in ROLE_CODES}
+        cls.roles = {
+            code: cls.env.ref(f"cs_management.role_{code}") for code in ROLE_CODES
+        }
         Store = cls.env["cs.store"]
         cls.store_a = Store.create({"code": "TA", "name": "Test Store A"})
         cls.store_b = Store.create({"code": "TB", "name": "Test Store B"})
@@ -83,12 +90,18 @@ class CsOrganisationCase(TransactionCase):
         cls.supervisor_a = cls._person(
             "supervisor", "t_supervisor_a", cls.store_a, cls.store_manager_a
         )
-        cls.agent_a = cls._person("specialist", "t_agent_a", cls.store_a, cls.supervisor_a)
-        cls.presales_a = cls._person("presales", "t_presales_a", cls.store_a, cls.supervisor_a)
+        cls.agent_a = cls._person(
+            "specialist", "t_agent_a", cls.store_a, cls.supervisor_a
+        )
+        cls.presales_a = cls._person(
+            "presales", "t_presales_a", cls.store_a, cls.supervisor_a
+        )
         cls.store_manager_b = cls._person(
             "store_manager", "t_store_manager_b", cls.store_b, cls.cs_manager
         )
-        cls.agent_b = cls._person("specialist", "t_agent_b", cls.store_b, cls.store_manager_b)
+        cls.agent_b = cls._person(
+            "specialist", "t_agent_b", cls.store_b, cls.store_manager_b
+        )
         cls.trainer = cls._person("trainer", "t_trainer", parent=cls.cs_manager)
         cls.auditor = cls._person("auditor", "t_auditor", parent=cls.cs_manager)
         cls.agent_c = cls._person(
@@ -140,7 +153,9 @@ class CsOrganisationCase(TransactionCase):
         cls.ticket_c = cls._ticket("Ticket of store C", cls.team_c, cls.agent_c)
 
     @classmethod
-    def _person(cls, role, login, store=None, parent=None, company=None, ready_to_serve=True):
+    def _person(
+        cls, role, login, store=None, parent=None, company=None, ready_to_serve=True
+    ):
         """An employee holding ``role``, with a user that starts as a plain
         internal user: the role alone must give it its group. Unless told
         otherwise, the employee is trained for its role (cs_training's
@@ -206,14 +221,27 @@ class CsTicketCase(CsOrganisationCase):
     def setUpClass(cls):
         super().setUpClass()
         Stage = cls.env["helpdesk.ticket.stage"]
-        cls.stage = {stage.cs_step: stage for stage in Stage.search([("cs_step", "!=", False)])}
+        cls.stage = {
+            stage.cs_step: stage for stage in Stage.search([("cs_step", "!=", False)])
+        }
         cls.cancelled = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_cancelled")
         cls.kinds = {
             kind: cls.env.ref(f"cs_management.category_{kind}")
-            for kind in ("consultation", "complaint", "suggestion", "after_sales", "order", "public_opinion")
+            for kind in (
+                "consultation",
+                "complaint",
+                "suggestion",
+                "after_sales",
+                "order",
+                "public_opinion",
+            )
         }
         cls.customer = cls.env["res.partner"].create(
-            {"name": "Lin Hsiao-yu", "email": "hsiaoyu@example.com", "phone": "+886 912 000 111"}
+            {
+                "name": "Lin Hsiao-yu",
+                "email": "hsiaoyu@example.com",
+                "phone": "+886 912 000 111",
+            }
         )
         cls.quality = cls.env["hr.department"].create({"name": "Quality Test Dept"})
         cls.root_cause = cls.env.ref("cs_management.root_cause_quality")
@@ -231,7 +259,11 @@ class CsTicketCase(CsOrganisationCase):
             "user_id": self.agent_a.user_id.id,
         }
         vals.update(values)
-        return self.env["helpdesk.ticket"].with_user(user or self.agent_a.user_id).create(vals)
+        return (
+            self.env["helpdesk.ticket"]
+            .with_user(user or self.agent_a.user_id)
+            .create(vals)
+        )
 
     # what each step of the complaint process needs, step by step
     STEP_DATA = {

@@ -29,9 +29,22 @@ class CsQaCase(CsTicketCase):
                 "pass_mark": 8,
                 "criterion_ids": [
                     Command.create(
-                        {"sequence": 1, "name": "Courtesy", "weight": 40, "max_points": 5, "prefill": "courtesy"}
+                        {
+                            "sequence": 1,
+                            "name": "Courtesy",
+                            "weight": 40,
+                            "max_points": 5,
+                            "prefill": "courtesy",
+                        }
                     ),
-                    Command.create({"sequence": 2, "name": "Resolution", "weight": 30, "max_points": 1}),
+                    Command.create(
+                        {
+                            "sequence": 2,
+                            "name": "Resolution",
+                            "weight": 30,
+                            "max_points": 1,
+                        }
+                    ),
                     Command.create(
                         {
                             "sequence": 3,
@@ -80,7 +93,9 @@ class CsQaCase(CsTicketCase):
     @staticmethod
     def _score(inspection, *points):
         """Give the criteria, in order, these points."""
-        for line, value in zip(inspection.line_ids.sorted("sequence"), points, strict=True):
+        for line, value in zip(
+            inspection.line_ids.sorted("sequence"), points, strict=True
+        ):
             line.points = value
 
     @contextmanager

@@ -96,10 +96,18 @@ class TestAccessMatrix(CsOrganisationCase):
             )
 
         operations = {
-            "read own": lambda u: self.store_a.with_user(u).read(["name", "manager_id"]),
-            "read other": lambda u: self.store_b.with_user(u).read(["name", "manager_id"]),
-            "write own": lambda u: self.store_a.with_user(u).write({"name": "Renamed A"}),
-            "write other": lambda u: self.store_b.with_user(u).write({"name": "Renamed B"}),
+            "read own": lambda u: self.store_a.with_user(u).read(
+                ["name", "manager_id"]
+            ),
+            "read other": lambda u: self.store_b.with_user(u).read(
+                ["name", "manager_id"]
+            ),
+            "write own": lambda u: self.store_a.with_user(u).write(
+                {"name": "Renamed A"}
+            ),
+            "write other": lambda u: self.store_b.with_user(u).write(
+                {"name": "Renamed B"}
+            ),
             "create own": lambda u: create(u, self.company),
             # the other store's company is the same: creating twice must work too
             "create other": lambda u: create(u, self.company),
@@ -118,14 +126,18 @@ class TestAccessMatrix(CsOrganisationCase):
             )
 
         operations = {
-            "read own": lambda u: self.env["hr.employee"]
-            .with_user(u)
-            .browse(self.agent_a.id)
-            .read(["cs_store_id", "cs_role_id"]),
-            "read other": lambda u: self.env["hr.employee"]
-            .with_user(u)
-            .browse(self.agent_b.id)
-            .read(["cs_store_id", "cs_role_id"]),
+            "read own": lambda u: (
+                self.env["hr.employee"]
+                .with_user(u)
+                .browse(self.agent_a.id)
+                .read(["cs_store_id", "cs_role_id"])
+            ),
+            "read other": lambda u: (
+                self.env["hr.employee"]
+                .with_user(u)
+                .browse(self.agent_b.id)
+                .read(["cs_store_id", "cs_role_id"])
+            ),
             "write own": lambda u: self.agent_a.with_user(u).write(
                 {"cs_role_id": self.roles["presales"].id}
             ),
@@ -146,9 +158,13 @@ class TestAccessMatrix(CsOrganisationCase):
 
         operations = {
             "read own": lambda u: self.ticket_a.with_user(u).read(["name", "stage_id"]),
-            "read other": lambda u: self.ticket_b.with_user(u).read(["name", "stage_id"]),
+            "read other": lambda u: self.ticket_b.with_user(u).read(
+                ["name", "stage_id"]
+            ),
             "write own": lambda u: self.ticket_a.with_user(u).write({"priority": "2"}),
-            "write other": lambda u: self.ticket_b.with_user(u).write({"priority": "2"}),
+            "write other": lambda u: self.ticket_b.with_user(u).write(
+                {"priority": "2"}
+            ),
             "create own": lambda u: create(u, self.team_a),
             "create other": lambda u: create(u, self.team_b),
             "delete own": lambda u: self.ticket_a.with_user(u).unlink(),
@@ -168,14 +184,22 @@ class TestAccessMatrix(CsOrganisationCase):
         """A CS manager sees everything of its companies, nothing of others."""
         user = self.cs_manager.user_id
         self.assertFalse(
-            self.env["helpdesk.ticket"].with_user(user).search([("id", "=", self.ticket_c.id)])
+            self.env["helpdesk.ticket"]
+            .with_user(user)
+            .search([("id", "=", self.ticket_c.id)])
         )
         self.assertFalse(
             self.env["cs.store"].with_user(user).search([("id", "=", self.store_c.id)])
         )
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_rule"),
+        ):
             self.ticket_c.with_user(user).read(["name"])
-        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_rule"),
+        ):
             self.store_c.with_user(user).write({"name": "Not mine"})
         # given the other company too, the same manager reaches it
         user.write({"company_ids": [Command.link(self.other_company.id)]})

@@ -16,7 +16,11 @@ class TestCannedResponses(CsTicketCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.shipped = cls.env["mail.canned.response"].browse(
-            [cls.env.ref(f"cs_management.canned_{kind}_{lang}").id for kind in KINDS for lang in LANGS]
+            [
+                cls.env.ref(f"cs_management.canned_{kind}_{lang}").id
+                for kind in KINDS
+                for lang in LANGS
+            ]
         )
 
     def test_shipped_one_per_kind_and_language_shared_with_the_service(self):
@@ -33,7 +37,9 @@ class TestCannedResponses(CsTicketCase):
         for response in self.shipped:
             text = normalize(response.substitution)
             for rule in rules:
-                self.assertFalse(rule._breach(text), f"{response.source} breaks {rule.name}")
+                self.assertFalse(
+                    rule._breach(text), f"{response.source} breaks {rule.name}"
+                )
 
     def test_a_reply_made_of_greeting_and_closing_passes_every_rule(self):
         """Greeting and closing are checked on the whole reply: a reply made
@@ -57,7 +63,9 @@ class TestCannedResponses(CsTicketCase):
         self.assertFalse(own.is_shared)
         # the agent's own stay its own
         self.assertFalse(
-            self.env["mail.canned.response"].with_user(self.agent_b.user_id).search([("id", "=", own.id)])
+            self.env["mail.canned.response"]
+            .with_user(self.agent_b.user_id)
+            .search([("id", "=", own.id)])
         )
 
     @mute_logger("odoo.addons.base.models.ir_rule")
@@ -71,22 +79,38 @@ class TestCannedResponses(CsTicketCase):
                 with self.assertRaises(AccessError):
                     greeting.with_user(employee.user_id).unlink()
         self.assertEqual(greeting.substitution, before)
-        greeting.with_user(self.cs_manager.user_id).substitution = "Hello, welcome to our beauty care desk."
-        self.assertEqual(greeting.substitution, "Hello, welcome to our beauty care desk.")
+        greeting.with_user(
+            self.cs_manager.user_id
+        ).substitution = "Hello, welcome to our beauty care desk."
+        self.assertEqual(
+            greeting.substitution, "Hello, welcome to our beauty care desk."
+        )
 
     def test_agents_may_not_share_with_the_service(self):
         agent_group = self.env.ref("cs_management.group_cs_agent")
         Canned = self.env["mail.canned.response"].with_user(self.agent_a.user_id)
         count = Canned.sudo().search_count([])
         with self.assertRaises(ValidationError):
-            Canned.create({"source": "shared", "substitution": "您好", "group_ids": [(6, 0, agent_group.ids)]})
+            Canned.create(
+                {
+                    "source": "shared",
+                    "substitution": "您好",
+                    "group_ids": [(6, 0, agent_group.ids)],
+                }
+            )
         own = Canned.create({"source": "mine", "substitution": "您好"})
         with self.assertRaises(ValidationError):
             own.group_ids = agent_group
         self.assertFalse(own.group_ids)
         self.assertEqual(Canned.sudo().search_count([]), count + 1)
         manager = self.env["mail.canned.response"].with_user(self.cs_manager.user_id)
-        shared = manager.create({"source": "shared", "substitution": "您好", "group_ids": [(6, 0, agent_group.ids)]})
+        shared = manager.create(
+            {
+                "source": "shared",
+                "substitution": "您好",
+                "group_ids": [(6, 0, agent_group.ids)],
+            }
+        )
         self.assertTrue(shared.is_shared)
 
     def test_bad_input_refused(self):

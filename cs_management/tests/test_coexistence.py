@@ -15,33 +15,49 @@ class TestCoexistence(CsTicketCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.it_user = new_test_user(
-            cls.env, login="t_it_desk", groups="base.group_user,helpdesk_mgmt.group_helpdesk_user"
+            cls.env,
+            login="t_it_desk",
+            groups="base.group_user,helpdesk_mgmt.group_helpdesk_user",
         )
         cls.it_team = cls.env["helpdesk.ticket.team"].create(
             {"name": "IT Desk", "user_ids": [Command.set(cls.it_user.ids)]}
         )
         cls.helpdesk_stage = {
-            name: cls.env.ref(f"helpdesk_mgmt.helpdesk_ticket_stage_{name}") for name in HELPDESK_STAGES
+            name: cls.env.ref(f"helpdesk_mgmt.helpdesk_ticket_stage_{name}")
+            for name in HELPDESK_STAGES
         }
 
     def _it_ticket(self, **values):
         return (
             self.env["helpdesk.ticket"]
             .with_user(self.it_user)
-            .create(dict({"name": "Printer jam", "description": "<p>Jam</p>", "team_id": self.it_team.id}, **values))
+            .create(
+                dict(
+                    {
+                        "name": "Printer jam",
+                        "description": "<p>Jam</p>",
+                        "team_id": self.it_team.id,
+                    },
+                    **values,
+                )
+            )
         )
 
     def test_only_store_teams_and_teams_switched_on_run_the_process(self):
         self.assertTrue(self.team_a.cs_process)
         self.assertFalse(self.it_team.cs_process)
         self.it_team.cs_process = True
-        self.assertEqual(self.it_team._get_applicable_stages()[:1], self.stage["acceptance"])
+        self.assertEqual(
+            self.it_team._get_applicable_stages()[:1], self.stage["acceptance"]
+        )
 
     def test_helpdesk_stages_stay_for_other_teams_and_out_of_the_process(self):
         self.assertTrue(all(stage.active for stage in self.helpdesk_stage.values()))
         other = self.it_team._get_applicable_stages()
         process = self.team_a._get_applicable_stages()
-        self.assertFalse(other & self.env["helpdesk.ticket.stage"].union(*self.stage.values()))
+        self.assertFalse(
+            other & self.env["helpdesk.ticket.stage"].union(*self.stage.values())
+        )
         self.assertIn(self.helpdesk_stage["new"], other)
         self.assertNotIn(self.helpdesk_stage["new"], process)
         # closing without a resolution is shared
@@ -80,7 +96,9 @@ class TestCoexistence(CsTicketCase):
     def test_the_kanban_columns_follow_the_menu(self):
         Ticket = self.env["helpdesk.ticket"]
         Stage = self.env["helpdesk.ticket.stage"]
-        process_columns = Ticket.with_context(cs_process_view=True)._read_group_stage_ids(Stage, [])
+        process_columns = Ticket.with_context(
+            cs_process_view=True
+        )._read_group_stage_ids(Stage, [])
         helpdesk_columns = Ticket._read_group_stage_ids(Stage, [])
         self.assertIn(self.stage["verification"], process_columns)
         self.assertNotIn(self.helpdesk_stage["new"], process_columns)
@@ -90,7 +108,9 @@ class TestCoexistence(CsTicketCase):
     def test_our_menus_list_only_process_tickets(self):
         it_ticket = self._it_ticket()
         process_ticket = self._new_ticket()
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_ticket")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_management.action_cs_ticket"
+        )
         found = self.env["helpdesk.ticket"].search(eval(action["domain"]))  # noqa: S307 (our own data)
         self.assertIn(process_ticket, found)
         self.assertNotIn(it_ticket, found)
@@ -109,7 +129,9 @@ class TestCoexistence(CsTicketCase):
 
     def test_only_cs_managers_take_teams_and_deadlines_in_or_out_of_the_process(self):
         it_manager = new_test_user(
-            self.env, login="t_it_manager", groups="base.group_user,helpdesk_mgmt.group_helpdesk_manager"
+            self.env,
+            login="t_it_manager",
+            groups="base.group_user,helpdesk_mgmt.group_helpdesk_manager",
         )
         sla = self.env["helpdesk.sla"].search([("cs_process", "=", True)], limit=1)
         attempts = (
@@ -119,7 +141,10 @@ class TestCoexistence(CsTicketCase):
             (sla, {"cs_process": False}),
         )
         for record, values in attempts:
-            with self.subTest(model=record._name, values=values), self.assertRaises(AccessError):
+            with (
+                self.subTest(model=record._name, values=values),
+                self.assertRaises(AccessError),
+            ):
                 record.with_user(it_manager).write(values)
         for model, values in (
             ("helpdesk.ticket.team", {"name": "Sneaky", "cs_process": True}),
@@ -129,17 +154,25 @@ class TestCoexistence(CsTicketCase):
                 self.env[model].with_user(it_manager).create(values)
         self.assertTrue(self.team_a.cs_process and sla.cs_process)
         self.assertFalse(self.it_team.cs_process or self.it_team.cs_store_id)
-        self.assertFalse(self.env["helpdesk.ticket.team"].search([("name", "=", "Sneaky")]))
+        self.assertFalse(
+            self.env["helpdesk.ticket.team"].search([("name", "=", "Sneaky")])
+        )
         # the IT manager keeps running its own team and deadlines
         self.it_team.with_user(it_manager).write({"name": "IT Service Desk"})
-        self.env["helpdesk.sla"].with_user(it_manager).create({"name": "IT: 1 day", "days": 1})
+        self.env["helpdesk.sla"].with_user(it_manager).create(
+            {"name": "IT: 1 day", "days": 1}
+        )
         # and the CS manager decides
         self.it_team.with_user(self.cs_manager.user_id).write({"cs_process": True})
         self.assertTrue(self.it_team.cs_process)
 
     def test_a_ticket_cannot_be_taken_out_of_the_process_through_itself(self):
         ticket = self._new_ticket()
-        for user in (self.agent_a.user_id, self.supervisor_a.user_id, self.store_manager_a.user_id):
+        for user in (
+            self.agent_a.user_id,
+            self.supervisor_a.user_id,
+            self.store_manager_a.user_id,
+        ):
             with self.subTest(user=user.login):
                 with self.assertRaises(AccessError):
                     ticket.with_user(user).write({"cs_process": False})

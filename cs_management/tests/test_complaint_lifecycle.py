@@ -30,22 +30,37 @@ class TestComplaintLifecycle(CsTicketCase):
         self._assert_gate(ticket, "investigation", "Responsible Department")
         self._advance(ticket, "investigation")
         self._assert_gate(
-            ticket, "solution", "Root Cause", "Responsible Party", "Solution / Answer", "Solution Owner", "Solution Due"
+            ticket,
+            "solution",
+            "Root Cause",
+            "Responsible Party",
+            "Solution / Answer",
+            "Solution Owner",
+            "Solution Due",
         )
         self._advance(ticket, "solution")
         self._assert_gate(ticket, "feedback", "Result Told to Customer")
         self._advance(ticket, "feedback")
         self._assert_gate(ticket, "followup", "Customer Satisfaction")
         self._advance(ticket, "followup")
-        self.assertEqual(len(ticket.cs_followup_ids), 1, "entering the follow-up step plans the visit")
+        self.assertEqual(
+            len(ticket.cs_followup_ids),
+            1,
+            "entering the follow-up step plans the visit",
+        )
         ticket.cs_satisfaction = "4"
-        self._assert_gate(ticket, "closed", "Follow-up Visit Completed", "Closing Summary")
+        self._assert_gate(
+            ticket, "closed", "Follow-up Visit Completed", "Closing Summary"
+        )
 
     def test_the_gate_holds_from_the_form_too(self):
         ticket = self._new_ticket()
         form = Form(ticket.with_user(self.agent_a.user_id))
         form.stage_id = self.stage["verification"]
-        with self.assertRaisesRegex(ValidationError, "Severity"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "Severity"),
+            self.env.cr.savepoint(),
+        ):
             form.save()
 
     def test_other_kinds_skip_the_complaint_gates(self):
@@ -56,11 +71,16 @@ class TestComplaintLifecycle(CsTicketCase):
 
     def test_closing_needs_an_answer_for_every_kind(self):
         ticket = self._new_ticket("order")
-        with self.assertRaisesRegex(ValidationError, "Solution / Answer"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "Solution / Answer"),
+            self.env.cr.savepoint(),
+        ):
             ticket.stage_id = self.stage["closed"]
 
     def test_complaints_cannot_skip_a_stage_forward(self):
-        ticket = self._new_ticket(cs_severity="normal", cs_department_id=self.quality.id)
+        ticket = self._new_ticket(
+            cs_severity="normal", cs_department_id=self.quality.id
+        )
         with self.assertRaisesRegex(UserError, "next is Verification"):
             ticket.stage_id = self.stage["investigation"]
         self.assertEqual(ticket.stage_id, self.stage["acceptance"])
@@ -83,7 +103,9 @@ class TestComplaintLifecycle(CsTicketCase):
         ticket.action_cs_not_satisfied()
         self.assertEqual(ticket.stage_id, self.stage["solution"])
         self.assertEqual(ticket.cs_loop_count, 1)
-        self.assertFalse(ticket.cs_result_told_date, "the new result must be told again")
+        self.assertFalse(
+            ticket.cs_result_told_date, "the new result must be told again"
+        )
         self.assertFalse(ticket.cs_satisfaction)
         # second round: the customer accepts
         self._walk_from(ticket, "feedback", "closed")
@@ -107,12 +129,17 @@ class TestComplaintLifecycle(CsTicketCase):
             ticket.action_cs_not_satisfied()
 
     def test_a_consultation_is_answered_and_closed_in_one_step(self):
-        ticket = self._new_ticket("consultation", cs_solution="<p>您好，use the oil first, then the foam. 謝謝</p>")
+        ticket = self._new_ticket(
+            "consultation",
+            cs_solution="<p>您好，use the oil first, then the foam. 謝謝</p>",
+        )
         ticket.action_cs_answer_and_close()
         self.assertTrue(ticket.closed)
         self.assertTrue(ticket.cs_result_told_date)
         self.assertTrue(ticket.cs_first_response_date)
-        answer = ticket.message_ids.filtered(lambda m: "use the oil first" in (m.body or ""))
+        answer = ticket.message_ids.filtered(
+            lambda m: "use the oil first" in (m.body or "")
+        )
         self.assertEqual(answer.partner_ids, self.customer)
 
     def test_answer_and_close_needs_an_answer(self):

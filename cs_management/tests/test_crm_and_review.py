@@ -25,10 +25,31 @@ class TestCrmLink(CsTicketCase):
         second = self._new_ticket("order")
         Lead = self.env["crm.lead"]
         # counted as the agent sees them: its own leads and unassigned ones
-        Lead.create({"name": "Skincare set", "type": "opportunity", "partner_id": self.customer.id, "user_id": False})
-        Lead.create({"name": "Colleague's", "type": "opportunity", "partner_id": self.customer.id, "user_id": self.agent_b.user_id.id})
+        Lead.create(
+            {
+                "name": "Skincare set",
+                "type": "opportunity",
+                "partner_id": self.customer.id,
+                "user_id": False,
+            }
+        )
+        Lead.create(
+            {
+                "name": "Colleague's",
+                "type": "opportunity",
+                "partner_id": self.customer.id,
+                "user_id": self.agent_b.user_id.id,
+            }
+        )
         won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
-        Lead.create({"name": "Old deal", "type": "opportunity", "partner_id": self.customer.id, "stage_id": won_stage.id})
+        Lead.create(
+            {
+                "name": "Old deal",
+                "type": "opportunity",
+                "partner_id": self.customer.id,
+                "stage_id": won_stage.id,
+            }
+        )
         (first | second).invalidate_recordset()
         self.assertEqual(second.cs_partner_ticket_count, 1)
         self.assertEqual(first.cs_partner_opportunity_count, 1)
@@ -39,13 +60,17 @@ class TestCrmLink(CsTicketCase):
 class TestComplaintReview(CsTicketCase):
     def test_an_improvement_action_closes_with_its_result(self):
         complaints = self._new_ticket() | self._new_ticket()
-        action = self.env["cs.improvement.action"].with_user(self.supervisor_a.user_id).create(
-            {
-                "name": "Check every batch",
-                "user_id": self.supervisor_a.user_id.id,
-                "date_deadline": "2000-01-01",
-                "ticket_ids": [(6, 0, complaints.ids)],
-            }
+        action = (
+            self.env["cs.improvement.action"]
+            .with_user(self.supervisor_a.user_id)
+            .create(
+                {
+                    "name": "Check every batch",
+                    "user_id": self.supervisor_a.user_id.id,
+                    "date_deadline": "2000-01-01",
+                    "ticket_ids": [(6, 0, complaints.ids)],
+                }
+            )
         )
         self.assertTrue(action.is_late)
         self.assertIn(action, action.search([("is_late", "=", True)]))
@@ -61,7 +86,9 @@ class TestComplaintReview(CsTicketCase):
         ticket = self._new_ticket()
         self._walk(ticket, "solution")
         groups = self.env["helpdesk.ticket"]._read_group(
-            [("cs_kind", "=", "complaint"), ("id", "=", ticket.id)], ["cs_root_cause_id", "create_date:month"], ["__count"]
+            [("cs_kind", "=", "complaint"), ("id", "=", ticket.id)],
+            ["cs_root_cause_id", "create_date:month"],
+            ["__count"],
         )
         self.assertEqual(groups[0][0], self.root_cause)
         self.assertEqual(groups[0][2], 1)

@@ -10,48 +10,78 @@ class TestCustomerData(CsTicketCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.customer.write({"phone": "+886 912 345 678", "street": "No. 1, Songshou Rd."})
+        cls.customer.write(
+            {"phone": "+886 912 345 678", "street": "No. 1, Songshou Rd."}
+        )
 
     def _read_as(self, employee, record, fields):
         self.env.invalidate_all()
         return record.with_user(employee.user_id).read(fields)[0]
 
     def test_service_staff_see_the_contact_details(self):
-        values = self._read_as(self.agent_a, self.customer, ["email", "phone", "street"])
+        values = self._read_as(
+            self.agent_a, self.customer, ["email", "phone", "street"]
+        )
         self.assertEqual(values["email"], "hsiaoyu@example.com")
         self.assertEqual(values["phone"], "+886 912 345 678")
 
     def test_auditors_and_trainers_see_them_masked(self):
         for employee in (self.auditor, self.trainer):
-            values = self._read_as(employee, self.customer, ["name", "email", "phone", "street"])
+            values = self._read_as(
+                employee, self.customer, ["name", "email", "phone", "street"]
+            )
             self.assertEqual(values["name"], "Lin Hsiao-yu")
             self.assertEqual(values["email"], "•••@example.com")
             self.assertEqual(values["phone"], "•••78")
             self.assertEqual(values["street"], "•••")
         ticket = self._new_ticket(partner_email="hsiaoyu@example.com")
-        self.assertEqual(self._read_as(self.auditor, ticket, ["partner_email"])["partner_email"], "•••@example.com")
+        self.assertEqual(
+            self._read_as(self.auditor, ticket, ["partner_email"])["partner_email"],
+            "•••@example.com",
+        )
 
     def test_colleagues_are_not_masked(self):
         colleague = self.agent_a.user_id.partner_id
         colleague.email = "agent.a@example.com"
-        self.assertEqual(self._read_as(self.auditor, colleague, ["email"])["email"], "agent.a@example.com")
+        self.assertEqual(
+            self._read_as(self.auditor, colleague, ["email"])["email"],
+            "agent.a@example.com",
+        )
 
     def test_only_cs_managers_export_contact_details_and_every_export_is_logged(self):
         Log = self.env["cs.data.export.log"]
         # the supervisor was given Odoo's export feature, for other data
-        self.supervisor_a.user_id.groups_id = [(4, self.env.ref("base.group_allow_export").id)]
+        self.supervisor_a.user_id.groups_id = [
+            (4, self.env.ref("base.group_allow_export").id)
+        ]
         with self.assertRaisesRegex(AccessError, "only be exported by a CS manager"):
-            self.customer.with_user(self.supervisor_a.user_id).export_data(["name", "email"])
-        self.customer.with_user(self.supervisor_a.user_id).export_data(["name", "country_id"])
+            self.customer.with_user(self.supervisor_a.user_id).export_data(
+                ["name", "email"]
+            )
+        self.customer.with_user(self.supervisor_a.user_id).export_data(
+            ["name", "country_id"]
+        )
         self.assertFalse(Log.search([]), "other columns export freely")
-        rows = self.customer.with_user(self.cs_manager.user_id).export_data(["name", "email", "phone"])["datas"]
-        self.assertEqual(rows, [["Lin Hsiao-yu", "hsiaoyu@example.com", "+886 912 345 678"]])
+        rows = self.customer.with_user(self.cs_manager.user_id).export_data(
+            ["name", "email", "phone"]
+        )["datas"]
+        self.assertEqual(
+            rows, [["Lin Hsiao-yu", "hsiaoyu@example.com", "+886 912 345 678"]]
+        )
         log = Log.search([])
-        self.assertEqual((log.user_id, log.model, log.record_count), (self.cs_manager.user_id, "res.partner", 1))
+        self.assertEqual(
+            (log.user_id, log.model, log.record_count),
+            (self.cs_manager.user_id, "res.partner", 1),
+        )
         self.assertEqual(log.field_names, "email, phone")
         with self.assertRaises(AccessError):
             log.with_user(self.agent_a.user_id).read(["model"])
-        self.assertEqual(log.with_user(self.auditor.user_id).read(["record_count"])[0]["record_count"], 1)
+        self.assertEqual(
+            log.with_user(self.auditor.user_id).read(["record_count"])[0][
+                "record_count"
+            ],
+            1,
+        )
 
     def test_the_profile_counts_complaints_and_shows_the_last_satisfaction(self):
         self._new_ticket()
@@ -72,8 +102,16 @@ class TestCustomerData(CsTicketCase):
 
     def test_follow_up_campaigns_call_only_consenting_customers(self):
         Partner = self.env["res.partner"]
-        willing = Partner.create({"name": "Willing", "cs_consent_scope": "service", "cs_consent_date": "2030-01-01"})
-        unwilling = Partner.create({"name": "Unwilling", "cs_consent_scope": "withdrawn"})
+        willing = Partner.create(
+            {
+                "name": "Willing",
+                "cs_consent_scope": "service",
+                "cs_consent_date": "2030-01-01",
+            }
+        )
+        unwilling = Partner.create(
+            {"name": "Unwilling", "cs_consent_scope": "withdrawn"}
+        )
         silent = Partner.create({"name": "Silent"})
         plan = self.env["cs.followup.plan"].create(
             {
@@ -87,4 +125,8 @@ class TestCustomerData(CsTicketCase):
         )
         plan.action_generate()
         self.assertEqual(plan.followup_ids.partner_id, willing)
-        self.assertTrue(plan.message_ids.filtered(lambda m: "2 customers were left out" in (m.body or "")))
+        self.assertTrue(
+            plan.message_ids.filtered(
+                lambda m: "2 customers were left out" in (m.body or "")
+            )
+        )

@@ -58,7 +58,11 @@ class TestDeadlines(CsTicketCase):
         with self._at(MONDAY_9):
             ticket = self._new_ticket()
         self.assertTrue(ticket.cs_acknowledged)
-        mail = self.env["mail.mail"].sudo().search([("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)])
+        mail = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)])
+        )
         self.assertEqual(mail.recipient_ids, self.customer)
         self.assertIn("We are sorry", mail.body_html)
         self.assertIn(at(3, 9).strftime("%b %-d, %Y"), mail.body_html)
@@ -70,7 +74,9 @@ class TestDeadlines(CsTicketCase):
 
     def test_other_requests_are_acknowledged_without_apology(self):
         ticket = self._new_ticket("after_sales")
-        message = ticket.message_ids.filtered(lambda m: "Thank you for contacting us" in (m.body or ""))
+        message = ticket.message_ids.filtered(
+            lambda m: "Thank you for contacting us" in (m.body or "")
+        )
         self.assertTrue(message)
         self.assertNotIn("We are sorry", message.body)
 
@@ -81,22 +87,37 @@ class TestDeadlines(CsTicketCase):
         with self._at(at(0, 11)):
             self._advance(ticket, "feedback")
         line = ticket.ticket_sla_ids.filtered(lambda l: l.sla_id.cs_promised)
-        self.assertEqual(line.state, "accomplished", "the promise is kept once the result reaches the customer")
+        self.assertEqual(
+            line.state,
+            "accomplished",
+            "the promise is kept once the result reaches the customer",
+        )
         # the first-response clock stopped at verification; what pauses is
         # any line still running when the ticket waits
         with self._at(MONDAY_9):
             other = self._new_ticket("order")
             other.stage_id = self.stage["feedback"]
         self.assertEqual(
-            other.ticket_sla_ids.filtered(lambda l: l.sla_id.name == "Resolution: order issue").state,
+            other.ticket_sla_ids.filtered(
+                lambda l: l.sla_id.name == "Resolution: order issue"
+            ).state,
             "accomplished",
         )
 
     def test_a_paused_line_resumes_with_its_consumed_time(self):
         sla = self.env["helpdesk.sla"].create(
-            {"name": "Close within 8h", "hours": 8, "stage_id": self.stage["closed"].id, "cs_process": True}
+            {
+                "name": "Close within 8h",
+                "hours": 8,
+                "stage_id": self.stage["closed"].id,
+                "cs_process": True,
+            }
         )
-        self.assertIn(self.stage["feedback"], sla.ignore_stage_ids, "new deadlines pause where stages say so")
+        self.assertIn(
+            self.stage["feedback"],
+            sla.ignore_stage_ids,
+            "new deadlines pause where stages say so",
+        )
         with self._at(MONDAY_9):
             ticket = self._new_ticket("order", cs_solution="<p>ok</p>")
         line = ticket.ticket_sla_ids.filtered(lambda l: l.sla_id == sla)
@@ -107,10 +128,14 @@ class TestDeadlines(CsTicketCase):
         with self._at(at(2, 9)):  # two days later
             ticket.stage_id = self.stage["followup"]
         self.assertEqual(line.state, "in_progress")
-        self.assertEqual(line.deadline, at(2, 16), "6 working hours left after the pause")
+        self.assertEqual(
+            line.deadline, at(2, 16), "6 working hours left after the pause"
+        )
 
     def test_a_stage_stops_pausing_when_told(self):
-        sla = self.env["helpdesk.sla"].create({"name": "Any", "hours": 8, "stage_id": self.stage["closed"].id})
+        sla = self.env["helpdesk.sla"].create(
+            {"name": "Any", "hours": 8, "stage_id": self.stage["closed"].id}
+        )
         self.stage["feedback"].cs_pauses_deadlines = False
         self.assertNotIn(self.stage["feedback"], sla.ignore_stage_ids)
         self.stage["investigation"].cs_pauses_deadlines = True
@@ -123,31 +148,45 @@ class TestDeadlines(CsTicketCase):
             ticket.stage_id = self.stage["verification"]
         with self._at(at(1, 10)):
             ticket.stage_id = self.stage["closed"]
-        self.assertAlmostEqual(ticket.cs_first_response_hours, 6.0, msg="9-12 and 13-16")
-        self.assertAlmostEqual(ticket.cs_resolution_hours, 9.0, msg="7 on Monday, 2 on Tuesday")
+        self.assertAlmostEqual(
+            ticket.cs_first_response_hours, 6.0, msg="9-12 and 13-16"
+        )
+        self.assertAlmostEqual(
+            ticket.cs_resolution_hours, 9.0, msg="7 on Monday, 2 on Tuesday"
+        )
 
 
 class TestDeadlineCron(CsTicketCase):
     def _activities(self, ticket, xmlid):
-        return ticket.activity_ids.filtered(lambda a: a.activity_type_id == self.env.ref(xmlid))
+        return ticket.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref(xmlid)
+        )
 
     def test_reminder_before_then_escalation_after_once_each(self):
         with self._at(at(0, 9)):
             ticket = self._new_ticket(user=self.agent_a.user_id)
-        first_response = ticket.ticket_sla_ids.filtered(lambda l: l.sla_id.name == "First response")
+        first_response = ticket.ticket_sla_ids.filtered(
+            lambda l: l.sla_id.name == "First response"
+        )
         deadline = first_response.deadline
         Cron = self.env["helpdesk.ticket.sla"]
         with self._at(deadline - timedelta(hours=1)):
             Cron._cron_remind_and_escalate()
             Cron._cron_remind_and_escalate()
-        reminders = self._activities(ticket, "cs_management.mail_activity_deadline_reminder")
+        reminders = self._activities(
+            ticket, "cs_management.mail_activity_deadline_reminder"
+        )
         self.assertEqual(len(reminders), 1)
         self.assertEqual(reminders.user_id, self.agent_a.user_id)
-        self.assertFalse(self._activities(ticket, "cs_management.mail_activity_deadline_escalation"))
+        self.assertFalse(
+            self._activities(ticket, "cs_management.mail_activity_deadline_escalation")
+        )
         with self._at(deadline + timedelta(hours=1)):
             Cron._cron_remind_and_escalate()
             Cron._cron_remind_and_escalate()
-        escalations = self._activities(ticket, "cs_management.mail_activity_deadline_escalation")
+        escalations = self._activities(
+            ticket, "cs_management.mail_activity_deadline_escalation"
+        )
         self.assertEqual(len(escalations), 1, "running twice must not escalate twice")
         self.assertEqual(escalations.user_id, self.supervisor_a.user_id)
         notes = ticket.message_ids.filtered(lambda m: "was missed" in (m.body or ""))
@@ -168,4 +207,8 @@ class TestCustomerMessagesNeedASender(CsTicketCase):
         self.env.company.email = False
         ticket = self._new_ticket()
         self.assertFalse(ticket.cs_acknowledged)
-        self.assertTrue(ticket.message_ids.filtered(lambda m: "set the e-mail address" in (m.body or "")))
+        self.assertTrue(
+            ticket.message_ids.filtered(
+                lambda m: "set the e-mail address" in (m.body or "")
+            )
+        )

@@ -11,14 +11,18 @@ from odoo.tests import TransactionCase, tagged
 class TestDemoHistory(TransactionCase):
     def setUp(self):
         super().setUp()
-        self.history = self.env["helpdesk.ticket"].search([("description", "ilike", "過往服務紀錄")])
+        self.history = self.env["helpdesk.ticket"].search(
+            [("description", "ilike", "過往服務紀錄")]
+        )
 
     def test_weeks_of_past_service_in_every_store(self):
         days = {ticket.create_date.date() for ticket in self.history}
         self.assertGreaterEqual((max(days) - min(days)).days, 28)
         self.assertLess(max(days), fields.Date.today())
         stores = self.env["cs.store"].search([])
-        self.assertEqual(self.history.cs_store_id, stores.filtered(lambda s: s.helpdesk_team_ids))
+        self.assertEqual(
+            self.history.cs_store_id, stores.filtered(lambda s: s.helpdesk_team_ids)
+        )
 
     def test_answers_and_closings_follow_the_request_in_time(self):
         closed = self.history.filtered("closed_date")
@@ -29,13 +33,23 @@ class TestDemoHistory(TransactionCase):
             self.assertLessEqual(ticket.cs_first_response_date, ticket.closed_date)
             self.assertLessEqual(ticket.closed_date, now)
             last_message = max(ticket.message_ids.mapped("date"))
-            self.assertLessEqual(last_message, ticket.closed_date + timedelta(seconds=1), ticket.display_name)
+            self.assertLessEqual(
+                last_message,
+                ticket.closed_date + timedelta(seconds=1),
+                ticket.display_name,
+            )
 
     def test_ratings_given_when_the_ticket_closed(self):
         ratings = self.env["rating.rating"].search(
-            [("res_model", "=", "helpdesk.ticket"), ("res_id", "in", self.history.ids), ("consumed", "=", True)]
+            [
+                ("res_model", "=", "helpdesk.ticket"),
+                ("res_id", "in", self.history.ids),
+                ("consumed", "=", True),
+            ]
         )
         self.assertTrue(ratings)
         closing = {ticket.id: ticket.closed_date for ticket in self.history}
         for rating in ratings:
-            self.assertAlmostEqual(rating.create_date, closing[rating.res_id], delta=timedelta(seconds=1))
+            self.assertAlmostEqual(
+                rating.create_date, closing[rating.res_id], delta=timedelta(seconds=1)
+            )

@@ -11,7 +11,12 @@ class TestFollowupPlans(CsTicketCase):
         super().setUpClass()
         Partner = cls.env["res.partner"]
         consent = {"cs_consent_scope": "service", "cs_consent_date": "2030-01-01"}
-        cls.buyers = Partner.create([dict(consent, name=f"Night Cream Buyer {i}", ref="NIGHT-CREAM") for i in range(5)])
+        cls.buyers = Partner.create(
+            [
+                dict(consent, name=f"Night Cream Buyer {i}", ref="NIGHT-CREAM")
+                for i in range(5)
+            ]
+        )
         cls.listed = Partner.create(dict(consent, name="Listed Customer"))
 
     def _plan(self, **values):
@@ -25,15 +30,25 @@ class TestFollowupPlans(CsTicketCase):
             "script": "<p>How is your skin?</p>",
         }
         vals.update(values)
-        return self.env["cs.followup.plan"].with_user(self.supervisor_a.user_id).create(vals)
+        return (
+            self.env["cs.followup.plan"]
+            .with_user(self.supervisor_a.user_id)
+            .create(vals)
+        )
 
     def test_generating_makes_one_task_per_customer_spread_over_agents_and_days(self):
         plan = self._plan()
         plan.action_generate()
         self.assertEqual(plan.followup_ids.partner_id, self.buyers | self.listed)
-        per_agent = [len(plan.followup_ids.filtered(lambda t, u=u: t.user_id == u)) for u in plan.user_ids]
+        per_agent = [
+            len(plan.followup_ids.filtered(lambda t, u=u: t.user_id == u))
+            for u in plan.user_ids
+        ]
         self.assertEqual(sorted(per_agent), [3, 3])
-        self.assertEqual({str(d) for d in plan.followup_ids.mapped("date_due")}, {"2030-03-01", "2030-03-02", "2030-03-03"})
+        self.assertEqual(
+            {str(d) for d in plan.followup_ids.mapped("date_due")},
+            {"2030-03-01", "2030-03-02", "2030-03-03"},
+        )
         self.assertEqual(plan.state, "running")
 
     def test_generating_again_adds_only_new_customers(self):
@@ -42,7 +57,12 @@ class TestFollowupPlans(CsTicketCase):
         plan.action_generate()
         self.assertEqual(len(plan.followup_ids), 6)
         newcomer = self.env["res.partner"].create(
-            {"name": "New Buyer", "ref": "NIGHT-CREAM", "cs_consent_scope": "service", "cs_consent_date": "2030-01-01"}
+            {
+                "name": "New Buyer",
+                "ref": "NIGHT-CREAM",
+                "cs_consent_scope": "service",
+                "cs_consent_date": "2030-01-01",
+            }
         )
         plan.action_generate()
         self.assertEqual(len(plan.followup_ids), 7)
@@ -58,8 +78,12 @@ class TestFollowupPlans(CsTicketCase):
         plan = self._plan()
         plan.action_generate()
         tasks = plan.followup_ids.sorted("id")
-        for task, (reached, score) in zip(tasks, [(True, "5"), (True, "4"), (True, "2"), (False, False), (True, "5")]):
-            task.with_user(task.user_id).write({"reached": reached, "satisfaction": score})
+        for task, (reached, score) in zip(
+            tasks, [(True, "5"), (True, "4"), (True, "2"), (False, False), (True, "5")]
+        ):
+            task.with_user(task.user_id).write(
+                {"reached": reached, "satisfaction": score}
+            )
             task.with_user(task.user_id).action_done()
         problem = tasks[2].with_user(tasks[2].user_id)
         problem.remarks = "Itching after two nights"
@@ -71,11 +95,16 @@ class TestFollowupPlans(CsTicketCase):
         self.assertAlmostEqual(plan.reach_rate, 80.0)
         self.assertAlmostEqual(plan.satisfaction_average, 4.0)
         self.assertEqual(plan.problem_count, 1)
-        self.assertEqual(plan.satisfaction_distribution, "Very satisfied: 2 · Satisfied: 1 · Dissatisfied: 1")
+        self.assertEqual(
+            plan.satisfaction_distribution,
+            "Very satisfied: 2 · Satisfied: 1 · Dissatisfied: 1",
+        )
 
     def test_an_empty_plan_reports_zero_without_dividing(self):
         plan = self._plan()
-        self.assertEqual((plan.reach_rate, plan.satisfaction_average, plan.task_count), (0.0, 0.0, 0))
+        self.assertEqual(
+            (plan.reach_rate, plan.satisfaction_average, plan.task_count), (0.0, 0.0, 0)
+        )
 
     def test_a_reached_customer_needs_a_score_and_an_unreached_one_has_none(self):
         plan = self._plan()
@@ -84,7 +113,10 @@ class TestFollowupPlans(CsTicketCase):
         task.reached = True
         with self.assertRaisesRegex(UserError, "Record the satisfaction"):
             task.action_done()
-        with self.assertRaisesRegex(ValidationError, "not reached"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "not reached"),
+            self.env.cr.savepoint(),
+        ):
             task.write({"reached": False, "satisfaction": "3"})
 
     def test_agents_cannot_plan(self):
@@ -92,5 +124,10 @@ class TestFollowupPlans(CsTicketCase):
 
         with self.assertRaises(AccessError):
             self.env["cs.followup.plan"].with_user(self.agent_a.user_id).create(
-                {"name": "x", "date_start": "2030-01-01", "date_end": "2030-01-02", "user_ids": [(6, 0, self.agent_a.user_id.ids)]}
+                {
+                    "name": "x",
+                    "date_start": "2030-01-01",
+                    "date_end": "2030-01-02",
+                    "user_ids": [(6, 0, self.agent_a.user_id.ids)],
+                }
             )

@@ -23,7 +23,10 @@ class TestKpis(CsTicketCase):
         (cls.team_a | cls.team_b).resource_calendar_id = calendar
         Partner = cls.env["res.partner"]
         cls.c1, cls.c2, cls.c3, cls.c4, cls.c5 = Partner.create(
-            [{"name": f"KPI Customer {i}", "email": f"kpi{i}@example.com"} for i in range(1, 6)]
+            [
+                {"name": f"KPI Customer {i}", "email": f"kpi{i}@example.com"}
+                for i in range(1, 6)
+            ]
         )
         cls.staff_cause = cls.env.ref("cs_management.root_cause_attitude")
         cls.staff_cause.cs_about_staff = True
@@ -34,12 +37,25 @@ class TestKpis(CsTicketCase):
         """Agent A serves four customers (one twice); agent B one."""
         with self._at(at(9)):
             t1 = self._new_ticket("complaint", partner_id=self.c1.id)
-            t2 = self._new_ticket("after_sales", partner_id=self.c2.id, cs_solution="<p>您好 refund 謝謝</p>")
-            t3 = self._new_ticket("consultation", partner_id=self.c1.id, cs_solution="<p>您好 oil first 謝謝</p>")
+            t2 = self._new_ticket(
+                "after_sales",
+                partner_id=self.c2.id,
+                cs_solution="<p>您好 refund 謝謝</p>",
+            )
+            t3 = self._new_ticket(
+                "consultation",
+                partner_id=self.c1.id,
+                cs_solution="<p>您好 oil first 謝謝</p>",
+            )
             t4 = self._new_ticket("order", partner_id=self.c3.id)
-            t5 = self._new_ticket("complaint", partner_id=self.c4.id, cs_root_cause_id=self.staff_cause.id)
+            t5 = self._new_ticket(
+                "complaint", partner_id=self.c4.id, cs_root_cause_id=self.staff_cause.id
+            )
             b1 = self._new_ticket(
-                "complaint", partner_id=self.c5.id, team_id=self.team_b.id, user_id=self.agent_b.user_id.id,
+                "complaint",
+                partner_id=self.c5.id,
+                team_id=self.team_b.id,
+                user_id=self.agent_b.user_id.id,
                 user=self.agent_b.user_id,
             )
         with self._at(at(10)):
@@ -62,9 +78,17 @@ class TestKpis(CsTicketCase):
             self._rate(t1, 5)
             self._rate(t2, 1)
             Lead = self.env["crm.lead"]
-            common = {"type": "opportunity", "user_id": self.agent_a.user_id.id, "team_id": self.sales_a.id}
-            Lead.create(dict(common, name="Set", expected_revenue=1000)).action_set_won()
-            Lead.create(dict(common, name="Lost set", expected_revenue=500)).action_set_lost()
+            common = {
+                "type": "opportunity",
+                "user_id": self.agent_a.user_id.id,
+                "team_id": self.sales_a.id,
+            }
+            Lead.create(
+                dict(common, name="Set", expected_revenue=1000)
+            ).action_set_won()
+            Lead.create(
+                dict(common, name="Lost set", expected_revenue=500)
+            ).action_set_lost()
         return t1 | t2 | t3 | t4 | t5 | b1
 
     def _kpis(self, employee, start=DAY, end=DAY):
@@ -119,7 +143,10 @@ class TestKpis(CsTicketCase):
         self._build_the_day()
         self.env.flush_all()
         rows = self.env["cs.kpi.report"].read_group(
-            [("date", "=", DAY), ("user_id", "in", (self.agent_a | self.agent_b).user_id.ids)],
+            [
+                ("date", "=", DAY),
+                ("user_id", "in", (self.agent_a | self.agent_b).user_id.ids),
+            ],
             ["complaint_rate", "customers_served"],
             ["company_id"],
         )
@@ -129,15 +156,22 @@ class TestKpis(CsTicketCase):
         by_agent = {
             row["user_id"][0]: row["complaint_rate"]
             for row in self.env["cs.kpi.report"].read_group(
-                [("date", "=", DAY), ("user_id", "in", (self.agent_a | self.agent_b).user_id.ids)],
+                [
+                    ("date", "=", DAY),
+                    ("user_id", "in", (self.agent_a | self.agent_b).user_id.ids),
+                ],
                 ["complaint_rate"],
                 ["user_id"],
             )
         }
-        self.assertEqual(by_agent, {self.agent_a.user_id.id: 50.0, self.agent_b.user_id.id: 100.0})
+        self.assertEqual(
+            by_agent, {self.agent_a.user_id.id: 50.0, self.agent_b.user_id.id: 100.0}
+        )
 
     def test_an_empty_period_gives_zeros_without_dividing(self):
-        kpi = self._kpis(self.agent_a, DAY - timedelta(days=400), DAY - timedelta(days=370))
+        kpi = self._kpis(
+            self.agent_a, DAY - timedelta(days=400), DAY - timedelta(days=370)
+        )
         self.assertEqual(kpi["customers_served"], 0)
         self.assertEqual(kpi["complaint_rate"], 0.0)
         self.assertEqual(kpi["avg_handling_hours"], 0.0)
@@ -147,24 +181,39 @@ class TestKpis(CsTicketCase):
         self.env.flush_all()
         Report = self.env["cs.kpi.report"]
         domain = [("date", "=", DAY)]
-        self.assertEqual(set(Report.with_user(self.agent_a.user_id).search(domain).user_id.ids), {self.agent_a.user_id.id})
-        seen_by_supervisor = Report.with_user(self.supervisor_a.user_id).search(domain).user_id
+        self.assertEqual(
+            set(Report.with_user(self.agent_a.user_id).search(domain).user_id.ids),
+            {self.agent_a.user_id.id},
+        )
+        seen_by_supervisor = (
+            Report.with_user(self.supervisor_a.user_id).search(domain).user_id
+        )
         self.assertIn(self.agent_a.user_id, seen_by_supervisor)
         self.assertNotIn(self.agent_b.user_id, seen_by_supervisor)
-        self.assertIn(self.agent_b.user_id, Report.with_user(self.cs_manager.user_id).search(domain).user_id)
+        self.assertIn(
+            self.agent_b.user_id,
+            Report.with_user(self.cs_manager.user_id).search(domain).user_id,
+        )
 
     def test_the_store_dashboard_shows_this_month_and_its_trend(self):
-        last_month = (datetime.now().replace(day=1) - timedelta(days=1)).replace(day=15, hour=9)
+        last_month = (datetime.now().replace(day=1) - timedelta(days=1)).replace(
+            day=15, hour=9
+        )
         with self._at(last_month):
             self._new_ticket("consultation")
         # this month: the organisation's ticket of store A (an anonymous
         # customer), a complaint and a consultation of another customer
         self._new_ticket("complaint")
-        self._new_ticket("consultation", partner_id=self.env["res.partner"].create({"name": "Other"}).id)
+        self._new_ticket(
+            "consultation",
+            partner_id=self.env["res.partner"].create({"name": "Other"}).id,
+        )
         self.env.flush_all()
         store = self.store_a
         store.invalidate_recordset()
         self.assertEqual(store.kpi_inquiries, 3)
         self.assertAlmostEqual(store.kpi_complaint_rate, 100 / 3)
-        self.assertEqual(store.kpi_trend["complaint_rate"], -1, "complaints went up: worse")
+        self.assertEqual(
+            store.kpi_trend["complaint_rate"], -1, "complaints went up: worse"
+        )
         self.assertEqual(store.kpi_trend["inquiries"], 1)

@@ -34,7 +34,12 @@ class TestKpiQueries(CsTicketCase):
         super().setUp()
         self.manager = self.cs_manager.user_id
         self._new_ticket("complaint")
-        self._new_ticket("consultation", team_id=self.team_b.id, user_id=self.agent_b.user_id.id, user=self.agent_b.user_id)
+        self._new_ticket(
+            "consultation",
+            team_id=self.team_b.id,
+            user_id=self.agent_b.user_id.id,
+            user=self.agent_b.user_id,
+        )
         self.env.flush_all()
 
     def _queries(self, function):
@@ -48,11 +53,15 @@ class TestKpiQueries(CsTicketCase):
     def _dashboard(self, stores):
         spec = {name: {} for name in DASHBOARD_FIELDS}
         Store = self.env["cs.store"].with_user(self.manager)
-        return lambda: Store.web_search_read([("id", "in", stores.ids)], spec)["records"]
+        return lambda: Store.web_search_read([("id", "in", stores.ids)], spec)[
+            "records"
+        ]
 
     def test_the_dashboard_costs_the_same_for_one_store_or_all(self):
         one, records = self._queries(self._dashboard(self.store_a))
-        self.assertEqual(records[0]["kpi_inquiries"], 2, "the complaint and the ticket of the set-up")
+        self.assertEqual(
+            records[0]["kpi_inquiries"], 2, "the complaint and the ticket of the set-up"
+        )
         every, records = self._queries(self._dashboard(self.store_a | self.store_b))
         self.assertEqual(len(records), 2)
         self.assertEqual(every, one, "no query per store")
@@ -62,10 +71,16 @@ class TestKpiQueries(CsTicketCase):
         Report = self.env["cs.kpi.report"].with_user(self.manager)
 
         def pivot(domain):
-            return lambda: Report.read_group(domain, ["complaint_rate", "inquiries"], ["user_id"])
+            return lambda: Report.read_group(
+                domain, ["complaint_rate", "inquiries"], ["user_id"]
+            )
 
         one, rows = self._queries(pivot([("user_id", "=", self.agent_a.user_id.id)]))
-        self.assertEqual([row["complaint_rate"] for row in rows], [100.0], "one customer, who complained")
+        self.assertEqual(
+            [row["complaint_rate"] for row in rows],
+            [100.0],
+            "one customer, who complained",
+        )
         every, rows = self._queries(pivot([]))
         self.assertGreaterEqual(len(rows), 2)
         self.assertEqual(every, one, "no query per agent")
@@ -81,14 +96,19 @@ class TestKpiQueries(CsTicketCase):
         self.assertEqual(cr.fetchone()[0], "on")
         outsider = new_test_user(self.env, login="t_no_kpi", groups="base.group_user")
         with self.assertRaises(AccessError):
-            self.env["cs.kpi.report"].with_user(outsider)._read_group([], ["company_id"], ["inquiries:sum"])
+            self.env["cs.kpi.report"].with_user(outsider)._read_group(
+                [], ["company_id"], ["inquiries:sum"]
+            )
         cr.execute("SHOW jit")
         self.assertEqual(cr.fetchone()[0], "on", "nor when the user may not read it")
 
     def test_the_indexes_the_uninstall_hook_drops_are_those_installed(self):
         cr = self.env.cr
         names = [name for name, *_definition in DAY_INDEXES]
-        names += [sql.make_index_name(table, column) for table, column in OVERRIDDEN_FIELD_INDEXES]
+        names += [
+            sql.make_index_name(table, column)
+            for table, column in OVERRIDDEN_FIELD_INDEXES
+        ]
         for name in names:
             with self.subTest(index=name):
                 self.assertTrue(sql.index_exists(cr, name))

@@ -15,24 +15,37 @@ class TestOrganisationRules(CsOrganisationCase):
             with self.env.cr.savepoint():
                 self.env["cs.store"].create({"code": "TA", "name": "Duplicate"})
         other = self.env["cs.store"].create(
-            {"code": "TA", "name": "Same code elsewhere", "company_id": self.other_company.id}
+            {
+                "code": "TA",
+                "name": "Same code elsewhere",
+                "company_id": self.other_company.id,
+            }
         )
         self.assertEqual(other.code, self.store_a.code)
 
     def test_employee_cannot_join_a_store_of_another_company(self):
-        with self.assertRaisesRegex(ValidationError, "cannot join store"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "cannot join store"),
+            self.env.cr.savepoint(),
+        ):
             self.agent_a.cs_store_id = self.store_c
         self.assertEqual(self.agent_a.cs_store_id, self.store_a)
 
     def test_store_manager_must_work_in_the_store(self):
-        with self.assertRaisesRegex(ValidationError, "assign them to the store first"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "assign them to the store first"),
+            self.env.cr.savepoint(),
+        ):
             self.store_b.manager_id = self.agent_a
         self.assertEqual(self.store_b.manager_id, self.store_manager_b)
         with self.assertRaisesRegex(ValidationError, "assign them to the store first"):
             self.store_b.supervisor_ids = self.supervisor_a
 
     def test_a_store_manager_cannot_leave_the_store_it_leads(self):
-        with self.assertRaisesRegex(ValidationError, "assign them to the store first"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "assign them to the store first"),
+            self.env.cr.savepoint(),
+        ):
             self.store_manager_a.cs_store_id = self.store_b
         self.assertEqual(self.store_manager_a.cs_store_id, self.store_a)
         with self.assertRaisesRegex(ValidationError, "assign them to the store first"):
@@ -43,9 +56,18 @@ class TestOrganisationRules(CsOrganisationCase):
         with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError):
             with self.env.cr.savepoint():
                 Role.create({"name": "Greeter", "code": "greeter"})
-        with self.assertRaisesRegex(ValidationError, "must grant a Customer Service group"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(
+                ValidationError, "must grant a Customer Service group"
+            ),
+            self.env.cr.savepoint(),
+        ):
             Role.create(
-                {"name": "Greeter", "code": "greeter", "group_id": self.env.ref("base.group_system").id}
+                {
+                    "name": "Greeter",
+                    "code": "greeter",
+                    "group_id": self.env.ref("base.group_system").id,
+                }
             )
         self.assertFalse(Role.search([("code", "=", "greeter")]))
 
@@ -70,4 +92,6 @@ class TestOrganisationRules(CsOrganisationCase):
         self.store_a.invalidate_recordset()
         self.assertEqual(self.store_a.open_ticket_count, 0)
         # counts as seen by the user asking: a store manager of B sees none of A
-        self.assertEqual(self.store_b.with_user(self.store_manager_b.user_id).open_ticket_count, 1)
+        self.assertEqual(
+            self.store_b.with_user(self.store_manager_b.user_id).open_ticket_count, 1
+        )

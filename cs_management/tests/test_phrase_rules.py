@@ -29,27 +29,42 @@ class TestPhraseRules(CsTicketCase):
         ticket = self._new_ticket()
         message = self._reply(ticket, "<p>Your refund is on its way. Thank you</p>")
         self.assertTrue(message.exists())
-        violation = self.env["cs.phrase.violation"].search([("ticket_id", "=", ticket.id)])
-        self.assertEqual(violation.rule_id, self.env.ref("cs_management.phrase_rule_greeting"))
+        violation = self.env["cs.phrase.violation"].search(
+            [("ticket_id", "=", ticket.id)]
+        )
+        self.assertEqual(
+            violation.rule_id, self.env.ref("cs_management.phrase_rule_greeting")
+        )
         self.assertEqual(violation.user_id, self.agent_a.user_id)
         self.assertEqual(violation.message_id, message)
 
     def test_a_courteous_reply_passes_clean(self):
         ticket = self._new_ticket()
-        self._reply(ticket, "<p>Hello Ms Lin, your refund is on its way. Thank you!</p>")
-        self.assertFalse(self.env["cs.phrase.violation"].search([("ticket_id", "=", ticket.id)]))
+        self._reply(
+            ticket, "<p>Hello Ms Lin, your refund is on its way. Thank you!</p>"
+        )
+        self.assertFalse(
+            self.env["cs.phrase.violation"].search([("ticket_id", "=", ticket.id)])
+        )
 
     def test_short_english_greetings_match_whole_words_only(self):
         ticket = self._new_ticket()
         self._reply(ticket, "<p>This is within reach. Thanks</p>")
-        self.assertTrue(self.env["cs.phrase.violation"].search([("ticket_id", "=", ticket.id)]), "'hi' in 'this' is no greeting")
+        self.assertTrue(
+            self.env["cs.phrase.violation"].search([("ticket_id", "=", ticket.id)]),
+            "'hi' in 'this' is no greeting",
+        )
 
     def test_internal_notes_are_not_replies(self):
         ticket = self._new_ticket()
         ticket.with_user(self.agent_a.user_id).message_post(
-            body="<p>這個問題我們公司不能給您解決</p>", message_type="comment", subtype_xmlid="mail.mt_note"
+            body="<p>這個問題我們公司不能給您解決</p>",
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
         )
-        self.assertFalse(self.env["cs.phrase.violation"].search([("ticket_id", "=", ticket.id)]))
+        self.assertFalse(
+            self.env["cs.phrase.violation"].search([("ticket_id", "=", ticket.id)])
+        )
 
     def test_rules_can_be_limited_to_channels_and_set_to_block(self):
         social = self.env.ref("cs_management.channel_social_message")

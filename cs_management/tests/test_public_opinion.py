@@ -47,7 +47,9 @@ class TestPublicOpinion(CsTicketCase):
     def test_management_hears_of_top_severities_once_per_level(self):
         ticket = self._incident(cs_po_views=500)
         manager_partner = self.cs_manager.user_id.partner_id
-        reports = lambda: ticket.message_ids.filtered(lambda m: manager_partner in m.partner_ids)  # noqa: E731
+        reports = lambda: ticket.message_ids.filtered(
+            lambda m: manager_partner in m.partner_ids
+        )  # noqa: E731
         self.assertFalse(reports())
         ticket.cs_po_views = 20000
         self.assertEqual(len(reports()), 1)
@@ -61,4 +63,8 @@ class TestPublicOpinion(CsTicketCase):
     def test_the_notification_level_is_a_setting(self):
         self.env.company.cs_opinion_notify_severity = "critical"
         ticket = self._incident(cs_po_views=20000)
-        self.assertFalse(ticket.message_ids.filtered(lambda m: self.cs_manager.user_id.partner_id in m.partner_ids))
+        self.assertFalse(
+            ticket.message_ids.filtered(
+                lambda m: self.cs_manager.user_id.partner_id in m.partner_ids
+            )
+        )

@@ -13,8 +13,12 @@ class TestQaCalibration(CsQaCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.ticket_1 = cls._closed_ticket(cls.agent_a, "2025-03-03", name="Calibration one")
-        cls.ticket_2 = cls._closed_ticket(cls.agent_b, "2025-03-04", name="Calibration two")
+        cls.ticket_1 = cls._closed_ticket(
+            cls.agent_a, "2025-03-03", name="Calibration one"
+        )
+        cls.ticket_2 = cls._closed_ticket(
+            cls.agent_b, "2025-03-04", name="Calibration two"
+        )
         cls.reviewers = cls.supervisor_a | cls.store_manager_a | cls.store_manager_b
 
     def _session(self, **values):
@@ -25,7 +29,11 @@ class TestQaCalibration(CsQaCase):
             "reviewer_ids": [Command.set(self.reviewers.user_id.ids)],
         }
         vals.update(values)
-        return self.env["cs.qa.calibration"].with_user(self.cs_manager.user_id).create(vals)
+        return (
+            self.env["cs.qa.calibration"]
+            .with_user(self.cs_manager.user_id)
+            .create(vals)
+        )
 
     def _sheet(self, session, reviewer, ticket):
         return session.inspection_ids.filtered(
@@ -52,8 +60,10 @@ class TestQaCalibration(CsQaCase):
         with mute_logger("odoo.addons.base.models.ir_rule"):
             with self.assertRaises(AccessError):
                 self.ticket_2.with_user(self.supervisor_a.user_id).name = "Renamed"
-            own = self.env["cs.qa.inspection"].with_user(self.supervisor_a.user_id).search(
-                [("calibration_id", "=", session.id)]
+            own = (
+                self.env["cs.qa.inspection"]
+                .with_user(self.supervisor_a.user_id)
+                .search([("calibration_id", "=", session.id)])
             )
             self.assertEqual(own.reviewer_id, self.supervisor_a.user_id)
             self.assertEqual(len(own), 2)
@@ -71,24 +81,38 @@ class TestQaCalibration(CsQaCase):
         session.action_start()
         # ticket 1: 100, 82 (32 + 30 + 20) and 74 (24 + 30 + 20)
         a = self._score_and_submit(session, self.supervisor_a, self.ticket_1, 5, 1, 3)
-        b = self._score_and_submit(session, self.store_manager_a, self.ticket_1, 4, 1, 2)
-        c = self._score_and_submit(session, self.store_manager_b, self.ticket_1, 3, 1, 2)
+        b = self._score_and_submit(
+            session, self.store_manager_a, self.ticket_1, 4, 1, 2
+        )
+        c = self._score_and_submit(
+            session, self.store_manager_b, self.ticket_1, 3, 1, 2
+        )
         self.assertEqual([a.score, b.score, c.score], [100, 82, 74])
         lead = self.cs_manager.user_id
         a, b, c = (sheet.with_user(lead) for sheet in (a, b, c))
         self.assertAlmostEqual(a.consensus_score, 256 / 3, places=2)
         self.assertAlmostEqual(a.deviation, 100 - 256 / 3, places=2)
         self.assertAlmostEqual(c.deviation, 74 - 256 / 3, places=2)
-        self.assertAlmostEqual(a.abs_deviation + b.abs_deviation + c.abs_deviation, 2 * (100 - 256 / 3), places=2)
+        self.assertAlmostEqual(
+            a.abs_deviation + b.abs_deviation + c.abs_deviation,
+            2 * (100 - 256 / 3),
+            places=2,
+        )
         # per criterion: courtesy 100 %, 80 %, 60 % around 80 %; resolution all agree
-        courtesy = (a | b | c).line_ids.filtered(lambda line: line.criterion_id == self.courtesy)
+        courtesy = (a | b | c).line_ids.filtered(
+            lambda line: line.criterion_id == self.courtesy
+        )
         self.assertEqual(sorted(courtesy.mapped("deviation")), [-20, 0, 20])
-        resolution = (a | b | c).line_ids.filtered(lambda line: line.criterion_id == self.resolution)
+        resolution = (a | b | c).line_ids.filtered(
+            lambda line: line.criterion_id == self.resolution
+        )
         self.assertEqual(resolution.mapped("abs_deviation"), [0, 0, 0])
         Line = self.env["cs.qa.inspection.line"].with_user(lead)
         spread = dict(
             Line._read_group(
-                session.action_view_spread_by_criterion()["domain"], ["criterion_id"], ["abs_deviation:avg"]
+                session.action_view_spread_by_criterion()["domain"],
+                ["criterion_id"],
+                ["abs_deviation:avg"],
             )
         )
         self.assertAlmostEqual(spread[self.courtesy], 40 / 3, places=2)
@@ -96,9 +120,15 @@ class TestQaCalibration(CsQaCase):
         by_reviewer = dict(
             self.env["cs.qa.inspection"]
             .with_user(lead)
-            ._read_group(session.action_view_spread_by_reviewer()["domain"], ["reviewer_id"], ["deviation:avg"])
+            ._read_group(
+                session.action_view_spread_by_reviewer()["domain"],
+                ["reviewer_id"],
+                ["deviation:avg"],
+            )
         )
-        self.assertGreater(by_reviewer[self.supervisor_a.user_id], 0, "the most lenient")
+        self.assertGreater(
+            by_reviewer[self.supervisor_a.user_id], 0, "the most lenient"
+        )
         self.assertLess(by_reviewer[self.store_manager_b.user_id], 0, "the strictest")
         # closing waits for every sheet
         with self._refused(UserError, "have not submitted"):
@@ -114,10 +144,17 @@ class TestQaCalibration(CsQaCase):
     def test_only_the_qa_lead_sees_how_far_reviewers_are(self):
         session = self._session()
         session.action_start()
-        sheet = self._score_and_submit(session, self.supervisor_a, self.ticket_1, 5, 1, 3)
+        sheet = self._score_and_submit(
+            session, self.supervisor_a, self.ticket_1, 5, 1, 3
+        )
         with self.assertRaises(AccessError):
             sheet.read(["deviation"])
-        self.assertTrue(self.env["cs.qa.inspection"].with_user(self.auditor.user_id).browse(sheet.id).read(["deviation"]))
+        self.assertTrue(
+            self.env["cs.qa.inspection"]
+            .with_user(self.auditor.user_id)
+            .browse(sheet.id)
+            .read(["deviation"])
+        )
         # nor the session's spread, read or said in its chatter when it closes
         reviewer_view = session.with_user(self.supervisor_a.user_id)
         with self.assertRaises(AccessError):
@@ -145,29 +182,42 @@ class TestQaCalibration(CsQaCase):
         )
         self.assertEqual(counted, check)
         [(iqs,)] = Inspection._read_group(
-            Inspection._iqs_domain() + [("agent_id", "=", self.agent_a.user_id.id)], [], ["score:avg"]
+            Inspection._iqs_domain() + [("agent_id", "=", self.agent_a.user_id.id)],
+            [],
+            ["score:avg"],
         )
         self.assertAlmostEqual(iqs, 82.0, places=2)
         self.assertEqual(
             Inspection._iqs_domain(),
-            [("state", "in", ("published", "acknowledged")), ("kind", "!=", "calibration")],
+            [
+                ("state", "in", ("published", "acknowledged")),
+                ("kind", "!=", "calibration"),
+            ],
         )
         # the calibration sheets stay on the ticket beside the check
-        self.assertEqual(self.ticket_1.cs_qa_inspection_ids - check, session.inspection_ids)
+        self.assertEqual(
+            self.ticket_1.cs_qa_inspection_ids - check, session.inspection_ids
+        )
 
     def test_a_session_needs_reviewers_tickets_and_assignees(self):
         with self._refused(UserError, "at least two reviewers"):
-            self._session(reviewer_ids=[Command.set(self.supervisor_a.user_id.ids)]).action_start()
+            self._session(
+                reviewer_ids=[Command.set(self.supervisor_a.user_id.ids)]
+            ).action_start()
         with self._refused(ValidationError, "cannot review"):
-            self._session(reviewer_ids=[Command.set((self.supervisor_a | self.agent_a).user_id.ids)])
+            self._session(
+                reviewer_ids=[
+                    Command.set((self.supervisor_a | self.agent_a).user_id.ids)
+                ]
+            )
         unassigned = self._closed_ticket(self.agent_a, "2025-03-05")
         unassigned.user_id = False
         with self._refused(UserError, "no assignee"):
             self._session(ticket_ids=[Command.set(unassigned.ids)]).action_start()
         with mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"):
             with self.assertRaises(AccessError):
-                self.env["cs.qa.calibration"].with_user(self.supervisor_a.user_id).create(
-                    {"name": "Mine", "scorecard_id": self.scorecard.id}
-                )
+                self.env["cs.qa.calibration"].with_user(
+                    self.supervisor_a.user_id
+                ).create({"name": "Mine", "scorecard_id": self.scorecard.id})
             with self.assertRaises(AccessError):
                 self._inspect(self.supervisor_a, self.ticket_a, kind="calibration")

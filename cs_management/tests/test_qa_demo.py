@@ -10,7 +10,9 @@ class TestQaDemo(TransactionCase):
         counted = Inspection.search(Inspection._iqs_domain())
         self.assertIn(self.env.ref("cs_management.qa_inspection_01"), counted)
         self.assertEqual(set(counted.mapped("state")), {"published", "acknowledged"})
-        self.assertEqual(set(counted.mapped("kind")), {"sample", "supervisor", "store_manager"})
+        self.assertEqual(
+            set(counted.mapped("kind")), {"sample", "supervisor", "store_manager"}
+        )
         self.assertGreaterEqual(len(counted.store_id), 3, "across the stores")
         self.assertTrue(counted.filtered("critical_failed"), "one forbidden phrase")
         calibration = self.env.ref("cs_management.qa_calibration_demo")

@@ -11,7 +11,11 @@ from .view_rights import ViewMatchesWrite
 class TestQaEditRights(CsQaCase, ViewMatchesWrite):
     def setUp(self):
         super().setUp()
-        self.enterContext(mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model"))
+        self.enterContext(
+            mute_logger(
+                "odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model"
+            )
+        )
 
     def _check(self, inspection):
         users = (
@@ -26,12 +30,25 @@ class TestQaEditRights(CsQaCase, ViewMatchesWrite):
         ).user_id
         line = inspection.line_ids[:1]
         values = {
-            name: inspection._fields[name].convert_to_write(inspection[name], inspection)
-            for name in ("kind", "ticket_id", "agent_id", "reviewer_id", "date", "scorecard_id")
+            name: inspection._fields[name].convert_to_write(
+                inspection[name], inspection
+            )
+            for name in (
+                "kind",
+                "ticket_id",
+                "agent_id",
+                "reviewer_id",
+                "date",
+                "scorecard_id",
+            )
         }
         values.update(remarks="<p>Checked</p>", line_ids=[])
         return self._assert_view_matches_write(
-            inspection, users, values, line=line, line_values={"points": line.points, "note": "Checked"}
+            inspection,
+            users,
+            values,
+            line=line,
+            line_values={"points": line.points, "note": "Checked"},
         )
 
     def test_the_form_shows_editable_what_the_save_accepts(self):
@@ -42,4 +59,8 @@ class TestQaEditRights(CsQaCase, ViewMatchesWrite):
         inspection.with_user(self.presales_a.user_id).action_acknowledge()
         self.assertEqual(inspection.state, "acknowledged")
         checked += self._check(inspection)
-        self.assertGreater(checked, 3 * 3 * 9, "the reviewer, the agent and managers were checked at each step")
+        self.assertGreater(
+            checked,
+            3 * 3 * 9,
+            "the reviewer, the agent and managers were checked at each step",
+        )

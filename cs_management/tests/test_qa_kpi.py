@@ -17,7 +17,9 @@ class TestQaKpis(CsQaCase):
         day = "2030-03-04"
         self._published((5, 1, 3), day)  # 40 + 30 + 30 = 100, passed
         self._published((2, 1, 2), day)  # 16 + 30 + 20 = 66, failed
-        draft = self._inspect(self.supervisor_a, self._closed_ticket(self.agent_a, day), date=day)
+        draft = self._inspect(
+            self.supervisor_a, self._closed_ticket(self.agent_a, day), date=day
+        )
         self._score(draft, 5, 1, 3)
         self.env.flush_all()
         kpi = self.env["cs.kpi.report"].get_employee_kpis(self.agent_a, day, day)

@@ -39,7 +39,9 @@ class TestQaSampling(CsQaCase):
     def _closed_tickets(cls, employee, count, month=3):
         tickets = cls.env["helpdesk.ticket"]
         for day in range(1, count + 1):
-            tickets |= cls._closed_ticket(employee, f"2025-{month:02d}-{day:02d}", name=f"{employee.name} {day}")
+            tickets |= cls._closed_ticket(
+                employee, f"2025-{month:02d}-{day:02d}", name=f"{employee.name} {day}"
+            )
         return tickets
 
     def _sample(self, period=MARCH):
@@ -52,7 +54,11 @@ class TestQaSampling(CsQaCase):
         inspections = self._sample()
         self.assertEqual(len(self._picked(inspections, self.agent_a)), 2)
         self.assertEqual(len(self._picked(inspections, self.presales_a)), 2)
-        self.assertEqual(len(self._picked(inspections, self.agent_b)), 1, "fewer tickets than the quota: all of them")
+        self.assertEqual(
+            len(self._picked(inspections, self.agent_b)),
+            1,
+            "fewer tickets than the quota: all of them",
+        )
         for employee, tickets in self.march.items():
             self.assertLessEqual(self._picked(inspections, employee), tickets)
         self.assertFalse(inspections.ticket_id & self.others)
@@ -63,24 +69,41 @@ class TestQaSampling(CsQaCase):
         # the scoresheets are written in one statement: read them back as stored
         inspections.invalidate_recordset()
         inspections.line_ids.invalidate_recordset()
-        self.assertEqual(set(inspections.line_ids.mapped("normalized")), {100.0}, "no phrase broken: full points")
+        self.assertEqual(
+            set(inspections.line_ids.mapped("normalized")),
+            {100.0},
+            "no phrase broken: full points",
+        )
         self.assertEqual(set(inspections.mapped("score")), {100.0})
         self.assertEqual(set(inspections.line_ids.mapped("note")), {False})
         self.assertEqual(inspections.line_ids.create_uid, self.env.user)
         for inspection in inspections:
-            self.assertEqual(inspection.date, inspection.ticket_id.closed_date.date(), "scored in the period served")
+            self.assertEqual(
+                inspection.date,
+                inspection.ticket_id.closed_date.date(),
+                "scored in the period served",
+            )
         # reviewed by the agent's manager
-        self.assertEqual(self._reviewers(inspections, self.agent_a), self.supervisor_a.user_id)
-        self.assertEqual(self._reviewers(inspections, self.agent_b), self.store_manager_b.user_id)
+        self.assertEqual(
+            self._reviewers(inspections, self.agent_a), self.supervisor_a.user_id
+        )
+        self.assertEqual(
+            self._reviewers(inspections, self.agent_b), self.store_manager_b.user_id
+        )
 
     def _reviewers(self, inspections, employee):
-        return inspections.filtered(lambda i: i.agent_id == employee.user_id).reviewer_id
+        return inspections.filtered(
+            lambda i: i.agent_id == employee.user_id
+        ).reviewer_id
 
     def test_sampling_again_adds_nothing(self):
         first = self._sample()
         self.assertFalse(self._sample())
         self.assertEqual(
-            self.env["cs.qa.inspection"].search_count([("scorecard_id", "=", self.scorecard.id)]), len(first)
+            self.env["cs.qa.inspection"].search_count(
+                [("scorecard_id", "=", self.scorecard.id)]
+            ),
+            len(first),
         )
 
     def test_the_draw_is_reproducible(self):
@@ -89,7 +112,10 @@ class TestQaSampling(CsQaCase):
         first.unlink()
         self.assertEqual(self._sample().ticket_id, picked, "same data, same draw")
         # another period draws independently: a different seed
-        self.assertNotEqual(self.scorecard._sample_seed(MARCH[0]), self.scorecard._sample_seed(date(2025, 4, 1)))
+        self.assertNotEqual(
+            self.scorecard._sample_seed(MARCH[0]),
+            self.scorecard._sample_seed(date(2025, 4, 1)),
+        )
 
     def test_tickets_already_inspected_are_skipped(self):
         tickets = self.march[self.agent_a]
@@ -124,18 +150,27 @@ class TestQaSampling(CsQaCase):
         with freeze_time("2025-04-10"):
             self.scorecard._cron_sample()
             self.scorecard._cron_sample()
-        inspections = self.env["cs.qa.inspection"].search([("scorecard_id", "=", self.scorecard.id)])
+        inspections = self.env["cs.qa.inspection"].search(
+            [("scorecard_id", "=", self.scorecard.id)]
+        )
         self.assertEqual(len(inspections), 5)
         self.assertEqual(set(inspections.mapped("sample_period_start")), {MARCH[0]})
 
     def test_a_weekly_period(self):
         self.scorecard.sample_period = "week"
-        self.assertEqual(self.scorecard._previous_period(date(2025, 3, 12)), (date(2025, 3, 3), date(2025, 3, 10)))
+        self.assertEqual(
+            self.scorecard._previous_period(date(2025, 3, 12)),
+            (date(2025, 3, 3), date(2025, 3, 10)),
+        )
         inspections = self.scorecard._sample(date(2025, 3, 3), date(2025, 3, 10))[0]
         # the week of 3–9 March: 2 of agent A's 3rd–5th, pre-sales A's 3rd
-        self.assertLessEqual(self._picked(inspections, self.agent_a), self.march[self.agent_a][2:])
+        self.assertLessEqual(
+            self._picked(inspections, self.agent_a), self.march[self.agent_a][2:]
+        )
         self.assertEqual(len(self._picked(inspections, self.agent_a)), 2)
-        self.assertEqual(self._picked(inspections, self.presales_a), self.march[self.presales_a][2])
+        self.assertEqual(
+            self._picked(inspections, self.presales_a), self.march[self.presales_a][2]
+        )
         self.assertEqual(len(inspections), 3)
 
     def test_the_work_does_not_grow_with_the_ticket_volume(self):
@@ -145,7 +180,11 @@ class TestQaSampling(CsQaCase):
         march = self._sample()
         self.env.flush_all()
         march_queries = self.env.cr.sql_log_count - before
-        for employee, count in ((self.agent_a, 15), (self.presales_a, 9), (self.agent_b, 1)):
+        for employee, count in (
+            (self.agent_a, 15),
+            (self.presales_a, 9),
+            (self.agent_b, 1),
+        ):
             self._closed_tickets(employee, count, month=5)
         self.env.flush_all()
         before = self.env.cr.sql_log_count

@@ -11,7 +11,12 @@ class TestQaScorecard(CsQaCase):
     def _card(self, *criteria, **values):
         return self.env["cs.qa.scorecard"].create(
             dict(
-                {"name": "Card", "criterion_ids": [Command.create(criterion) for criterion in criteria]},
+                {
+                    "name": "Card",
+                    "criterion_ids": [
+                        Command.create(criterion) for criterion in criteria
+                    ],
+                },
                 **values,
             )
         )
@@ -21,7 +26,13 @@ class TestQaScorecard(CsQaCase):
             self._card({"name": "A", "weight": 50}, {"name": "B", "weight": 40})
         card = self._card({"name": "A", "weight": 60}, {"name": "B", "weight": 40})
         with self._refused(ValidationError, "total 110"):
-            card.write({"criterion_ids": [Command.update(card.criterion_ids[0].id, {"weight": 70})]})
+            card.write(
+                {
+                    "criterion_ids": [
+                        Command.update(card.criterion_ids[0].id, {"weight": 70})
+                    ]
+                }
+            )
         with self._refused(ValidationError, "total 60"):
             card.write({"criterion_ids": [Command.unlink(card.criterion_ids[1].id)]})
         # moving weight between criteria in one save is fine
@@ -46,7 +57,15 @@ class TestQaScorecard(CsQaCase):
         with self._refused(ValidationError, "weight above zero"):
             self._card({"name": "A", "weight": 100}, {"name": "B", "weight": 0})
         with self._refused(ValidationError, "bar between 1 and 3"):
-            self._card({"name": "A", "weight": 100, "max_points": 3, "critical": True, "critical_bar": 4})
+            self._card(
+                {
+                    "name": "A",
+                    "weight": 100,
+                    "max_points": 3,
+                    "critical": True,
+                    "critical_bar": 4,
+                }
+            )
         with self._refused(ValidationError, "pass mark between 0 and 10"):
             self._card({"name": "A", "weight": 100}, scale=10, pass_mark=12)
 
@@ -54,10 +73,17 @@ class TestQaScorecard(CsQaCase):
         card = self.env.ref("cs_management.qa_scorecard_default")
         self.assertEqual(card.weight_total, 100)
         self.assertEqual((card.scale, card.pass_mark), (100, 80))
-        self.assertEqual((card.sample_method, card.sample_count, card.sample_period), ("count", 5, "month"))
+        self.assertEqual(
+            (card.sample_method, card.sample_count, card.sample_period),
+            ("count", 5, "month"),
+        )
         forbidden = card.criterion_ids.filtered("critical")
         self.assertEqual(forbidden.prefill, "forbidden")
-        self.assertEqual((forbidden.max_points, forbidden.critical_bar), (1, 1), "yes/no: any breach zeroes")
+        self.assertEqual(
+            (forbidden.max_points, forbidden.critical_bar),
+            (1, 1),
+            "yes/no: any breach zeroes",
+        )
 
     def test_scored_criteria_stay_in_history(self):
         self._inspect(self.supervisor_a, self.ticket_a)
@@ -67,8 +93,13 @@ class TestQaScorecard(CsQaCase):
             self.scorecard.unlink()
 
     def test_two_scorecards_never_sample_the_same_team(self):
-        self.scorecard.write({"sample_active": True, "team_ids": [Command.set(self.team_a.ids)]})
-        other = self._card({"name": "A", "weight": 100}, team_ids=[Command.set((self.team_a | self.team_b).ids)])
+        self.scorecard.write(
+            {"sample_active": True, "team_ids": [Command.set(self.team_a.ids)]}
+        )
+        other = self._card(
+            {"name": "A", "weight": 100},
+            team_ids=[Command.set((self.team_a | self.team_b).ids)],
+        )
         with self._refused(ValidationError, "same teams"):
             other.sample_active = True
         other.team_ids = self.team_b
@@ -80,9 +111,17 @@ class TestQaScorecard(CsQaCase):
 
     @mute_logger("odoo.models", "odoo.addons.base.models.ir_rule")
     def test_only_cs_managers_configure_scorecards(self):
-        for person in (self.agent_a, self.supervisor_a, self.store_manager_a, self.trainer, self.auditor):
+        for person in (
+            self.agent_a,
+            self.supervisor_a,
+            self.store_manager_a,
+            self.trainer,
+            self.auditor,
+        ):
             card = self.scorecard.with_user(person.user_id)
-            self.assertTrue(card.criterion_ids.mapped("name"), "everybody reads the scorecard")
+            self.assertTrue(
+                card.criterion_ids.mapped("name"), "everybody reads the scorecard"
+            )
             with self.assertRaises(AccessError):
                 card.pass_mark = 5
             with self.assertRaises(AccessError):
@@ -97,7 +136,9 @@ class TestQaScorecard(CsQaCase):
         courtesy = self.scorecard.criterion_ids[0]
         courtesy.update_field_translations("name", {"zh_TW": "禮貌用語"})
         self.supervisor_a.user_id.lang = "en_US"
-        inspection = self._inspect(self.supervisor_a, self._new_ticket(kind="consultation"))
+        inspection = self._inspect(
+            self.supervisor_a, self._new_ticket(kind="consultation")
+        )
         line = inspection.line_ids.filtered(lambda line: line.criterion_id == courtesy)
         self.assertEqual(line.with_context(lang="zh_TW").name, "禮貌用語")
         self.assertEqual(line.with_context(lang="en_US").name, "Courtesy")
@@ -105,7 +146,14 @@ class TestQaScorecard(CsQaCase):
         added = (
             self.env["cs.qa.inspection.line"]
             .with_user(self.supervisor_a.user_id)
-            .create({"inspection_id": inspection.id, "criterion_id": courtesy.id, "name": "Courtesy", "max_points": 5})
+            .create(
+                {
+                    "inspection_id": inspection.id,
+                    "criterion_id": courtesy.id,
+                    "name": "Courtesy",
+                    "max_points": 5,
+                }
+            )
         )
         self.assertEqual(added.with_context(lang="zh_TW").name, "禮貌用語")
         courtesy.with_context(lang="zh_TW").name = "問候與禮貌"

@@ -38,14 +38,20 @@ class TestTicketQueryCounts(CsTicketCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.startClassPatcher(patch("odoo.sql_db.Cursor.now", lambda cr: fields.Datetime.now()))
+        cls.startClassPatcher(
+            patch("odoo.sql_db.Cursor.now", lambda cr: fields.Datetime.now())
+        )
         super().setUpClass()
 
     def _view_specification(self, view_type):
-        fields = self.env["helpdesk.ticket"].get_views([(False, view_type)])["models"]["helpdesk.ticket"]["fields"]
+        fields = self.env["helpdesk.ticket"].get_views([(False, view_type)])["models"][
+            "helpdesk.ticket"
+        ]["fields"]
         Ticket = self.env["helpdesk.ticket"]
         return {
-            name: {"fields": {"display_name": {}}} if Ticket._fields[name].relational else {}
+            name: {"fields": {"display_name": {}}}
+            if Ticket._fields[name].relational
+            else {}
             for name in fields
         }
 
@@ -64,15 +70,24 @@ class TestTicketQueryCounts(CsTicketCase):
         ticket = self._new_ticket(user=self.env.user)
         for step in self.STEP_DATA:
             if step == "feedback":
-                with self.subTest(step="tell_result"), self.assertQueryCount(**{AGENT: BUDGET["tell_result"]}):
+                with (
+                    self.subTest(step="tell_result"),
+                    self.assertQueryCount(**{AGENT: BUDGET["tell_result"]}),
+                ):
                     ticket.action_cs_tell_result()
             if step == "closed":
                 visit = ticket.cs_followup_ids.filtered(lambda v: v.state == "todo")
-                with self.subTest(step="visit_done"), self.assertQueryCount(**{AGENT: BUDGET["visit_done"]}):
+                with (
+                    self.subTest(step="visit_done"),
+                    self.assertQueryCount(**{AGENT: BUDGET["visit_done"]}),
+                ):
                     visit.write({"reached": True, "satisfaction": "5"})
                     visit.action_done()
             values = self.STEP_DATA[step](self)
-            with self.subTest(step=step), self.assertQueryCount(**{AGENT: BUDGET[step]}):
+            with (
+                self.subTest(step=step),
+                self.assertQueryCount(**{AGENT: BUDGET[step]}),
+            ):
                 ticket.write(dict(values, stage_id=self.stage[step].id))
 
     @users(AGENT)
@@ -81,7 +96,9 @@ class TestTicketQueryCounts(CsTicketCase):
         Ticket = self.env["helpdesk.ticket"].with_context(cs_process_view=True)
         specification = self._view_specification("kanban")
         with self.assertQueryCount(**{AGENT: BUDGET["kanban"]}):
-            groups = Ticket.web_read_group([("cs_process", "=", True)], ["stage_id"], ["stage_id"])
+            groups = Ticket.web_read_group(
+                [("cs_process", "=", True)], ["stage_id"], ["stage_id"]
+            )
             for group in groups["groups"]:
                 Ticket.web_search_read(group["__domain"], specification, limit=40)
 

@@ -28,14 +28,23 @@ CRAFTED = {
 
 class TestRecordedFields(CsTicketCase):
     def test_every_recorded_field_is_listed(self):
-        self.assertEqual(set(CRAFTED), set(self.env["helpdesk.ticket"]._cs_recorded_fields))
+        self.assertEqual(
+            set(CRAFTED), set(self.env["helpdesk.ticket"]._cs_recorded_fields)
+        )
 
     def test_nobody_writes_them_by_hand(self):
         ticket = self._new_ticket()
         before = ticket.read(list(CRAFTED))[0]
-        for user in (self.agent_a.user_id, self.supervisor_a.user_id, self.cs_manager.user_id):
+        for user in (
+            self.agent_a.user_id,
+            self.supervisor_a.user_id,
+            self.cs_manager.user_id,
+        ):
             for name, value in CRAFTED.items():
-                with self.subTest(user=user.login, field=name), self.assertRaises(AccessError):
+                with (
+                    self.subTest(user=user.login, field=name),
+                    self.assertRaises(AccessError),
+                ):
                     ticket.with_user(user).write({name: value, "name": "renamed"})
         ticket.invalidate_recordset()
         self.assertEqual(ticket.read(list(CRAFTED))[0], before)

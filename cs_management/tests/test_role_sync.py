@@ -12,7 +12,9 @@ class TestRoleGroupSync(CsOrganisationCase):
     def _cs_groups(self, user):
         category = self.env.ref("cs_management.module_category_customer_service")
         return set(
-            user.groups_id.filtered(lambda g: g.category_id == category).get_external_id().values()
+            user.groups_id.filtered(lambda g: g.category_id == category)
+            .get_external_id()
+            .values()
         )
 
     def test_role_gives_its_group_and_the_implied_ones(self):
@@ -20,14 +22,23 @@ class TestRoleGroupSync(CsOrganisationCase):
             self._cs_groups(self.supervisor_a.user_id),
             {"cs_management.group_cs_agent", "cs_management.group_cs_supervisor"},
         )
-        self.assertTrue(self.agent_a.user_id.has_group("helpdesk_mgmt.group_helpdesk_user_own"))
-        self.assertEqual(self._cs_groups(self.auditor.user_id), {"cs_management.group_cs_auditor"})
+        self.assertTrue(
+            self.agent_a.user_id.has_group("helpdesk_mgmt.group_helpdesk_user_own")
+        )
+        self.assertEqual(
+            self._cs_groups(self.auditor.user_id), {"cs_management.group_cs_auditor"}
+        )
 
     def test_changing_the_role_swaps_the_groups(self):
         self.supervisor_a.cs_role_id = self.roles["specialist"]
-        self.assertEqual(self._cs_groups(self.supervisor_a.user_id), {"cs_management.group_cs_agent"})
+        self.assertEqual(
+            self._cs_groups(self.supervisor_a.user_id), {"cs_management.group_cs_agent"}
+        )
         self.supervisor_a.cs_role_id = self.roles["trainer"]
-        self.assertEqual(self._cs_groups(self.supervisor_a.user_id), {"cs_management.group_cs_trainer"})
+        self.assertEqual(
+            self._cs_groups(self.supervisor_a.user_id),
+            {"cs_management.group_cs_trainer"},
+        )
 
     def test_removing_the_role_removes_every_role_group(self):
         self.store_manager_a.cs_role_id = False
@@ -70,7 +81,9 @@ class TestRoleGroupSync(CsOrganisationCase):
     def test_remapping_a_role_regroups_its_holders(self):
         role = self.roles["auditor"].sudo()
         role.group_id = self.env.ref("cs_management.group_cs_trainer")
-        self.assertEqual(self._cs_groups(self.auditor.user_id), {"cs_management.group_cs_trainer"})
+        self.assertEqual(
+            self._cs_groups(self.auditor.user_id), {"cs_management.group_cs_trainer"}
+        )
 
     def test_groups_given_by_hand_outside_roles_stay(self):
         user = self.agent_a.user_id
@@ -89,7 +102,10 @@ class TestRoleGroupSync(CsOrganisationCase):
         self.agent_b.cs_role_id = self.roles["cs_manager"]
         brought = user.groups_id - before
         category = self.env.ref("cs_management.module_category_customer_service")
-        self.assertTrue(brought.filtered(lambda group: group.category_id != category), "the role brings other rights")
+        self.assertTrue(
+            brought.filtered(lambda group: group.category_id != category),
+            "the role brings other rights",
+        )
         self.agent_b.cs_role_id = self.roles["specialist"]
         role_now = self.roles["specialist"].group_id
         self.assertEqual(user.groups_id, before | role_now | role_now.trans_implied_ids)
@@ -108,7 +124,9 @@ class TestRoleGroupSync(CsOrganisationCase):
         self.assertEqual(self.agent_b.cs_role_id, self.roles["aftersales"])
 
     def test_an_hr_officer_cannot_take_a_role_by_linking_a_user(self):
-        officer = new_test_user(self.env, login="t_hr_officer", groups="base.group_user,hr.group_hr_user")
+        officer = new_test_user(
+            self.env, login="t_hr_officer", groups="base.group_user,hr.group_hr_user"
+        )
         manager_employee = self.cs_manager
         for values in (
             {"user_id": officer.id},  # link itself to the CS manager's employee

@@ -9,7 +9,9 @@ from .common import TEST_LANG, CsOrganisationCase, CsTicketCase, CsTourMixin
 @tagged("post_install", "-at_install")
 class TestStoreManagerTour(CsTourMixin, HttpCase, CsOrganisationCase):
     def test_store_manager_sees_only_its_store_tickets(self):
-        self._start_tour_as(self.store_manager_a.user_id, "/odoo", "cs_store_manager_sees_own_store")
+        self._start_tour_as(
+            self.store_manager_a.user_id, "/odoo", "cs_store_manager_sees_own_store"
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -26,9 +28,14 @@ class TestComplaintTour(CsTourMixin, HttpCase, CsTicketCase):
             "deadline": format_date(in_chinese, date(2030, 1, 31)),
         }
         self._start_tour_as(
-            self.agent_a.user_id, f"/odoo/cs-tickets/{ticket.id}", "cs_complaint_acceptance_to_closed", given
+            self.agent_a.user_id,
+            f"/odoo/cs-tickets/{ticket.id}",
+            "cs_complaint_acceptance_to_closed",
+            given,
         )
         self.assertEqual(ticket.stage_id, self.stage["closed"])
         self.assertEqual(ticket.cs_department_id.name, "Tour Quality Dept")
         self.assertTrue(ticket.cs_followup_done)
-        self.assertTrue(ticket.message_ids.filtered(lambda m: "we refund the jar" in (m.body or "")))
+        self.assertTrue(
+            ticket.message_ids.filtered(lambda m: "we refund the jar" in (m.body or ""))
+        )

@@ -11,11 +11,21 @@ class TestWeightedScore(TransactionCase):
     def test_weighted_mean_on_known_numbers(self):
         # (1 × 80 + 3 × 40) / 4
         self.assertEqual(weighted_mean([(1, 80), (3, 40)]), 50.0)
-        self.assertEqual(weighted_mean([(1, 80), (3, None)]), 80.0, "a missing score gives its weight to the others")
-        self.assertEqual(weighted_mean([(0, 10), (-1, 20), (2, 70)]), 70.0, "no weight, no say")
-        self.assertIsNone(weighted_mean([(1, None), (0, 50)]), "nothing scored: no score, not zero")
+        self.assertEqual(
+            weighted_mean([(1, 80), (3, None)]),
+            80.0,
+            "a missing score gives its weight to the others",
+        )
+        self.assertEqual(
+            weighted_mean([(0, 10), (-1, 20), (2, 70)]), 70.0, "no weight, no say"
+        )
+        self.assertIsNone(
+            weighted_mean([(1, None), (0, 50)]), "nothing scored: no score, not zero"
+        )
         self.assertIsNone(weighted_mean([]))
-        self.assertEqual(weighted_mean([(2, 0), (2, 100)]), 50.0, "a score of zero counts")
+        self.assertEqual(
+            weighted_mean([(2, 0), (2, 100)]), 50.0, "a score of zero counts"
+        )
 
     def test_weights_meant_to_total_a_fixed_sum(self):
         # a scorecard's 100 %: (40 × 50 + 60 × 100) / 100
@@ -39,7 +49,11 @@ class TestWeightedScore(TransactionCase):
             if sheet not in self.env:  # cs_management installed alone
                 continue
             with self.subTest(sheet=sheet):
-                self.assertIn(sheet, self.env["cs.weighted.score.mixin"]._inherit_children)
-                self.assertIn(line, self.env["cs.weighted.score.line.mixin"]._inherit_children)
+                self.assertIn(
+                    sheet, self.env["cs.weighted.score.mixin"]._inherit_children
+                )
+                self.assertIn(
+                    line, self.env["cs.weighted.score.line.mixin"]._inherit_children
+                )
                 self.assertTrue(self.env[sheet]._cs_sheet_open_states)
                 self.assertTrue(self.env[line]._cs_criterion_copied)

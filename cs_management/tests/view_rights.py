@@ -38,7 +38,13 @@ def _readonly(node, record, user, parent=None):
     context = {name: _value(record, name) for name in names if name in record._fields}
     if parent is not None:
         expr = expr.replace("parent.", "parent_")
-        context.update({f"parent_{name}": _value(parent, name) for name in names if name in parent._fields})
+        context.update(
+            {
+                f"parent_{name}": _value(parent, name)
+                for name in names
+                if name in parent._fields
+            }
+        )
     context.update(uid=user.id, id=record.id)
     return bool(safe_eval(expr, context))
 
@@ -57,21 +63,33 @@ class ViewMatchesWrite:
         result = {}
 
         def note(key, editable):
-            self.assertEqual(result.setdefault(key, editable), editable, f"{key} appears twice, editable differently")
+            self.assertEqual(
+                result.setdefault(key, editable),
+                editable,
+                f"{key} appears twice, editable differently",
+            )
 
         for node in arch.iter("field"):
             subview = next((a for a in node.iterancestors("field")), None)
             name = node.get("name")
             if subview is None and name in names:
                 note(name, not locked and not _readonly(node, record, user))
-            elif line is not None and subview is not None and subview.get("name") == lines:
-                line_names = {key.split(".", 1)[1] for key in names if key.startswith(f"{lines}.")}
+            elif (
+                line is not None
+                and subview is not None
+                and subview.get("name") == lines
+            ):
+                line_names = {
+                    key.split(".", 1)[1] for key in names if key.startswith(f"{lines}.")
+                }
                 if name in line_names:
                     editable = (
                         not locked
                         and subview.get("can_write") != "False"
                         and not _readonly(subview, record, user)
-                        and not _readonly(node, line.with_user(user), user, parent=record)
+                        and not _readonly(
+                            node, line.with_user(user), user, parent=record
+                        )
                     )
                     note(f"{lines}.{name}", editable)
         return result
@@ -79,7 +97,10 @@ class ViewMatchesWrite:
     def _save_accepted(self, record, user, vals):
         """Whether ``user`` saving ``vals`` on ``record`` goes through (rolled back)."""
         try:
-            with self.env.cr.savepoint(), mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"):
+            with (
+                self.env.cr.savepoint(),
+                mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"),
+            ):
                 record.with_user(user).write(vals)
                 self.env.flush_all()
                 raise _Rollback
@@ -92,7 +113,9 @@ class ViewMatchesWrite:
         finally:
             self.env.invalidate_all()
 
-    def _assert_view_matches_write(self, record, users, values, line=None, line_values=None, lines="line_ids"):
+    def _assert_view_matches_write(
+        self, record, users, values, line=None, line_values=None, lines="line_ids"
+    ):
         """For each user reading ``record``: every field of ``values`` (and
         of ``line_values`` on ``line``) is editable in the view exactly when
         saving it is accepted."""

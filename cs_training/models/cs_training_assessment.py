@@ -13,7 +13,12 @@ class CsTrainingAssessment(models.Model):
 
     _name = "cs.training.assessment"
     _description = "Training Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "cs.recorded.fields", "cs.weighted.score.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "cs.recorded.fields",
+        "cs.weighted.score.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
     _cs_sheet_open_states = ("open",)
@@ -57,12 +62,17 @@ class CsTrainingAssessment(models.Model):
         related="attendee_id.employee_id", store=True, index=True, string="Employee"
     )
     schedule_id = fields.Many2one(
-        related="attendee_id.course_schedule_id", store=True, index=True, string="Session"
+        related="attendee_id.course_schedule_id",
+        store=True,
+        index=True,
+        string="Session",
     )
     course_id = fields.Many2one(
         related="attendee_id.cs_course_id", store=True, index=True, string="Course"
     )
-    company_id = fields.Many2one(related="attendee_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="attendee_id.company_id", store=True, index=True
+    )
     trainer_id = fields.Many2one(related="schedule_id.cs_trainer_id", string="Trainer")
     attempt = fields.Integer(required=True, default=1, readonly=True)
     state = fields.Selection(
@@ -99,9 +109,13 @@ class CsTrainingAssessment(models.Model):
     )
     customer_feedback = fields.Text()
     scores_recorded = fields.Boolean(readonly=True, tracking=True)
-    scored_by_id = fields.Many2one("res.users", string="Scored By", readonly=True, check_company=True)
+    scored_by_id = fields.Many2one(
+        "res.users", string="Scored By", readonly=True, check_company=True
+    )
     scored_on = fields.Datetime(readonly=True)
-    final_score = fields.Float(compute="_compute_final_score", store=True, aggregator="avg", tracking=True)
+    final_score = fields.Float(
+        compute="_compute_final_score", store=True, aggregator="avg", tracking=True
+    )
     is_mine = fields.Boolean(compute="_compute_is_mine")
     sheet_editable = fields.Boolean(
         compute="_compute_sheet_editable",
@@ -118,14 +132,17 @@ class CsTrainingAssessment(models.Model):
         for assessment in self:
             answers = assessment.survey_input_ids[:1]
             assessment.theory_done = answers.state == "done"
-            assessment.theory_score = answers.scoring_percentage if answers.state == "done" else 0.0
+            assessment.theory_score = (
+                answers.scoring_percentage if answers.state == "done" else 0.0
+            )
 
     @api.depends("line_ids.level", "line_ids.weight")
     def _compute_practical_score(self):
         """The rubric's levels out of 100, weighted by the rubric's weights."""
         for assessment in self:
             assessment.practical_score = self._cs_weighted_score(
-                [(line.weight, line._cs_score()) for line in assessment.line_ids], digits=2
+                [(line.weight, line._cs_score()) for line in assessment.line_ids],
+                digits=2,
             )
 
     @api.depends(
@@ -158,7 +175,9 @@ class CsTrainingAssessment(models.Model):
     @api.constrains("customer_score")
     def _check_customer_score(self):
         if any(not 0 <= a.customer_score <= 100 for a in self):
-            raise ValidationError(_("The customer evaluation is a score between 0 and 100."))
+            raise ValidationError(
+                _("The customer evaluation is a score between 0 and 100.")
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -172,7 +191,9 @@ class CsTrainingAssessment(models.Model):
             if vals["practical_weight"] and "line_ids" not in vals:
                 vals["line_ids"] = [
                     fields.Command.create(line)
-                    for line in Line._cs_criterion_values(course.cs_rubric_criterion_ids)
+                    for line in Line._cs_criterion_values(
+                        course.cs_rubric_criterion_ids
+                    )
                 ]
         assessments = super().create(vals_list)
         assessments._cs_invite()
@@ -210,22 +231,28 @@ class CsTrainingAssessment(models.Model):
                         "cs_training.mail_activity_take_exam",
                         user_id=employee.user_id.id,
                         summary=for_employee.env._(
-                            "Take the exam of %(course)s", course=for_employee.course_id.name
+                            "Take the exam of %(course)s",
+                            course=for_employee.course_id.name,
                         ),
                     )
-            if (assessment.practical_weight or assessment.customer_weight) and assessment.trainer_id:
+            if (
+                assessment.practical_weight or assessment.customer_weight
+            ) and assessment.trainer_id:
                 assessment.activity_schedule(
                     "cs_training.mail_activity_score_practical",
                     user_id=assessment.trainer_id.id,
                     summary=assessment._cs_in_lang_of(assessment.trainer_id).env._(
-                        "Score the practical exam of %(employee)s", employee=employee.name
+                        "Score the practical exam of %(employee)s",
+                        employee=employee.name,
                     ),
                 )
 
     def _cs_is_complete(self):
         self.ensure_one()
         theory_ok = not self.theory_weight or self.theory_done
-        trainer_ok = not (self.practical_weight or self.customer_weight) or self.scores_recorded
+        trainer_ok = (
+            not (self.practical_weight or self.customer_weight) or self.scores_recorded
+        )
         return theory_ok and trainer_ok
 
     def action_record_scores(self):
@@ -257,12 +284,21 @@ class CsTrainingAssessment(models.Model):
         self.ensure_one()
         if self.employee_id.user_id != self.env.user:
             raise UserError(
-                _("Only %(employee)s can take this exam.", employee=self.employee_id.name)
+                _(
+                    "Only %(employee)s can take this exam.",
+                    employee=self.employee_id.name,
+                )
             )
         answers = self.sudo().survey_input_ids[:1]
         if self.state != "open" or not answers or answers.state == "done":
-            raise UserError(_("This exam is not open: ask your trainer for a new attempt."))
-        return {"type": "ir.actions.act_url", "url": answers.get_start_url(), "target": "self"}
+            raise UserError(
+                _("This exam is not open: ask your trainer for a new attempt.")
+            )
+        return {
+            "type": "ir.actions.act_url",
+            "url": answers.get_start_url(),
+            "target": "self",
+        }
 
     def _cs_exam_submitted(self):
         self.activity_feedback(["cs_training.mail_activity_take_exam"])

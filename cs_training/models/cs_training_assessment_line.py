@@ -30,7 +30,10 @@ class CsTrainingAssessmentLine(models.Model):
     sequence = fields.Integer(default=10)
     # the rubric's criterion when the attempt opened, in every language
     criterion_id = fields.Many2one(
-        "cs.training.rubric.criterion", string="Rubric Criterion", ondelete="set null", readonly=True
+        "cs.training.rubric.criterion",
+        string="Rubric Criterion",
+        ondelete="set null",
+        readonly=True,
     )
     name = fields.Char(string="Criterion", required=True, translate=True)
     description = fields.Text(translate=True)

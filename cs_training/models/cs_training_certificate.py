@@ -23,14 +23,19 @@ class CsTrainingCertificate(models.Model):
         related="employee_id.company_id", store=True, index=True, string="Company"
     )
     attendee_id = fields.Many2one(
-        "hr.course.attendee", string="Earned In", readonly=True, index="btree_not_null", check_company=True
+        "hr.course.attendee",
+        string="Earned In",
+        readonly=True,
+        index="btree_not_null",
+        check_company=True,
     )
     final_score = fields.Float(aggregator="avg")
     issue_date = fields.Date(
         required=True, default=fields.Date.context_today, tracking=True
     )
     expiry_date = fields.Date(
-        tracking=True, help="First day the certificate is no longer valid; empty: never expires."
+        tracking=True,
+        help="First day the certificate is no longer valid; empty: never expires.",
     )
     state = fields.Selection(
         [
@@ -50,7 +55,11 @@ class CsTrainingCertificate(models.Model):
     )
     reminded_on = fields.Date(readonly=True, copy=False)
     renewal_attendee_id = fields.Many2one(
-        "hr.course.attendee", string="Renewal Enrolment", readonly=True, copy=False, check_company=True
+        "hr.course.attendee",
+        string="Renewal Enrolment",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     renewed_by_id = fields.Many2one(
         "cs.training.certificate",
@@ -89,7 +98,8 @@ class CsTrainingCertificate(models.Model):
     def _compute_reminder_date(self):
         for certificate in self:
             certificate.reminder_date = certificate.expiry_date and (
-                certificate.expiry_date - relativedelta(days=certificate.course_id.cs_reminder_days)
+                certificate.expiry_date
+                - relativedelta(days=certificate.course_id.cs_reminder_days)
             )
 
     @api.depends("expiry_date", "reminder_date", "renewed_by_id")
@@ -107,7 +117,9 @@ class CsTrainingCertificate(models.Model):
 
     def _search_state(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
-            raise UserError(_("Search certificates by validity with =, !=, in or not in."))
+            raise UserError(
+                _("Search certificates by validity with =, !=, in or not in.")
+            )
         today = fields.Date.context_today(self)
         current = [("renewed_by_id", "=", False)]
         domains = {
@@ -119,7 +131,9 @@ class CsTrainingCertificate(models.Model):
             + ["|", ("expiry_date", "=", False), ("reminder_date", ">", today)],
         }
         values = {value} if isinstance(value, str) else set(value)
-        domain = expression.OR([domains[v] for v in values if v in domains]) or [(0, "=", 1)]
+        domain = expression.OR([domains[v] for v in values if v in domains]) or [
+            (0, "=", 1)
+        ]
         return domain if operator in ("=", "in") else ["!"] + domain
 
     @api.model
@@ -178,7 +192,9 @@ class CsTrainingCertificate(models.Model):
                 # holder's tomorrow
                 "date_start": min(assessment.schedule_id.start_date or today, today),
                 "date_end": today,
-                "line_type_id": self.env.ref("cs_training.resume_type_service_training").id,
+                "line_type_id": self.env.ref(
+                    "cs_training.resume_type_service_training"
+                ).id,
                 "description": _(
                     "Passed with %(score)s/100 (attempt %(attempt)s).",
                     score=assessment.final_score,
@@ -210,8 +226,13 @@ class CsTrainingCertificate(models.Model):
         today = fields.Date.context_today(self)
         for certificate in self:
             enrolment = certificate._cs_enrol_for_renewal()
-            for user in certificate.employee_id.user_id | certificate.employee_id.parent_id.user_id:
-                summary, plan = certificate._cs_in_lang_of(user)._cs_reminder_texts(enrolment)
+            for user in (
+                certificate.employee_id.user_id
+                | certificate.employee_id.parent_id.user_id
+            ):
+                summary, plan = certificate._cs_in_lang_of(user)._cs_reminder_texts(
+                    enrolment
+                )
                 certificate.activity_schedule(
                     "cs_training.mail_activity_certificate_renewal",
                     date_deadline=max(certificate.expiry_date, today),
@@ -219,9 +240,15 @@ class CsTrainingCertificate(models.Model):
                     summary=summary,
                     note=plan,
                 )
-            summary, plan = certificate._cs_in_lang_of(certificate.employee_id)._cs_reminder_texts(enrolment)
-            certificate.message_post(body=_("%(summary)s. %(plan)s", summary=summary, plan=plan))
-            certificate.write({"reminded_on": today, "renewal_attendee_id": enrolment.id})
+            summary, plan = certificate._cs_in_lang_of(
+                certificate.employee_id
+            )._cs_reminder_texts(enrolment)
+            certificate.message_post(
+                body=_("%(summary)s. %(plan)s", summary=summary, plan=plan)
+            )
+            certificate.write(
+                {"reminded_on": today, "renewal_attendee_id": enrolment.id}
+            )
 
     def _cs_reminder_texts(self, enrolment):
         """(summary, plan) of the expiry reminder, in this env's language."""

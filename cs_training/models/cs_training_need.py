@@ -15,9 +15,15 @@ class CsTrainingNeed(models.Model):
     _check_company_auto = True
 
     name = fields.Char(string="Need", required=True, tracking=True)
-    employee_id = fields.Many2one("hr.employee", index=True, tracking=True, check_company=True)
+    employee_id = fields.Many2one(
+        "hr.employee", index=True, tracking=True, check_company=True
+    )
     team_id = fields.Many2one(
-        "helpdesk.ticket.team", string="Team", index="btree_not_null", tracking=True, check_company=True
+        "helpdesk.ticket.team",
+        string="Team",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -40,13 +46,18 @@ class CsTrainingNeed(models.Model):
         tracking=True,
     )
     origin = fields.Char(
-        string="Reference", help="What revealed the need, e.g. an inspection or appraisal."
+        string="Reference",
+        help="What revealed the need, e.g. an inspection or appraisal.",
     )
     description = fields.Html()
     priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], default="0")
     deadline = fields.Date(tracking=True)
     user_id = fields.Many2one(
-        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True, check_company=True
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        check_company=True,
     )
     state = fields.Selection(
         [
@@ -62,12 +73,21 @@ class CsTrainingNeed(models.Model):
         tracking=True,
     )
     plan_line_id = fields.Many2one(
-        "cs.training.plan.line", string="Plan Line", readonly=True, index="btree_not_null", check_company=True
+        "cs.training.plan.line",
+        string="Plan Line",
+        readonly=True,
+        index="btree_not_null",
+        check_company=True,
     )
     failed_attendee_id = fields.Many2one(
-        "hr.course.attendee", string="Failed Enrolment", readonly=True, check_company=True
+        "hr.course.attendee",
+        string="Failed Enrolment",
+        readonly=True,
+        check_company=True,
     )
-    attendee_ids = fields.One2many("hr.course.attendee", "cs_need_id", string="Enrolments")
+    attendee_ids = fields.One2many(
+        "hr.course.attendee", "cs_need_id", string="Enrolments"
+    )
 
     # company_id has a default, so the check also runs when neither is given
     @api.constrains("employee_id", "team_id", "company_id")
@@ -90,7 +110,9 @@ class CsTrainingNeed(models.Model):
     def _cs_check_course(self):
         for need in self:
             if not need.course_id:
-                raise UserError(_("Choose a course for %(need)s first.", need=need.name))
+                raise UserError(
+                    _("Choose a course for %(need)s first.", need=need.name)
+                )
 
     def action_add_to_plan(self):
         """Put each need in the line of its course in the open plan of its year."""
@@ -98,7 +120,10 @@ class CsTrainingNeed(models.Model):
         planned = self.filtered(lambda need: need.state != "new")
         if planned:
             raise UserError(
-                _("Only new needs go into a plan; %(need)s is past that.", need=planned[0].name)
+                _(
+                    "Only new needs go into a plan; %(need)s is past that.",
+                    need=planned[0].name,
+                )
             )
         Plan = self.env["cs.training.plan"]
         plans = Plan
@@ -120,7 +145,9 @@ class CsTrainingNeed(models.Model):
                         company=need.company_id.name,
                     )
                 )
-            line = plan.line_ids.filtered(lambda line: line.course_id == need.course_id)[:1]
+            line = plan.line_ids.filtered(
+                lambda line: line.course_id == need.course_id
+            )[:1]
             if not line:
                 line = line.create({"plan_id": plan.id, "course_id": need.course_id.id})
             need.write({"plan_line_id": line.id, "state": "planned"})
@@ -135,13 +162,19 @@ class CsTrainingNeed(models.Model):
         handled = self.filtered(lambda need: need.state not in ("new", "planned"))
         if handled:
             raise UserError(
-                _("Only new or planned needs can be enrolled; %(need)s is past that.", need=handled[0].name)
+                _(
+                    "Only new or planned needs can be enrolled; %(need)s is past that.",
+                    need=handled[0].name,
+                )
             )
         for need in self:
             employees = need._cs_employees()
             if not employees:
                 raise UserError(
-                    _("%(need)s names nobody: set an employee or a team with members.", need=need.name)
+                    _(
+                        "%(need)s names nobody: set an employee or a team with members.",
+                        need=need.name,
+                    )
                 )
             session = need.course_id._cs_next_session()
             if not session:
@@ -178,5 +211,7 @@ class CsTrainingNeed(models.Model):
 
     def _cs_close_if_trained(self):
         for need in self:
-            if need.attendee_ids and all(a.result == "passed" for a in need.attendee_ids):
+            if need.attendee_ids and all(
+                a.result == "passed" for a in need.attendee_ids
+            ):
                 need.state = "done"

@@ -13,14 +13,20 @@ class CsTrainingPlan(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(
-        required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        tracking=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     user_id = fields.Many2one(
-        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True, check_company=True
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        check_company=True,
     )
     goal = fields.Html(string="Goals")
     state = fields.Selection(
@@ -30,9 +36,14 @@ class CsTrainingPlan(models.Model):
         readonly=True,
         tracking=True,
     )
-    line_ids = fields.One2many("cs.training.plan.line", "plan_id", string="Lines", copy=True)
+    line_ids = fields.One2many(
+        "cs.training.plan.line", "plan_id", string="Lines", copy=True
+    )
     budget_total = fields.Monetary(
-        string="Budget", compute="_compute_totals", store=True, currency_field="currency_id"
+        string="Budget",
+        compute="_compute_totals",
+        store=True,
+        currency_field="currency_id",
     )
     planned_hours_total = fields.Float(
         string="Planned Hours", compute="_compute_totals", store=True
@@ -93,6 +104,8 @@ class CsTrainingPlan(models.Model):
 
     def action_view_needs(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_training.action_cs_training_need")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_training.action_cs_training_need"
+        )
         action["domain"] = [("plan_line_id.plan_id", "=", self.id)]
         return action

@@ -13,14 +13,18 @@ class CsTrainingPlanLine(models.Model):
     # the company is the plan's; the courses (hr.course) have none
     _check_company_auto = True
 
-    plan_id = fields.Many2one("cs.training.plan", required=True, ondelete="cascade", index=True)
+    plan_id = fields.Many2one(
+        "cs.training.plan", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     currency_id = fields.Many2one(related="plan_id.currency_id")
     sequence = fields.Integer(default=10)
     course_id = fields.Many2one("hr.course", string="Course", required=True)
     category_id = fields.Many2one(related="course_id.category_id", string="Course Kind")
     name = fields.Char(string="Goal", help="What this training should achieve.")
-    audience = fields.Char(help="Who should attend, e.g. new hires or all store agents.")
+    audience = fields.Char(
+        help="Who should attend, e.g. new hires or all store agents."
+    )
     method = fields.Selection(
         TRAINING_METHODS,
         compute="_compute_from_course",
@@ -37,7 +41,9 @@ class CsTrainingPlanLine(models.Model):
     participant_count = fields.Integer(string="Participants")
     budget = fields.Monetary(currency_field="currency_id")
     need_ids = fields.One2many("cs.training.need", "plan_line_id", string="Needs")
-    session_ids = fields.One2many("hr.course.schedule", "cs_plan_line_id", string="Sessions")
+    session_ids = fields.One2many(
+        "hr.course.schedule", "cs_plan_line_id", string="Sessions"
+    )
     actual_cost = fields.Monetary(
         string="Spent", compute="_compute_actual_cost", currency_field="currency_id"
     )
@@ -63,7 +69,9 @@ class CsTrainingPlanLine(models.Model):
     def _compute_actual_cost(self):
         for line in self:
             line.actual_cost = sum(
-                line.session_ids.filtered(lambda s: s.state != "cancelled").mapped("cost")
+                line.session_ids.filtered(lambda s: s.state != "cancelled").mapped(
+                    "cost"
+                )
             )
 
     @api.depends("session_ids.state")
@@ -88,7 +96,11 @@ class CsTrainingPlanLine(models.Model):
         self.ensure_one()
         session = self.env["hr.course.schedule"].create(
             {
-                "name": _("%(course)s – plan %(year)s", course=self.course_id.name, year=self.plan_id.year),
+                "name": _(
+                    "%(course)s – plan %(year)s",
+                    course=self.course_id.name,
+                    year=self.plan_id.year,
+                ),
                 "course_id": self.course_id.id,
                 "start_date": self.date_start,
                 "end_date": self.date_end,

@@ -11,7 +11,9 @@ class CsTrainingPromotionRequirement(models.Model):
     _order = "role_id, sequence, id"
 
     role_id = fields.Many2one("cs.role", required=True, ondelete="cascade", index=True)
-    next_role_id = fields.Many2one(related="role_id.next_role_id", string="Promotion To")
+    next_role_id = fields.Many2one(
+        related="role_id.next_role_id", string="Promotion To"
+    )
     sequence = fields.Integer(default=10)
     course_id = fields.Many2one("hr.course", string="Course", required=True)
     min_score = fields.Float(
@@ -19,7 +21,11 @@ class CsTrainingPromotionRequirement(models.Model):
     )
 
     _sql_constraints = [
-        ("role_course_uniq", "unique(role_id, course_id)", "This course is already required."),
+        (
+            "role_course_uniq",
+            "unique(role_id, course_id)",
+            "This course is already required.",
+        ),
     ]
 
     @api.constrains("min_score")

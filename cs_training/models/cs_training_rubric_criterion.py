@@ -9,11 +9,14 @@ class CsTrainingRubricCriterion(models.Model):
     _description = "Practical Exam Rubric Criterion"
     _order = "course_id, sequence, id"
 
-    course_id = fields.Many2one("hr.course", required=True, ondelete="cascade", index=True)
+    course_id = fields.Many2one(
+        "hr.course", required=True, ondelete="cascade", index=True
+    )
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Criterion", required=True, translate=True)
     description = fields.Text(
-        translate=True, help="What the trainer looks for in the simulated service scene."
+        translate=True,
+        help="What the trainer looks for in the simulated service scene.",
     )
     weight = fields.Integer(default=1, required=True)
 

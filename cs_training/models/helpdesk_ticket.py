@@ -27,14 +27,21 @@ class HelpdeskTicket(models.Model):
         tickets = self.filtered("user_id")
         if not tickets:
             return {}
-        employees = self.env["hr.employee"].sudo().search([("user_id", "in", tickets.user_id.ids)])
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("user_id", "in", tickets.user_id.ids)])
+        )
         reasons = employees._cs_service_gate_reasons()
         if not reasons:
             return {}
         blocked = {}
         for ticket in tickets:
             own = employees.filtered(lambda e, t=ticket: e.user_id == t.user_id)
-            employee = own.filtered(lambda e, t=ticket: e.company_id == t.company_id)[:1] or own[:1]
+            employee = (
+                own.filtered(lambda e, t=ticket: e.company_id == t.company_id)[:1]
+                or own[:1]
+            )
             if employee in reasons:
                 blocked[ticket] = (employee, reasons[employee])
         return blocked
@@ -59,9 +66,13 @@ class HelpdeskTicket(models.Model):
         employees = (
             self.env["hr.employee"]
             .sudo()
-            .search([("user_id", "in", users.ids), ("company_id", "=", self.company_id.id)])
+            .search(
+                [("user_id", "in", users.ids), ("company_id", "=", self.company_id.id)]
+            )
         )
-        blocked = {employee.user_id for employee in employees._cs_service_gate_reasons()}
+        blocked = {
+            employee.user_id for employee in employees._cs_service_gate_reasons()
+        }
         return users.filtered(lambda user: user not in blocked)
 
     @api.model
@@ -69,7 +80,12 @@ class HelpdeskTicket(models.Model):
         defaults = super().default_get(fields_list)
         # automatic self-assignment skips people who may not serve yet
         if defaults.get("user_id"):
-            ticket = self.new({"user_id": defaults["user_id"], "company_id": defaults.get("company_id") or self.env.company.id})
+            ticket = self.new(
+                {
+                    "user_id": defaults["user_id"],
+                    "company_id": defaults.get("company_id") or self.env.company.id,
+                }
+            )
             if ticket._cs_assignee_gate():
                 defaults.pop("user_id")
         return defaults

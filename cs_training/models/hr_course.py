@@ -17,7 +17,11 @@ class HrCourse(models.Model):
         "courses keep the plain course flow.",
     )
     cs_method = fields.Selection(
-        TRAINING_METHODS, string="Method", required=True, default="lecture", tracking=True
+        TRAINING_METHODS,
+        string="Method",
+        required=True,
+        default="lecture",
+        tracking=True,
     )
     cs_material_ids = fields.Many2many(
         "ir.attachment",
@@ -123,7 +127,9 @@ class HrCourse(models.Model):
             ("cs_service_training",),
             vals,
             ("cs_management.group_cs_trainer", "cs_management.group_cs_manager"),
-            _("Only trainers and Customer Service managers decide which courses are service training."),
+            _(
+                "Only trainers and Customer Service managers decide which courses are service training."
+            ),
             creating=creating,
         )
 
@@ -131,7 +137,9 @@ class HrCourse(models.Model):
     def _check_cs_weights(self):
         for course in self:
             self._check_score_weights(
-                course.cs_theory_weight, course.cs_practical_weight, course.cs_customer_weight
+                course.cs_theory_weight,
+                course.cs_practical_weight,
+                course.cs_customer_weight,
             )
 
     @api.model
@@ -146,12 +154,21 @@ class HrCourse(models.Model):
                 )
             )
 
-    @api.constrains("cs_pass_mark", "cs_max_retakes", "cs_validity_months", "cs_reminder_days")
+    @api.constrains(
+        "cs_pass_mark", "cs_max_retakes", "cs_validity_months", "cs_reminder_days"
+    )
     def _check_cs_limits(self):
         for course in self:
             if not 0 <= course.cs_pass_mark <= 100:
                 raise ValidationError(_("The pass mark is a score between 0 and 100."))
-            if min(course.cs_max_retakes, course.cs_validity_months, course.cs_reminder_days) < 0:
+            if (
+                min(
+                    course.cs_max_retakes,
+                    course.cs_validity_months,
+                    course.cs_reminder_days,
+                )
+                < 0
+            ):
                 raise ValidationError(
                     _("Retakes, validity and reminder days cannot be negative.")
                 )
@@ -219,7 +236,9 @@ class HrCourse(models.Model):
         need.activity_schedule(
             "mail.mail_activity_data_todo",
             user_id=trainer.id,
-            summary=env._("Schedule a session of %(course)s", course=self.with_env(env).name),
+            summary=env._(
+                "Schedule a session of %(course)s", course=self.with_env(env).name
+            ),
         )
         return self.env["hr.course.attendee"], need
 

@@ -8,7 +8,12 @@ class HrCourseAttendee(models.Model):
     failure path: retake, retraining, position adjustment (TRN-5)."""
 
     _name = "hr.course.attendee"
-    _inherit = ["hr.course.attendee", "mail.thread", "mail.activity.mixin", "cs.recorded.fields"]
+    _inherit = [
+        "hr.course.attendee",
+        "mail.thread",
+        "mail.activity.mixin",
+        "cs.recorded.fields",
+    ]
     _order = "cs_training_date desc, id desc"
     _check_company_auto = True
     # a service-training enrolment's outcome comes from its exam attempts
@@ -52,7 +57,11 @@ class HrCourseAttendee(models.Model):
         "whose certificate this one renews.",
     )
     cs_need_id = fields.Many2one(
-        "cs.training.need", string="Training Need", readonly=True, index="btree_not_null", check_company=True
+        "cs.training.need",
+        string="Training Need",
+        readonly=True,
+        index="btree_not_null",
+        check_company=True,
     )
     cs_attended = fields.Boolean(string="Present", default=True, tracking=True)
     cs_assessment_ids = fields.One2many(
@@ -79,7 +88,10 @@ class HrCourseAttendee(models.Model):
         tracking=True,
     )
     cs_certificate_id = fields.Many2one(
-        "cs.training.certificate", string="Certificate", readonly=True, check_company=True
+        "cs.training.certificate",
+        string="Certificate",
+        readonly=True,
+        check_company=True,
     )
     cs_training_date = fields.Date(
         string="Training Date", compute="_compute_cs_training_date", store=True
@@ -91,12 +103,16 @@ class HrCourseAttendee(models.Model):
     @api.depends("course_schedule_id.name", "employee_id.name")
     def _compute_display_name(self):
         for attendee in self:
-            attendee.display_name = f"{attendee.employee_id.name} – {attendee.course_schedule_id.name}"
+            attendee.display_name = (
+                f"{attendee.employee_id.name} – {attendee.course_schedule_id.name}"
+            )
 
     @api.depends("cs_assessment_ids.state", "cs_assessment_ids.final_score")
     def _compute_cs_scores(self):
         for attendee in self:
-            attempts = attendee.cs_assessment_ids.filtered(lambda a: a.state != "cancelled")
+            attempts = attendee.cs_assessment_ids.filtered(
+                lambda a: a.state != "cancelled"
+            )
             decided = attempts.filtered(lambda a: a.state in ("passed", "failed"))
             attendee.cs_attempt_count = len(attempts)
             attendee.cs_final_score = decided.sorted("attempt")[-1:].final_score
@@ -107,19 +123,31 @@ class HrCourseAttendee(models.Model):
             session = attendee.course_schedule_id
             attendee.cs_training_date = session.end_date or session.start_date
 
-    @api.depends("cs_attended", "course_schedule_id.cs_hours", "course_schedule_id.state")
+    @api.depends(
+        "cs_attended", "course_schedule_id.cs_hours", "course_schedule_id.state"
+    )
     def _compute_cs_hours(self):
         held = ("in_progress", "in_validation", "completed")
         for attendee in self:
             session = attendee.course_schedule_id
             attendee.cs_hours = (
-                session.cs_hours if attendee.cs_attended and session.state in held else 0.0
+                session.cs_hours
+                if attendee.cs_attended and session.state in held
+                else 0.0
             )
 
     @api.model_create_multi
     def create(self, vals_list):
-        session_ids = {vals["course_schedule_id"] for vals in vals_list if vals.get("course_schedule_id")}
-        service = self.env["hr.course.schedule"].browse(session_ids).filtered("course_id.cs_service_training")
+        session_ids = {
+            vals["course_schedule_id"]
+            for vals in vals_list
+            if vals.get("course_schedule_id")
+        }
+        service = (
+            self.env["hr.course.schedule"]
+            .browse(session_ids)
+            .filtered("course_id.cs_service_training")
+        )
         for vals in vals_list:
             if vals.get("course_schedule_id") in service.ids:
                 self._cs_check_recorded_fields(vals)
@@ -143,7 +171,10 @@ class HrCourseAttendee(models.Model):
         cancelled = absent.cs_assessment_ids.filtered(lambda a: a.state == "open")
         cancelled.sudo().write({"state": "cancelled"})
         cancelled.activity_unlink(
-            ["cs_training.mail_activity_take_exam", "cs_training.mail_activity_score_practical"]
+            [
+                "cs_training.mail_activity_take_exam",
+                "cs_training.mail_activity_score_practical",
+            ]
         )
         absent.sudo().result = "absent"
         back = self.filtered(lambda a: a.cs_attended and a.result == "absent")
@@ -153,18 +184,27 @@ class HrCourseAttendee(models.Model):
     def _cs_open_assessment(self):
         """Open the next exam attempt of each enrolment still waiting for one."""
         waiting = self.filtered(
-            lambda a: a.active
-            and a.cs_course_id.cs_service_training
-            and a.cs_attended
-            and a.result == "pending"
-            and not a.cs_assessment_ids.filtered(lambda x: x.state == "open")
+            lambda a: (
+                a.active
+                and a.cs_course_id.cs_service_training
+                and a.cs_attended
+                and a.result == "pending"
+                and not a.cs_assessment_ids.filtered(lambda x: x.state == "open")
+            )
         )
         waiting.cs_course_id._cs_check_exam_setup()
-        return self.env["cs.training.assessment"].sudo().create(
-            [
-                {"attendee_id": attendee.id, "attempt": attendee.cs_attempt_count + 1}
-                for attendee in waiting
-            ]
+        return (
+            self.env["cs.training.assessment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "attendee_id": attendee.id,
+                        "attempt": attendee.cs_attempt_count + 1,
+                    }
+                    for attendee in waiting
+                ]
+            )
         )
 
     def _cs_apply_result(self, assessment):
@@ -185,7 +225,10 @@ class HrCourseAttendee(models.Model):
             self.cs_need_id._cs_close_if_trained()
             return
         retakes_used = assessment.attempt - 1
-        if self.cs_enrolment_kind != "retraining" and retakes_used < course.cs_max_retakes:
+        if (
+            self.cs_enrolment_kind != "retraining"
+            and retakes_used < course.cs_max_retakes
+        ):
             self.message_post(
                 body=_(
                     "Failed attempt %(attempt)s with %(score)s/100 (pass mark %(pass_mark)s): "
@@ -228,7 +271,10 @@ class HrCourseAttendee(models.Model):
                 )
             )
             retraining.message_post(
-                body=_("Retraining after failing %(session)s.", session=self.course_schedule_id.name)
+                body=_(
+                    "Retraining after failing %(session)s.",
+                    session=self.course_schedule_id.name,
+                )
             )
         else:
             self.cs_failure_action = "retraining_need"
@@ -290,8 +336,8 @@ class HrCourseAttendee(models.Model):
                     session=enrolment.course_schedule_id.name,
                     attempt=attempt.attempt,
                     score=attempt.final_score,
-                    result=dict(attempt._fields["state"]._description_selection(self.env))[
-                        attempt.state
-                    ],
+                    result=dict(
+                        attempt._fields["state"]._description_selection(self.env)
+                    )[attempt.state],
                 )
         return Markup("<p>%s</p><ul>%s</ul>") % (_("Training history:"), items)

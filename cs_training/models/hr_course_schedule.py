@@ -53,7 +53,9 @@ class HrCourseSchedule(models.Model):
         """hr_course's one-click pass: service training is decided by its exams."""
         if any(self.mapped("course_id.cs_service_training")):
             raise UserError(
-                _("Service training is passed through its exams, not marked passed by hand.")
+                _(
+                    "Service training is passed through its exams, not marked passed by hand."
+                )
             )
         super().all_passed()
         return True
@@ -73,11 +75,15 @@ class HrCourseSchedule(models.Model):
         self.attendant_ids = [Command.link(employee.id) for employee in newcomers]
         # why they were enrolled is recorded by the process, after the user's
         # own right to change the session was checked just above
-        enrolments = self.env["hr.course.attendee"].sudo().create(
-            [
-                dict(self._attendee_values(employee), **attendee_values)
-                for employee in newcomers
-            ]
+        enrolments = (
+            self.env["hr.course.attendee"]
+            .sudo()
+            .create(
+                [
+                    dict(self._attendee_values(employee), **attendee_values)
+                    for employee in newcomers
+                ]
+            )
         )
         return enrolments.with_env(self.env)
 

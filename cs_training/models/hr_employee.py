@@ -57,10 +57,17 @@ class HrEmployee(models.Model):
         reasons = {}
         for employee in facing:
             missing = []
-            for course in courses.filtered(lambda c, e=employee: e.cs_role_id in c.cs_mandatory_role_ids):
+            for course in courses.filtered(
+                lambda c, e=employee: e.cs_role_id in c.cs_mandatory_role_ids
+            ):
                 dates = expiries.get((employee, course))
                 if dates is None:
-                    missing.append(_("has not passed the mandatory course %(course)s", course=course.name))
+                    missing.append(
+                        _(
+                            "has not passed the mandatory course %(course)s",
+                            course=course.name,
+                        )
+                    )
                 elif not any(Certificate._cs_counts_on(date, today) for date in dates):
                     missing.append(
                         _(
@@ -77,25 +84,41 @@ class HrEmployee(models.Model):
         """The courses mandatory for the roles of these employees."""
         if not self.cs_role_id:
             return self.env["hr.course"]
-        return self.env["hr.course"].sudo().search([("cs_mandatory_role_ids", "in", self.cs_role_id.ids)])
+        return (
+            self.env["hr.course"]
+            .sudo()
+            .search([("cs_mandatory_role_ids", "in", self.cs_role_id.ids)])
+        )
 
     def action_cs_record_prior_onboarding(self):
         """Going live: staff already serving customers were trained before
         these records. A CS manager records the mandatory courses of their
         role as passed, so that the gate does not stop them; each employee's
         chatter keeps the trace."""
-        if not (self.env.su or self.env.user.has_group("cs_management.group_cs_manager")):
-            raise AccessError(_("Only a CS manager can record training passed before these records."))
+        if not (
+            self.env.su or self.env.user.has_group("cs_management.group_cs_manager")
+        ):
+            raise AccessError(
+                _("Only a CS manager can record training passed before these records.")
+            )
         Certificate = self.env["cs.training.certificate"].sudo()
         gated = self._cs_service_gate_reasons()
         for employee in gated:
             held = Certificate.search(
                 [("employee_id", "=", employee.id), *Certificate._cs_valid_domain()]
             ).course_id
-            courses = employee._cs_mandatory_courses().filtered(
-                lambda c, e=employee: e.cs_role_id in c.cs_mandatory_role_ids
-            ) - held
-            Certificate.create([Certificate._cs_certificate_values(employee, course) for course in courses])
+            courses = (
+                employee._cs_mandatory_courses().filtered(
+                    lambda c, e=employee: e.cs_role_id in c.cs_mandatory_role_ids
+                )
+                - held
+            )
+            Certificate.create(
+                [
+                    Certificate._cs_certificate_values(employee, course)
+                    for course in courses
+                ]
+            )
             employee.message_post(
                 body=_(
                     "Recorded as passed before the training records: %(courses)s.",
@@ -143,14 +166,19 @@ class HrEmployee(models.Model):
 
         :return: {employee: [reason]} for employees whose role leads somewhere
         """
-        requirements = self.env["cs.training.promotion.requirement"].sudo().search(
-            [("role_id", "in", self.cs_role_id.filtered("next_role_id").ids)]
+        requirements = (
+            self.env["cs.training.promotion.requirement"]
+            .sudo()
+            .search([("role_id", "in", self.cs_role_id.filtered("next_role_id").ids)])
         )
         Certificate = self.env["cs.training.certificate"].sudo()
         best = {
             (employee, course): score
             for employee, course, score in Certificate._read_group(
-                [("employee_id", "in", self.ids), ("course_id", "in", requirements.course_id.ids)]
+                [
+                    ("employee_id", "in", self.ids),
+                    ("course_id", "in", requirements.course_id.ids),
+                ]
                 + Certificate._cs_valid_domain(),
                 ["employee_id", "course_id"],
                 ["final_score:max"],
@@ -159,7 +187,9 @@ class HrEmployee(models.Model):
         gaps = {}
         for employee in self.filtered("cs_role_id.next_role_id"):
             gaps[employee] = missing = []
-            for requirement in requirements.filtered(lambda r, e=employee: r.role_id == e.cs_role_id):
+            for requirement in requirements.filtered(
+                lambda r, e=employee: r.role_id == e.cs_role_id
+            ):
                 course, minimum = requirement.course_id, requirement.min_score
                 if (employee, course) not in best:
                     missing.append(

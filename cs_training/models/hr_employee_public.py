@@ -7,7 +7,9 @@ class HrEmployeePublic(models.Model):
     cs_cleared_to_serve = fields.Boolean(
         string="Cleared to Serve", compute="_compute_cs_service_gate"
     )
-    cs_gate_reason = fields.Char(string="Why Not Cleared", compute="_compute_cs_service_gate")
+    cs_gate_reason = fields.Char(
+        string="Why Not Cleared", compute="_compute_cs_service_gate"
+    )
 
     def _compute_cs_service_gate(self):
         # colleagues may know who can take tickets and why not

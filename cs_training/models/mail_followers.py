@@ -6,4 +6,7 @@ class MailFollowers(models.Model):
 
     def _cs_guarded_models(self):
         # course sessions and enrolments, which this addon's rules restrict
-        return super()._cs_guarded_models() | {"hr.course.schedule", "hr.course.attendee"}
+        return super()._cs_guarded_models() | {
+            "hr.course.schedule",
+            "hr.course.attendee",
+        }

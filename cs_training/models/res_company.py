@@ -6,7 +6,9 @@ class ResCompany(models.Model):
 
     # Product defaults, not seed facts (digest §13): new courses start from them.
     cs_training_pass_mark = fields.Float(string="Training Pass Mark", default=80.0)
-    cs_training_theory_weight = fields.Integer(string="Theory Exam Weight (%)", default=60)
+    cs_training_theory_weight = fields.Integer(
+        string="Theory Exam Weight (%)", default=60
+    )
     cs_training_practical_weight = fields.Integer(
         string="Practical Exam Weight (%)", default=40
     )

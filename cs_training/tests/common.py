@@ -31,7 +31,11 @@ class CsTrainingCase(CsOrganisationCase):
                             "question_type": "simple_choice",
                             "suggested_answer_ids": [
                                 Command.create(
-                                    {"value": "right", "is_correct": True, "answer_score": 20}
+                                    {
+                                        "value": "right",
+                                        "is_correct": True,
+                                        "answer_score": 20,
+                                    }
                                 ),
                                 Command.create({"value": "wrong"}),
                             ],
@@ -44,7 +48,9 @@ class CsTrainingCase(CsOrganisationCase):
         cls.kind_onboarding = cls.env.ref("cs_training.course_kind_onboarding")
         # independent of the demo: this course is the only mandatory one and
         # nobody has a training record yet
-        cls.env["hr.course"].search([("cs_mandatory_role_ids", "!=", False)]).cs_mandatory_role_ids = False
+        cls.env["hr.course"].search(
+            [("cs_mandatory_role_ids", "!=", False)]
+        ).cs_mandatory_role_ids = False
         cls.env["cs.training.certificate"].search([]).unlink()
         facing_roles = cls.env["cs.role"].search([("customer_facing", "=", True)])
         cls.course = cls.env["hr.course"].create(
@@ -76,7 +82,9 @@ class CsTrainingCase(CsOrganisationCase):
                 "cost": 100,
                 "authorized_by": cls.cs_manager.id,
                 "cs_trainer_id": cls.trainer_user.id,
-                "attendant_ids": [Command.set((employees or cls.env["hr.employee"]).ids)],
+                "attendant_ids": [
+                    Command.set((employees or cls.env["hr.employee"]).ids)
+                ],
             }
         )
         if start:
@@ -85,7 +93,9 @@ class CsTrainingCase(CsOrganisationCase):
         return session
 
     def _attempt(self, employee, session):
-        attendee = session.course_attendee_ids.filtered(lambda a: a.employee_id == employee)
+        attendee = session.course_attendee_ids.filtered(
+            lambda a: a.employee_id == employee
+        )
         return attendee.cs_assessment_ids.filtered(lambda a: a.state == "open")
 
     def _take_exam(self, assessment, correct):

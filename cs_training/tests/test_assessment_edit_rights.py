@@ -12,12 +12,24 @@ from .common import CsTrainingCase
 class TestAssessmentEditRights(CsTrainingCase, ViewMatchesWrite):
     def setUp(self):
         super().setUp()
-        self.enterContext(mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model"))
+        self.enterContext(
+            mute_logger(
+                "odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model"
+            )
+        )
 
     def _check(self, assessment):
-        users = self.trainer_user | (
-            self.agent_a | self.supervisor_a | self.store_manager_a | self.cs_manager | self.auditor | self.agent_b
-        ).user_id
+        users = (
+            self.trainer_user
+            | (
+                self.agent_a
+                | self.supervisor_a
+                | self.store_manager_a
+                | self.cs_manager
+                | self.auditor
+                | self.agent_b
+            ).user_id
+        )
         return self._assert_view_matches_write(
             assessment,
             users,
@@ -36,4 +48,8 @@ class TestAssessmentEditRights(CsTrainingCase, ViewMatchesWrite):
         self._take_exam(assessment, 5)
         self.assertEqual(assessment.state, "passed")
         checked += self._check(assessment)
-        self.assertGreater(checked, 3 * 4, "the trainer, the attendee and managers were checked at each step")
+        self.assertGreater(
+            checked,
+            3 * 4,
+            "the trainer, the attendee and managers were checked at each step",
+        )

@@ -20,7 +20,9 @@ class TestCertificates(CsTrainingCase):
                 "employee_id": employee.id,
                 "course_id": self.course.id,
                 "final_score": 90,
-                "issue_date": self.today - relativedelta(years=1) + relativedelta(days=expires_in),
+                "issue_date": self.today
+                - relativedelta(years=1)
+                + relativedelta(days=expires_in),
                 "expiry_date": self.today + relativedelta(days=expires_in),
             }
         )
@@ -34,8 +36,12 @@ class TestCertificates(CsTrainingCase):
         self.assertEqual(certificate.expiry_date, self.today + relativedelta(months=12))
         self.assertEqual(certificate.state, "valid")
         line = certificate.resume_line_id
-        self.assertEqual((line.employee_id, line.name), (self.agent_a, "Test onboarding"))
-        self.assertEqual(line.line_type_id, self.env.ref("cs_training.resume_type_service_training"))
+        self.assertEqual(
+            (line.employee_id, line.name), (self.agent_a, "Test onboarding")
+        )
+        self.assertEqual(
+            line.line_type_id, self.env.ref("cs_training.resume_type_service_training")
+        )
 
     def test_a_course_without_validity_never_expires(self):
         self.course.cs_validity_months = 0
@@ -47,9 +53,18 @@ class TestCertificates(CsTrainingCase):
         expiring = self._certificate(self.agent_a, 10)
         expired = self._certificate(self.agent_b, 0)
         valid = self._certificate(self.presales_a, 60)
-        self.assertEqual((expiring.state, expired.state, valid.state), ("expiring", "expired", "valid"))
-        for state, certificate in (("expiring", expiring), ("expired", expired), ("valid", valid)):
-            found = self.Certificate.search([("state", "=", state), ("course_id", "=", self.course.id)])
+        self.assertEqual(
+            (expiring.state, expired.state, valid.state),
+            ("expiring", "expired", "valid"),
+        )
+        for state, certificate in (
+            ("expiring", expiring),
+            ("expired", expired),
+            ("valid", valid),
+        ):
+            found = self.Certificate.search(
+                [("state", "=", state), ("course_id", "=", self.course.id)]
+            )
             self.assertEqual(found, certificate)
 
     def test_reminder_warns_and_enrols_once(self):
@@ -57,8 +72,12 @@ class TestCertificates(CsTrainingCase):
         not_yet = self._certificate(self.agent_b, 60)
         next_session = self._session(days=5, start=False)
         self.Certificate._cron_remind_expiring()
-        activities = certificate.activity_ids.filtered(lambda a: a.activity_type_id == self.renewal_type)
-        self.assertEqual(activities.user_id, self.agent_a.user_id | self.supervisor_a.user_id)
+        activities = certificate.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.renewal_type
+        )
+        self.assertEqual(
+            activities.user_id, self.agent_a.user_id | self.supervisor_a.user_id
+        )
         enrolment = next_session.course_attendee_ids
         self.assertEqual(enrolment.employee_id, self.agent_a)
         self.assertEqual(enrolment.cs_enrolment_kind, "renewal")
@@ -77,7 +96,9 @@ class TestCertificates(CsTrainingCase):
         next_session.waiting2inprogress()
         later = self._session(days=20, start=False)
         self.Certificate._cron_remind_expiring()
-        self.assertEqual(certificate.renewal_attendee_id, next_session.course_attendee_ids)
+        self.assertEqual(
+            certificate.renewal_attendee_id, next_session.course_attendee_ids
+        )
         self.assertFalse(later.course_attendee_ids)
 
     def test_reminder_runs_in_batches(self):
@@ -85,14 +106,18 @@ class TestCertificates(CsTrainingCase):
         second = self._certificate(self.agent_b, 10)
         self._session(days=3, start=False)
         self.Certificate._cron_remind_expiring(batch_size=1)
-        self.assertEqual((bool(first.reminded_on), bool(second.reminded_on)), (True, False))
+        self.assertEqual(
+            (bool(first.reminded_on), bool(second.reminded_on)), (True, False)
+        )
         self.Certificate._cron_remind_expiring(batch_size=1)
         self.assertTrue(second.reminded_on)
 
     def test_reminder_without_a_session_logs_a_need(self):
         certificate = self._certificate(self.agent_a, 10)
         self.Certificate._cron_remind_expiring()
-        need = self.env["cs.training.need"].search([("employee_id", "=", self.agent_a.id)])
+        need = self.env["cs.training.need"].search(
+            [("employee_id", "=", self.agent_a.id)]
+        )
         self.assertEqual((need.source, need.course_id), ("certificate", self.course))
         self.assertTrue(certificate.reminded_on)
 

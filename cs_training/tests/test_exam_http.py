@@ -23,8 +23,15 @@ class TestExamOverHttp(HttpCase, CsTrainingCase):
         start = assessment.with_user(agent).action_start_exam()
         self.assertEqual(self.url_open(start["url"]).status_code, 200)
         page = self.url_open(f"/survey/{survey.access_token}/{answers.access_token}")
-        csrf = re.search(r'csrf_token.+value="([a-f0-9]{40}o[0-9]*)"', page.text).group(1)
-        self.assertEqual(self._post(f"/survey/begin/{survey.access_token}/{answers.access_token}", {}).status_code, 200)
+        csrf = re.search(r'csrf_token.+value="([a-f0-9]{40}o[0-9]*)"', page.text).group(
+            1
+        )
+        self.assertEqual(
+            self._post(
+                f"/survey/begin/{survey.access_token}/{answers.access_token}", {}
+            ).status_code,
+            200,
+        )
         for n, question in enumerate(survey.question_ids):
             right = question.suggested_answer_ids.filtered("is_correct")
             choice = right if n < 4 else question.suggested_answer_ids - right
@@ -43,10 +50,15 @@ class TestExamOverHttp(HttpCase, CsTrainingCase):
         answers.invalidate_recordset()
         assessment.invalidate_recordset()
         self.assertEqual(answers.state, "done")
-        self.assertEqual((assessment.theory_done, assessment.theory_score), (True, 80.0))
+        self.assertEqual(
+            (assessment.theory_done, assessment.theory_score), (True, 80.0)
+        )
         self.assertFalse(
             assessment.activity_ids.filtered(
-                lambda a: a.activity_type_id == self.env.ref("cs_training.mail_activity_take_exam")
+                lambda a: (
+                    a.activity_type_id
+                    == self.env.ref("cs_training.mail_activity_take_exam")
+                )
             ),
             "the exam activity is done",
         )

@@ -42,7 +42,9 @@ class TestFailurePath(CsTrainingCase):
         self.assertEqual(retraining.employee_id, self.agent_a)
         self.assertEqual(retraining.cs_enrolment_kind, "retraining")
         self.assertEqual(retraining.cs_previous_attendee_id, attendee)
-        self.assertIn(self.agent_a, next_session.attendant_ids, "hr_course keeps it at start")
+        self.assertIn(
+            self.agent_a, next_session.attendant_ids, "hr_course keeps it at start"
+        )
         self.assertIn("enrolled in retraining session", self._log(attendee))
 
     def test_retakes_are_configurable(self):
@@ -58,13 +60,17 @@ class TestFailurePath(CsTrainingCase):
         self._fail(self.agent_a, session)
         attendee = session.course_attendee_ids
         self.assertEqual(attendee.cs_failure_action, "retraining_need")
-        need = self.env["cs.training.need"].search([("failed_attendee_id", "=", attendee.id)])
+        need = self.env["cs.training.need"].search(
+            [("failed_attendee_id", "=", attendee.id)]
+        )
         self.assertEqual((need.employee_id, need.source), (self.agent_a, "assessment"))
         self.assertEqual(need.activity_ids.user_id, self.trainer_user)
         # once a session exists, the need turns into the retraining enrolment
         next_session = self._session(days=7, start=False)
         need.with_user(self.trainer_user).action_enrol()
-        self.assertEqual(next_session.course_attendee_ids.cs_enrolment_kind, "retraining")
+        self.assertEqual(
+            next_session.course_attendee_ids.cs_enrolment_kind, "retraining"
+        )
         self.assertEqual(attendee.cs_failure_action, "retraining")
 
     def test_failing_retraining_proposes_a_position_adjustment(self):
@@ -79,10 +85,21 @@ class TestFailurePath(CsTrainingCase):
         self.assertEqual(retraining.result, "failed", "retraining has no retake")
         self.assertEqual(retraining.cs_failure_action, "position_adjustment")
         proposal = retraining.activity_ids
-        self.assertEqual(proposal.activity_type_id, self.env.ref("cs_training.mail_activity_position_adjustment"))
-        self.assertEqual(proposal.user_id, self.supervisor_a.user_id, "the employee's manager decides")
+        self.assertEqual(
+            proposal.activity_type_id,
+            self.env.ref("cs_training.mail_activity_position_adjustment"),
+        )
+        self.assertEqual(
+            proposal.user_id,
+            self.supervisor_a.user_id,
+            "the employee's manager decides",
+        )
         history = str(proposal.note)
-        for label in (f"{session.name}, attempt 1", f"{session.name}, attempt 2", f"{next_session.name}, attempt 1"):
+        for label in (
+            f"{session.name}, attempt 1",
+            f"{session.name}, attempt 2",
+            f"{next_session.name}, attempt 1",
+        ):
             self.assertIn(label, history)
         self.assertIn("position adjustment proposed", self._log(retraining))
 
@@ -96,4 +113,8 @@ class TestFailurePath(CsTrainingCase):
         self.assertEqual(attendee.cs_hours, 0.0)
         attendee.with_user(self.trainer_user).cs_attended = True
         self.assertEqual(attendee.result, "pending")
-        self.assertEqual(self._attempt(self.agent_a, session).attempt, 1, "a cancelled attempt does not count")
+        self.assertEqual(
+            self._attempt(self.agent_a, session).attempt,
+            1,
+            "a cancelled attempt does not count",
+        )

@@ -17,7 +17,11 @@ class TestGate(CsTrainingCase):
         super().setUpClass()
         # a new hire of store A, enrolled in onboarding
         cls.new_hire = cls._person(
-            "specialist", "t_new_hire", cls.store_a, cls.supervisor_a, ready_to_serve=False
+            "specialist",
+            "t_new_hire",
+            cls.store_a,
+            cls.supervisor_a,
+            ready_to_serve=False,
         )
         cls.team_a.user_ids = [Command.link(cls.new_hire.user_id.id)]
         cls.session = cls._session(cls.new_hire)
@@ -25,23 +29,46 @@ class TestGate(CsTrainingCase):
 
     def test_the_reason_is_shown_on_the_employee(self):
         self.assertFalse(self.new_hire.cs_cleared_to_serve)
-        self.assertIn("has not passed the mandatory course Test onboarding", self.new_hire.cs_gate_reason)
-        colleague_view = self.env["hr.employee.public"].with_user(self.agent_a.user_id).browse(self.new_hire.id)
+        self.assertIn(
+            "has not passed the mandatory course Test onboarding",
+            self.new_hire.cs_gate_reason,
+        )
+        colleague_view = (
+            self.env["hr.employee.public"]
+            .with_user(self.agent_a.user_id)
+            .browse(self.new_hire.id)
+        )
         self.assertIn("Test onboarding", colleague_view.cs_gate_reason)
-        self.assertIn(self.new_hire, self.env["hr.employee"].search([("cs_cleared_to_serve", "=", False)]))
+        self.assertIn(
+            self.new_hire,
+            self.env["hr.employee"].search([("cs_cleared_to_serve", "=", False)]),
+        )
 
     def test_refused_on_create(self):
-        with self.assertRaisesRegex(ValidationError, "T New Hire cannot be assigned ticket .*Test onboarding"):
+        with self.assertRaisesRegex(
+            ValidationError, "T New Hire cannot be assigned ticket .*Test onboarding"
+        ):
             self._new_ticket(self.new_hire.user_id)
 
     def test_the_refusal_speaks_the_user_language(self):
-        with self.assertRaisesRegex(ValidationError, "尚未通過必修課程 Test onboarding"):
+        with self.assertRaisesRegex(
+            ValidationError, "尚未通過必修課程 Test onboarding"
+        ):
             self.ticket.with_context(lang="zh_TW").user_id = self.new_hire.user_id
 
     def test_refused_on_write_by_any_user(self):
-        for actor in (self.supervisor_a.user_id, self.cs_manager.user_id, self.env.user):
-            with self.subTest(actor=actor.login), self.assertRaisesRegex(ValidationError, "Test onboarding"):
-                self.ticket.with_user(actor).write({"user_id": self.new_hire.user_id.id})
+        for actor in (
+            self.supervisor_a.user_id,
+            self.cs_manager.user_id,
+            self.env.user,
+        ):
+            with (
+                self.subTest(actor=actor.login),
+                self.assertRaisesRegex(ValidationError, "Test onboarding"),
+            ):
+                self.ticket.with_user(actor).write(
+                    {"user_id": self.new_hire.user_id.id}
+                )
 
     def test_refused_in_the_form(self):
         form = Form(self.ticket.with_user(self.supervisor_a.user_id))
@@ -63,10 +90,20 @@ class TestGate(CsTrainingCase):
 
     def test_automatic_assignment_skips_the_gated(self):
         self.env.company.helpdesk_mgmt_ticket_auto_assign = True
-        defaults = self.env["helpdesk.ticket"].with_user(self.new_hire.user_id).default_get(["user_id"])
+        defaults = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.new_hire.user_id)
+            .default_get(["user_id"])
+        )
         self.assertFalse(defaults.get("user_id"))
-        self.agent_a.with_user(self.cs_manager.user_id).action_cs_record_prior_onboarding()
-        defaults = self.env["helpdesk.ticket"].with_user(self.agent_a.user_id).default_get(["user_id"])
+        self.agent_a.with_user(
+            self.cs_manager.user_id
+        ).action_cs_record_prior_onboarding()
+        defaults = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent_a.user_id)
+            .default_get(["user_id"])
+        )
         self.assertEqual(defaults.get("user_id"), self.agent_a.user_id.id)
 
     def test_passing_lifts_the_gate_at_once(self):
@@ -98,27 +135,43 @@ class TestGate(CsTrainingCase):
         self.ticket.user_id = self.new_hire.user_id
         self.assertFalse(self.ticket.cs_assignee_gate_reason)
         self.new_hire.cs_certificate_ids.write(
-            {"issue_date": self.today - relativedelta(years=1), "expiry_date": self.today}
+            {
+                "issue_date": self.today - relativedelta(years=1),
+                "expiry_date": self.today,
+            }
         )
         self.ticket.invalidate_recordset(["cs_assignee_gate_reason"])
-        self.assertIn("T New Hire may not serve customers yet", self.ticket.cs_assignee_gate_reason)
+        self.assertIn(
+            "T New Hire may not serve customers yet",
+            self.ticket.cs_assignee_gate_reason,
+        )
 
     def test_roles_not_serving_customers_are_not_gated(self):
         self._session(self.trainer)
         self.assertTrue(self.trainer.cs_cleared_to_serve)
 
     def test_staff_never_trained_are_gated_until_their_prior_training_is_recorded(self):
-        veteran = self._person("specialist", "t_veteran", self.store_b, ready_to_serve=False)
+        veteran = self._person(
+            "specialist", "t_veteran", self.store_b, ready_to_serve=False
+        )
         self.assertFalse(veteran.cs_cleared_to_serve)
         self.assertIn("Test onboarding", veteran.cs_gate_reason)
         with self.assertRaises(AccessError):
-            veteran.with_user(self.store_manager_b.user_id).action_cs_record_prior_onboarding()
+            veteran.with_user(
+                self.store_manager_b.user_id
+            ).action_cs_record_prior_onboarding()
         veteran.with_user(self.cs_manager.user_id).action_cs_record_prior_onboarding()
         self.assertTrue(veteran.cs_cleared_to_serve)
         self.assertEqual(
-            veteran.cs_certificate_ids.course_id, veteran._cs_mandatory_courses(), "one certificate per mandatory course"
+            veteran.cs_certificate_ids.course_id,
+            veteran._cs_mandatory_courses(),
+            "one certificate per mandatory course",
         )
-        self.assertTrue(veteran.message_ids.filtered(lambda m: "Recorded as passed before" in (m.body or "")))
+        self.assertTrue(
+            veteran.message_ids.filtered(
+                lambda m: "Recorded as passed before" in (m.body or "")
+            )
+        )
 
     def test_the_gate_is_a_constant_number_of_queries(self):
         Employee = self.env["hr.employee"]
@@ -140,13 +193,24 @@ class TestGate(CsTrainingCase):
         """cs_management assigns major complaints to the store's supervisor:
         one who may not serve is passed over for the next in line."""
         gated_supervisor = self._person(
-            "supervisor", "t_gated_supervisor", self.store_a, self.store_manager_a, ready_to_serve=False
+            "supervisor",
+            "t_gated_supervisor",
+            self.store_a,
+            self.store_manager_a,
+            ready_to_serve=False,
         )
-        self.agent_a.with_user(self.cs_manager.user_id).action_cs_record_prior_onboarding()
+        self.agent_a.with_user(
+            self.cs_manager.user_id
+        ).action_cs_record_prior_onboarding()
         self.store_a.supervisor_ids = gated_supervisor | self.supervisor_a
-        self.supervisor_a.with_user(self.cs_manager.user_id).action_cs_record_prior_onboarding()
+        self.supervisor_a.with_user(
+            self.cs_manager.user_id
+        ).action_cs_record_prior_onboarding()
         ticket = self._new_ticket(self.agent_a.user_id)
         ticket.write(
-            {"category_id": self.env.ref("cs_management.category_complaint").id, "cs_severity": "major"}
+            {
+                "category_id": self.env.ref("cs_management.category_complaint").id,
+                "cs_severity": "major",
+            }
         )
         self.assertEqual(ticket.user_id, self.supervisor_a.user_id)

@@ -14,8 +14,10 @@ class TestNeedsAndPlans(CsTrainingCase):
         cls.Need = cls.env["cs.training.need"].with_user(cls.trainer_user)
         # a company has one plan a year: this test's, not the demo's
         cls.env["cs.training.plan"].search([("year", "=", cls.today.year)]).unlink()
-        cls.plan = cls.env["cs.training.plan"].with_user(cls.trainer_user).create(
-            {"name": "Plan", "year": cls.today.year}
+        cls.plan = (
+            cls.env["cs.training.plan"]
+            .with_user(cls.trainer_user)
+            .create({"name": "Plan", "year": cls.today.year})
         )
         cls.product_course = cls.env["hr.course"].create(
             {
@@ -31,7 +33,9 @@ class TestNeedsAndPlans(CsTrainingCase):
         )
 
     def _need(self, **values):
-        return self.Need.create(dict({"name": "Gap", "course_id": self.product_course.id}, **values))
+        return self.Need.create(
+            dict({"name": "Gap", "course_id": self.product_course.id}, **values)
+        )
 
     def test_a_need_is_about_someone(self):
         with self.assertRaisesRegex(ValidationError, "an employee or a team"):
@@ -43,7 +47,10 @@ class TestNeedsAndPlans(CsTrainingCase):
         (qa | product).action_add_to_plan()
         line = self.plan.line_ids
         self.assertEqual(len(line), 1, "one line per course")
-        self.assertEqual((line.course_id, line.method, line.planned_hours), (self.product_course, "online", 2))
+        self.assertEqual(
+            (line.course_id, line.method, line.planned_hours),
+            (self.product_course, "online", 2),
+        )
         self.assertEqual(line.need_ids, qa | product)
         self.assertEqual(set((qa | product).mapped("state")), {"planned"})
 
@@ -61,7 +68,8 @@ class TestNeedsAndPlans(CsTrainingCase):
         session = self._session(days=3, start=False, course=self.product_course)
         need.action_enrol()
         self.assertEqual(
-            session.course_attendee_ids.employee_id, self.supervisor_a | self.agent_a | self.presales_a
+            session.course_attendee_ids.employee_id,
+            self.supervisor_a | self.agent_a | self.presales_a,
         )
         self.assertEqual(set(session.course_attendee_ids.mapped("cs_need_id")), {need})
         self.assertEqual(need.state, "enrolled")
@@ -87,7 +95,10 @@ class TestNeedsAndPlans(CsTrainingCase):
         line.write({"date_start": self.today, "date_end": self.today, "budget": 500})
         line.action_create_session()
         session = line.session_ids
-        self.assertEqual((session.course_id, session.start_date, session.cost), (self.product_course, self.today, 500))
+        self.assertEqual(
+            (session.course_id, session.start_date, session.cost),
+            (self.product_course, self.today, 500),
+        )
         self.assertEqual(session.course_attendee_ids.employee_id, self.agent_a)
         self.assertEqual(need.state, "enrolled")
         self.assertEqual((line.state, line.actual_cost), ("scheduled", 500))

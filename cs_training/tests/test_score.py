@@ -42,7 +42,11 @@ class TestScore(CsTrainingCase):
 
     def test_customer_evaluation_weighs_in(self):
         self.course.write(
-            {"cs_theory_weight": 50, "cs_practical_weight": 30, "cs_customer_weight": 20}
+            {
+                "cs_theory_weight": 50,
+                "cs_practical_weight": 30,
+                "cs_customer_weight": 20,
+            }
         )
         session = self._session(self.agent_a)
         assessment = self._attempt(self.agent_a, session)
@@ -63,7 +67,9 @@ class TestScore(CsTrainingCase):
     def test_weights_are_frozen_when_the_attempt_opens(self):
         session = self._session(self.agent_a)
         assessment = self._attempt(self.agent_a, session)
-        self.course.write({"cs_theory_weight": 100, "cs_practical_weight": 0, "cs_pass_mark": 50})
+        self.course.write(
+            {"cs_theory_weight": 100, "cs_practical_weight": 0, "cs_pass_mark": 50}
+        )
         self.assertEqual((assessment.theory_weight, assessment.pass_mark), (60, 80.0))
 
     def test_weights_add_up_to_100(self):
@@ -98,12 +104,16 @@ class TestScore(CsTrainingCase):
         in Chinese, and a later change of the rubric leaves it alone."""
         courtesy = self.course.cs_rubric_criterion_ids[0]
         courtesy.update_field_translations("name", {"zh_TW": "禮貌"})
-        courtesy.update_field_translations("description", {"en_US": "Greets", "zh_TW": "問候顧客"})
+        courtesy.update_field_translations(
+            "description", {"en_US": "Greets", "zh_TW": "問候顧客"}
+        )
         assessment = self._attempt(self.agent_a, self._session(self.agent_a))
         line = assessment.line_ids.filtered(lambda line: line.criterion_id == courtesy)
         self.assertEqual((line.name, line.description), ("Courtesy", "Greets"))
         in_chinese = line.with_user(self.trainer_user).with_context(lang="zh_TW")
-        self.assertEqual((in_chinese.name, in_chinese.description), ("禮貌", "問候顧客"))
+        self.assertEqual(
+            (in_chinese.name, in_chinese.description), ("禮貌", "問候顧客")
+        )
         courtesy.with_context(lang="zh_TW").name = "服務禮貌"
         self.env.invalidate_all()
         self.assertEqual(in_chinese.name, "禮貌")

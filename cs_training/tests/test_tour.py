@@ -13,7 +13,9 @@ class TestTrainerTour(CsTourMixin, HttpCase, CsTrainingCase):
         assessment = self._attempt(self.agent_a, session)
         self._take_exam(assessment, 5)
         self.assertFalse(self.agent_a.cs_cleared_to_serve)
-        self._start_tour_as(self.trainer_user, "/odoo", "cs_training_trainer_scores_practical")
+        self._start_tour_as(
+            self.trainer_user, "/odoo", "cs_training_trainer_scores_practical"
+        )
         self.assertEqual(assessment.state, "passed")
         self.assertTrue(self.agent_a.cs_cleared_to_serve)
         self.ticket_b.user_id = self.agent_a.user_id

@@ -28,11 +28,17 @@ class _SecurityFixture:
             "b": cls._rating_request(cls.ticket_b),
             "c": cls._rating_request(cls.ticket_c),
         }
-        cls.rating["b"].write({"rating": 2, "consumed": True, "feedback": "Slow answer"})
+        cls.rating["b"].write(
+            {"rating": 2, "consumed": True, "feedback": "Slow answer"}
+        )
         cls.sla_line_b = cls._deadline_line(cls.ticket_b)
         cls.ticket_b.message_subscribe(partner_ids=cls.customer.ids)
         cls.follower_b = cls.env["mail.followers"].search(
-            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", cls.ticket_b.id), ("partner_id", "=", cls.customer.id)]
+            [
+                ("res_model", "=", "helpdesk.ticket"),
+                ("res_id", "=", cls.ticket_b.id),
+                ("partner_id", "=", cls.customer.id),
+            ]
         )
         # what an attacker's "own" ticket is: one of its store (or company)
         cls.own_ticket = {
@@ -56,7 +62,9 @@ class _SecurityFixture:
         line = ticket.ticket_sla_ids[:1]
         if not line:
             policy = cls.env["helpdesk.sla"].search([], limit=1)
-            line = cls.env["helpdesk.ticket.sla"].create({"ticket_id": ticket.id, "sla_id": policy.id})
+            line = cls.env["helpdesk.ticket.sla"].create(
+                {"ticket_id": ticket.id, "sla_id": policy.id}
+            )
         return line
 
     @classmethod
@@ -76,7 +84,10 @@ class SecurityCase(_SecurityFixture, SuiteCase, CsTicketCase):
     def _refused(self, attempt):
         """``attempt`` raises an AccessError; what it did before is rolled
         back, as the RPC request's transaction would be."""
-        with self.assertRaises(AccessError), mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"):
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"),
+        ):
             with self.env.cr.savepoint():
                 attempt()
                 self.env.flush_all()

@@ -25,10 +25,17 @@ class TestDebugRefusals(SecurityHttpCase):
         payload = {
             "jsonrpc": "2.0",
             "method": "call",
-            "params": {"model": model, "method": "read", "args": [record.ids, ["display_name"]], "kwargs": {}},
+            "params": {
+                "model": model,
+                "method": "read",
+                "args": [record.ids, ["display_name"]],
+                "kwargs": {},
+            },
         }
         with mute_logger("odoo.http", "odoo.addons.base.models.ir_rule"):
-            response = self.url_open("/web/dataset/call_kw/read?debug=1", json.dumps(payload), headers=JSON)
+            response = self.url_open(
+                "/web/dataset/call_kw/read?debug=1", json.dumps(payload), headers=JSON
+            )
         error = response.json()["error"]["data"]
         self.assertEqual(error["name"], "odoo.exceptions.AccessError")
         return error["message"]
@@ -40,21 +47,35 @@ class TestDebugRefusals(SecurityHttpCase):
         self.assertNotIn("Blame the following rules", message)
 
     def _attempt_read_other_store_ticket(self, role):
-        self._assert_no_names(self._refusal_in_debug(self._user(role), "helpdesk.ticket", self.ticket_b))
+        self._assert_no_names(
+            self._refusal_in_debug(self._user(role), "helpdesk.ticket", self.ticket_b)
+        )
 
     def _attempt_read_other_store_rating(self, role):
-        self._assert_no_names(self._refusal_in_debug(self._user(role), "rating.rating", self.rating["b"]))
+        self._assert_no_names(
+            self._refusal_in_debug(self._user(role), "rating.rating", self.rating["b"])
+        )
 
     def _attempt_read_other_company_ticket(self, role):
-        self._assert_no_names(self._refusal_in_debug(self._user(role), "helpdesk.ticket", self.ticket_c))
+        self._assert_no_names(
+            self._refusal_in_debug(self._user(role), "helpdesk.ticket", self.ticket_c)
+        )
 
     def test_other_users_keep_odoos_debug_details(self):
         """The same refusal names the record for a helpdesk user outside
         Customer Service: debug mode is on, and only our staff are spared."""
-        plain = new_test_user(self.env, "t_plain_debug", groups="base.group_user,helpdesk_mgmt.group_helpdesk_user_own")
+        plain = new_test_user(
+            self.env,
+            "t_plain_debug",
+            groups="base.group_user,helpdesk_mgmt.group_helpdesk_user_own",
+        )
         message = self._refusal_in_debug(plain, "helpdesk.ticket", self.ticket_b)
         self.assertIn("Mrs Secret", message)
 
 
-add_attempts(TestDebugRefusals, OTHER_STORE_ROLES, ("read_other_store_ticket", "read_other_store_rating"))
+add_attempts(
+    TestDebugRefusals,
+    OTHER_STORE_ROLES,
+    ("read_other_store_ticket", "read_other_store_rating"),
+)
 add_attempts(TestDebugRefusals, READ_ONLY_ROLES, ("read_other_company_ticket",))

@@ -33,43 +33,79 @@ class TestPersonalDataAttempts(SecurityCase):
 
     # -- grouping --------------------------------------------------------
     def _attempt_group_partners_by_email(self, role):
-        self._refused(lambda: self._as(role, "res.partner").read_group([], ["id:count"], ["email"]))
+        self._refused(
+            lambda: self._as(role, "res.partner").read_group(
+                [], ["id:count"], ["email"]
+            )
+        )
 
     def _attempt_group_tickets_by_customer_email(self, role):
-        self._refused(lambda: self._as(role, "helpdesk.ticket").read_group([], ["id:count"], ["partner_email"]))
+        self._refused(
+            lambda: self._as(role, "helpdesk.ticket").read_group(
+                [], ["id:count"], ["partner_email"]
+            )
+        )
 
     def _attempt_aggregate_emails(self, role):
-        self._refused(lambda: self._as(role, "res.partner")._read_group([], [], ["email:array_agg"]))
+        self._refused(
+            lambda: self._as(role, "res.partner")._read_group(
+                [], [], ["email:array_agg"]
+            )
+        )
 
     def _attempt_order_groups_by_email(self, role):
         # the order of the groups, one customer a group, ranks their e-mails
         self._refused(
-            lambda: self._as(role, "res.partner")._read_group([], ["id"], ["__count"], order="email:max desc")
+            lambda: self._as(role, "res.partner")._read_group(
+                [], ["id"], ["__count"], order="email:max desc"
+            )
         )
 
     # -- searching and sorting as an oracle ------------------------------
     def _attempt_search_by_email(self, role):
-        self._refused(lambda: self._as(role, "res.partner").search_count([("email", "=like", "hsiao%")]))
+        self._refused(
+            lambda: self._as(role, "res.partner").search_count(
+                [("email", "=like", "hsiao%")]
+            )
+        )
 
     def _attempt_search_by_phone(self, role):
-        self._refused(lambda: self._as(role, "res.partner").search([("phone", "ilike", "345")]))
+        self._refused(
+            lambda: self._as(role, "res.partner").search([("phone", "ilike", "345")])
+        )
 
     def _attempt_search_tickets_through_the_customer(self, role):
-        self._refused(lambda: self._as(role, "helpdesk.ticket").search([("partner_id.email", "ilike", "hsiao")]))
+        self._refused(
+            lambda: self._as(role, "helpdesk.ticket").search(
+                [("partner_id.email", "ilike", "hsiao")]
+            )
+        )
 
     def _attempt_search_tickets_with_any(self, role):
         self._refused(
-            lambda: self._as(role, "helpdesk.ticket").search([("partner_id", "any", [("street", "ilike", "Songshou")])])
+            lambda: self._as(role, "helpdesk.ticket").search(
+                [("partner_id", "any", [("street", "ilike", "Songshou")])]
+            )
         )
 
     def _attempt_search_tickets_by_email(self, role):
-        self._refused(lambda: self._as(role, "helpdesk.ticket").search([("partner_email", "ilike", "hsiao")]))
+        self._refused(
+            lambda: self._as(role, "helpdesk.ticket").search(
+                [("partner_email", "ilike", "hsiao")]
+            )
+        )
 
     def _attempt_search_normalised_email(self, role):
-        self._refused(lambda: self._as(role, "res.partner").search([("email_normalized", "=", EMAIL)]))
+        self._refused(
+            lambda: self._as(role, "res.partner").search(
+                [("email_normalized", "=", EMAIL)]
+            )
+        )
 
     def _attempt_sort_by_email(self, role):
-        self._refused(lambda: self._as(role, "res.partner").search([], order="email desc"))
+        self._refused(
+            lambda: self._as(role, "res.partner").search([], order="email desc")
+        )
 
     def _attempt_name_search_by_email(self, role):
         found = self._as(role, "res.partner").name_search("hsiaoyu@example")
@@ -77,7 +113,9 @@ class TestPersonalDataAttempts(SecurityCase):
 
     # -- reading another way ---------------------------------------------
     def _attempt_display_name_with_email(self, role):
-        partner = self.customer.with_user(self._user(role)).with_context(show_email=True, show_address=True)
+        partner = self.customer.with_user(self._user(role)).with_context(
+            show_email=True, show_address=True
+        )
         self.env.invalidate_all()
         self._assert_hidden(partner.display_name)
         self.assertIn("Lin Hsiao-yu", partner.display_name)
@@ -85,7 +123,12 @@ class TestPersonalDataAttempts(SecurityCase):
     def _attempt_read_computed_copies(self, role):
         self.env.invalidate_all()
         values = self.customer.with_user(self._user(role)).read(
-            ["email_formatted", "email_normalized", "contact_address", "contact_address_inline"]
+            [
+                "email_formatted",
+                "email_normalized",
+                "contact_address",
+                "contact_address_inline",
+            ]
         )[0]
         self._assert_hidden(values)
 
@@ -99,8 +142,15 @@ class TestPersonalDataAttempts(SecurityCase):
     def _attempt_export_through_a_relation(self, role):
         user = self._user(role)
         user.groups_id = [(4, self.env.ref("base.group_allow_export").id)]
-        self._refused(lambda: self.ticket_a.with_user(user).export_data(["name", "partner_id/email"]))
-        self.assertFalse(self.env["cs.data.export.log"].search([]), "a refused export was logged as done")
+        self._refused(
+            lambda: self.ticket_a.with_user(user).export_data(
+                ["name", "partner_id/email"]
+            )
+        )
+        self.assertFalse(
+            self.env["cs.data.export.log"].search([]),
+            "a refused export was logged as done",
+        )
 
 
 add_attempts(
@@ -138,17 +188,29 @@ class TestServiceStaffStillWork(SecurityCase):
         self.customer.phone = PHONE
         partners = self.env["res.partner"].with_user(self.agent_a.user_id)
         self.assertIn(self.customer, partners.search([("email", "=", EMAIL)]))
-        self.assertIn(self.customer.id, [pid for pid, _name in partners.name_search("hsiaoyu@example")])
-        groups = partners.read_group([("id", "=", self.customer.id)], ["id:count"], ["email"])
+        self.assertIn(
+            self.customer.id,
+            [pid for pid, _name in partners.name_search("hsiaoyu@example")],
+        )
+        groups = partners.read_group(
+            [("id", "=", self.customer.id)], ["id:count"], ["email"]
+        )
         self.assertEqual(groups[0]["email"], EMAIL)
-        partner = self.customer.with_user(self.agent_a.user_id).with_context(show_email=True)
+        partner = self.customer.with_user(self.agent_a.user_id).with_context(
+            show_email=True
+        )
         self.assertIn(EMAIL, partner.display_name)
 
     def test_read_only_staff_still_find_customers_by_name(self):
         for role in READ_ONLY_ROLES:
             partners = self.env["res.partner"].with_user(self._user(role))
-            self.assertIn(self.customer.id, [pid for pid, _name in partners.name_search("Lin Hsiao")])
+            self.assertIn(
+                self.customer.id,
+                [pid for pid, _name in partners.name_search("Lin Hsiao")],
+            )
             tickets = self.env["helpdesk.ticket"].with_user(self._user(role))
-            self.assertIn(self.ticket_a, tickets.search([("partner_id", "ilike", "Lin Hsiao")]))
+            self.assertIn(
+                self.ticket_a, tickets.search([("partner_id", "ilike", "Lin Hsiao")])
+            )
             with self.assertRaises(AccessError):
                 tickets.search([("partner_id.phone", "ilike", "345")])

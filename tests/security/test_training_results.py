@@ -42,12 +42,18 @@ class TestTrainingResults(SuiteCase, CsTrainingCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.session = cls._session(cls.agent_a | cls.agent_b)
-        cls.attendee = cls.session.course_attendee_ids.filtered(lambda a: a.employee_id == cls.agent_a)
+        cls.attendee = cls.session.course_attendee_ids.filtered(
+            lambda a: a.employee_id == cls.agent_a
+        )
         cls.attempt = cls.attendee.cs_assessment_ids
 
     def setUp(self):
         super().setUp()
-        self.enterContext(mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model"))
+        self.enterContext(
+            mute_logger(
+                "odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model"
+            )
+        )
 
     def _as(self, role, records):
         return records.with_user(getattr(self, role).user_id)
@@ -64,19 +70,27 @@ class TestTrainingResults(SuiteCase, CsTrainingCase):
         attempts = self.session.sudo().cs_assessment_ids.sorted("id")
         return (
             attempts.read(list(CRAFTED_ATTEMPT) + ["attendee_id"]),
-            attempts.line_ids.sorted("id").read(["weight", "level", "criterion_id", "assessment_id"]),
-            self.session.sudo().course_attendee_ids.sorted("id").read(list(CRAFTED_ENROLMENT) + ["cs_certificate_id"]),
+            attempts.line_ids.sorted("id").read(
+                ["weight", "level", "criterion_id", "assessment_id"]
+            ),
+            self.session.sudo()
+            .course_attendee_ids.sorted("id")
+            .read(list(CRAFTED_ENROLMENT) + ["cs_certificate_id"]),
         )
 
     # a forged attempt or enrolment, one field at a time
     def _attempt_write_attempt_fields(self, role):
         for name, value in CRAFTED_ATTEMPT.items():
             with self.subTest(field=name):
-                self._refused(lambda n=name, v=value: self._as(role, self.attempt).write({n: v}))
+                self._refused(
+                    lambda n=name, v=value: self._as(role, self.attempt).write({n: v})
+                )
 
     def _attempt_move_attempt_to_another_enrolment(self, role):
         other = self.session.course_attendee_ids - self.attendee
-        self._refused(lambda: self._as(role, self.attempt).write({"attendee_id": other.id}))
+        self._refused(
+            lambda: self._as(role, self.attempt).write({"attendee_id": other.id})
+        )
 
     def _attempt_open_an_extra_attempt(self, role):
         Attempt = self._as(role, self.env["cs.training.assessment"])
@@ -86,11 +100,17 @@ class TestTrainingResults(SuiteCase, CsTrainingCase):
         self._refused(lambda: self._as(role, self.attempt).unlink())
 
     def _attempt_reweigh_a_rubric_line(self, role):
-        self._refused(lambda: self._as(role, self.attempt.line_ids[:1]).write({"weight": 100}))
+        self._refused(
+            lambda: self._as(role, self.attempt.line_ids[:1]).write({"weight": 100})
+        )
 
     def _attempt_add_a_rubric_line(self, role):
         Line = self._as(role, self.env["cs.training.assessment.line"])
-        self._refused(lambda: Line.create({"assessment_id": self.attempt.id, "name": "Easy", "level": "5"}))
+        self._refused(
+            lambda: Line.create(
+                {"assessment_id": self.attempt.id, "name": "Easy", "level": "5"}
+            )
+        )
 
     def _attempt_drop_a_rubric_line(self, role):
         self._refused(lambda: self._as(role, self.attempt.line_ids[:1]).unlink())
@@ -98,13 +118,19 @@ class TestTrainingResults(SuiteCase, CsTrainingCase):
     def _attempt_write_enrolment_result(self, role):
         for name, value in CRAFTED_ENROLMENT.items():
             with self.subTest(field=name):
-                self._refused(lambda n=name, v=value: self._as(role, self.attendee).write({n: v}))
+                self._refused(
+                    lambda n=name, v=value: self._as(role, self.attendee).write({n: v})
+                )
 
     def _attempt_give_a_certificate(self, role):
         certificate = self.env["cs.training.certificate"].create(
             {"employee_id": self.agent_b.id, "course_id": self.course.id}
         )
-        self._refused(lambda: self._as(role, self.attendee).write({"cs_certificate_id": certificate.id}))
+        self._refused(
+            lambda: self._as(role, self.attendee).write(
+                {"cs_certificate_id": certificate.id}
+            )
+        )
 
     def _attempt_mark_everyone_passed(self, role):
         self._refused(lambda: self._as(role, self.session).all_passed(), UserError)

@@ -45,7 +45,11 @@ def guarded(hole_class):
     def decorate(case):
         for attempt, roles in case.ATTEMPTS.items():
             for role in roles:
-                setattr(case, f"test_{hole_class}_{role}_{attempt}", _attempt_test(attempt, role))
+                setattr(
+                    case,
+                    f"test_{hole_class}_{role}_{attempt}",
+                    _attempt_test(attempt, role),
+                )
         return case
 
     return decorate
@@ -94,7 +98,12 @@ class GuardCase:
     @staticmethod
     def _rows(model, domain, fnames):
         """Every record of ``model`` matching ``domain``, as superuser, by id."""
-        return model.sudo().with_context(active_test=False).search(domain, order="id").read(fnames)
+        return (
+            model.sudo()
+            .with_context(active_test=False)
+            .search(domain, order="id")
+            .read(fnames)
+        )
 
 
 # ---------------------------------------------------------------------------
@@ -131,12 +140,19 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
     def setUpClass(cls):
         super().setUpClass()
         lab = new_test_user(
-            cls.env, "t_lab", groups="base.group_user", company_ids=[Command.set((cls.company | cls.other_company).ids)]
+            cls.env,
+            "t_lab",
+            groups="base.group_user",
+            company_ids=[Command.set((cls.company | cls.other_company).ids)],
         )
-        cls.handoff_owner = cls.env["hr.employee"].create({"name": "Lab Technician", "user_id": lab.id})
+        cls.handoff_owner = cls.env["hr.employee"].create(
+            {"name": "Lab Technician", "user_id": lab.id}
+        )
         cls.department = {
             cls.company: cls.quality,
-            cls.other_company: cls.env["hr.department"].create({"name": "Lab C", "company_id": cls.other_company.id}),
+            cls.other_company: cls.env["hr.department"].create(
+                {"name": "Lab C", "company_id": cls.other_company.id}
+            ),
         }
         cls.own_ticket = {
             "agent_a": cls.ticket_a,
@@ -147,11 +163,21 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
         }
         for ticket in (cls.ticket_a, cls.ticket_b, cls.ticket_c):
             ticket.partner_id = cls.customer
-        cls.handoff = {ticket: cls._handoff(ticket) for ticket in (cls.ticket_a, cls.ticket_b, cls.ticket_c)}
-        cls.visit = {ticket: cls._visit(ticket) for ticket in (cls.ticket_a, cls.ticket_b, cls.ticket_c)}
+        cls.handoff = {
+            ticket: cls._handoff(ticket)
+            for ticket in (cls.ticket_a, cls.ticket_b, cls.ticket_c)
+        }
+        cls.visit = {
+            ticket: cls._visit(ticket)
+            for ticket in (cls.ticket_a, cls.ticket_b, cls.ticket_c)
+        }
 
-        cls.qa_ticket_a = cls._closed_ticket(cls.agent_a, "2025-03-03", name="Store A's, inspected")
-        cls.qa_ticket_b = cls._closed_ticket(cls.agent_b, "2025-03-03", name="Store B's, inspected")
+        cls.qa_ticket_a = cls._closed_ticket(
+            cls.agent_a, "2025-03-03", name="Store A's, inspected"
+        )
+        cls.qa_ticket_b = cls._closed_ticket(
+            cls.agent_b, "2025-03-03", name="Store B's, inspected"
+        )
         Inspection = cls.env["cs.qa.inspection"]
         cls.inspection = {
             role: Inspection.create(
@@ -163,7 +189,10 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
                     "reviewer_id": cls._user(role).id,
                 }
             )
-            for role, kind in (("supervisor_a", "supervisor"), ("store_manager_a", "store_manager"))
+            for role, kind in (
+                ("supervisor_a", "supervisor"),
+                ("store_manager_a", "store_manager"),
+            )
         }
         cls.inspection_b = Inspection.create(
             {
@@ -179,7 +208,9 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
         cls.sales_team = {
             "a": CrmTeam.create({"name": "Sales A", "company_id": cls.company.id}),
             "b": CrmTeam.create({"name": "Sales B", "company_id": cls.company.id}),
-            "c": CrmTeam.create({"name": "Sales C", "company_id": cls.other_company.id}),
+            "c": CrmTeam.create(
+                {"name": "Sales C", "company_id": cls.other_company.id}
+            ),
         }
         cls.store_a.crm_team_id = cls.sales_team["a"]
         cls.store_b.crm_team_id = cls.sales_team["b"]
@@ -211,21 +242,51 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
 
     def _watched(self):
         tickets = (self.ticket_a | self.ticket_b | self.ticket_c).ids
-        inspections = [("id", "in", (self.inspection_b | self.inspection["supervisor_a"] | self.inspection["store_manager_a"]).ids)]
+        inspections = [
+            (
+                "id",
+                "in",
+                (
+                    self.inspection_b
+                    | self.inspection["supervisor_a"]
+                    | self.inspection["store_manager_a"]
+                ).ids,
+            )
+        ]
         return {
-            "hand-offs": lambda: self._rows(self.env["cs.ticket.handoff"], [("ticket_id", "in", tickets)], ["ticket_id", "request"]),
-            "visits": lambda: self._rows(self.env["cs.followup"], [("ticket_id", "in", tickets)], ["ticket_id", "user_id"]),
+            "hand-offs": lambda: self._rows(
+                self.env["cs.ticket.handoff"],
+                [("ticket_id", "in", tickets)],
+                ["ticket_id", "request"],
+            ),
+            "visits": lambda: self._rows(
+                self.env["cs.followup"],
+                [("ticket_id", "in", tickets)],
+                ["ticket_id", "user_id"],
+            ),
             "inspections": lambda: self._rows(
                 self.env["cs.qa.inspection"],
-                ["|", ("ticket_id", "in", (self.qa_ticket_a | self.qa_ticket_b).ids), *inspections],
+                [
+                    "|",
+                    ("ticket_id", "in", (self.qa_ticket_a | self.qa_ticket_b).ids),
+                    *inspections,
+                ],
                 ["ticket_id", "agent_id", "reviewer_id", "company_id"],
             ),
             "lines": lambda: self._rows(
-                self.env["cs.qa.inspection.line"], [("inspection_id", "in", inspections[0][2])], ["inspection_id", "points"]
+                self.env["cs.qa.inspection.line"],
+                [("inspection_id", "in", inspections[0][2])],
+                ["inspection_id", "points"],
             ),
-            "stores": lambda: self._rows(self.env["cs.store"], [("id", "in", (self.store_a | self.store_b | self.store_c).ids)], ["crm_team_id", "helpdesk_team_ids"]),
+            "stores": lambda: self._rows(
+                self.env["cs.store"],
+                [("id", "in", (self.store_a | self.store_b | self.store_c).ids)],
+                ["crm_team_id", "helpdesk_team_ids"],
+            ),
             "teams": lambda: self._rows(
-                self.env["helpdesk.ticket.team"], [("id", "in", (self.team_a | self.team_b | self.team_c).ids)], ["cs_store_id", "company_id", "cs_process"]
+                self.env["helpdesk.ticket.team"],
+                [("id", "in", (self.team_a | self.team_b | self.team_c).ids)],
+                ["cs_store_id", "company_id", "cs_process"],
             ),
         }
 
@@ -261,7 +322,9 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
         # through the own ticket's list: the other store's hand-off moves here
         ticket = self._own(role, self.own_ticket[role])
         stolen = self.handoff[self.ticket_b]
-        self._refused(lambda: ticket.write({"cs_handoff_ids": [Command.link(stolen.id)]}))
+        self._refused(
+            lambda: ticket.write({"cs_handoff_ids": [Command.link(stolen.id)]})
+        )
 
     @staticmethod
     def _visit_refusal(role):
@@ -271,7 +334,10 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
 
     def _attempt_visit_moved(self, role):
         visit = self._own(role, self.visit[self.own_ticket[role]])
-        self._refused(lambda: visit.write({"ticket_id": self.ticket_b.id}), self._visit_refusal(role))
+        self._refused(
+            lambda: visit.write({"ticket_id": self.ticket_b.id}),
+            self._visit_refusal(role),
+        )
 
     def _attempt_visit_created_elsewhere(self, role):
         self._refused(
@@ -289,7 +355,9 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
     def _attempt_visit_taken_over(self, role):
         ticket = self._own(role, self.own_ticket[role])
         stolen = self.visit[self.ticket_b]
-        self._refused(lambda: ticket.write({"cs_followup_ids": [Command.link(stolen.id)]}))
+        self._refused(
+            lambda: ticket.write({"cs_followup_ids": [Command.link(stolen.id)]})
+        )
 
     # -- inspections and their lines ---------------------------------------
     def _attempt_inspection_moved_to_foreign_ticket(self, role):
@@ -298,7 +366,11 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
 
     def _attempt_inspection_moved_with_its_agent(self, role):
         inspection = self._own(role, self.inspection[role])
-        self._refused(lambda: inspection.write({"ticket_id": self.qa_ticket_b.id, "agent_id": self.agent_b.user_id.id}))
+        self._refused(
+            lambda: inspection.write(
+                {"ticket_id": self.qa_ticket_b.id, "agent_id": self.agent_b.user_id.id}
+            )
+        )
 
     def _attempt_inspection_created_on_foreign_ticket(self, role):
         kind = "supervisor" if role == "supervisor_a" else "store_manager"
@@ -316,12 +388,20 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
     # a line stays on its inspection: moved, it would score another store's
     def _attempt_line_moved_to_foreign_inspection(self, role):
         line = self._own(role, self.inspection[role].line_ids[:1])
-        self._refused(lambda: line.write({"inspection_id": self.inspection_b.id, "points": 0}))
+        self._refused(
+            lambda: line.write({"inspection_id": self.inspection_b.id, "points": 0})
+        )
 
     def _attempt_line_created_on_foreign_inspection(self, role):
         self._refused(
             lambda: self._as(role, self.env["cs.qa.inspection.line"]).create(
-                {"inspection_id": self.inspection_b.id, "criterion_id": self.courtesy.id, "name": "Planted", "max_points": 5, "points": 0}
+                {
+                    "inspection_id": self.inspection_b.id,
+                    "criterion_id": self.courtesy.id,
+                    "name": "Planted",
+                    "max_points": 5,
+                    "points": 0,
+                }
             )
         )
 
@@ -333,20 +413,29 @@ class TestScopeGuards(GuardCase, SuiteCase, CsQaCase):
     # -- a store's teams ------------------------------------------------------
     def _attempt_store_sales_team_of_other_company(self, role):
         store = self._own(role, self.store_a)
-        self._refused(lambda: store.write({"crm_team_id": self.sales_team["c"].id}), UserError)
+        self._refused(
+            lambda: store.write({"crm_team_id": self.sales_team["c"].id}), UserError
+        )
 
     # a sales team sells for one store (same company, so check_company passes)
     def _attempt_store_sales_team_of_other_store(self, role):
         store = self._own(role, self.store_a)
-        self._refused(lambda: store.write({"crm_team_id": self.sales_team["b"].id}), UserError)
+        self._refused(
+            lambda: store.write({"crm_team_id": self.sales_team["b"].id}), UserError
+        )
 
     def _attempt_store_takes_other_stores_helpdesk_team(self, role):
         store = self._own(role, self.store_a)
-        self._refused(lambda: store.write({"helpdesk_team_ids": [Command.link(self.team_b.id)]}))
+        self._refused(
+            lambda: store.write({"helpdesk_team_ids": [Command.link(self.team_b.id)]})
+        )
 
     def _attempt_store_takes_other_companys_helpdesk_team(self, role):
         store = self._own(role, self.store_a)
-        self._refused(lambda: store.write({"helpdesk_team_ids": [Command.link(self.team_c.id)]}), UserError)
+        self._refused(
+            lambda: store.write({"helpdesk_team_ids": [Command.link(self.team_c.id)]}),
+            UserError,
+        )
 
     def _attempt_helpdesk_team_moved_to_other_store(self, role):
         team = self._as(role, self.team_a)
@@ -373,7 +462,12 @@ INSPECTION_CRAFTED = {
     "critical_failed": False,
     "published_date": "2025-03-04",
 }
-TICKET_WRITERS = ("agent_a", "supervisor_a", "store_manager_a", "cs_manager") + READ_ONLY_ROLES
+TICKET_WRITERS = (
+    "agent_a",
+    "supervisor_a",
+    "store_manager_a",
+    "cs_manager",
+) + READ_ONLY_ROLES
 INSPECTION_WRITERS = ("supervisor_a", "store_manager_a", "cs_manager")
 
 
@@ -396,9 +490,15 @@ class TestRecordedFieldGuards(GuardCase, SuiteCase, CsQaCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.ticket_a.write({"partner_id": cls.customer.id, "category_id": cls.kinds["complaint"].id})
+        cls.ticket_a.write(
+            {"partner_id": cls.customer.id, "category_id": cls.kinds["complaint"].id}
+        )
         cls.qa_ticket = cls._closed_ticket(cls.agent_a, "2025-03-03", name="Inspected")
-        kinds = {"supervisor_a": "supervisor", "store_manager_a": "store_manager", "cs_manager": "supervisor"}
+        kinds = {
+            "supervisor_a": "supervisor",
+            "store_manager_a": "store_manager",
+            "cs_manager": "supervisor",
+        }
         cls.inspection = {
             role: cls.env["cs.qa.inspection"].create(
                 {
@@ -415,20 +515,33 @@ class TestRecordedFieldGuards(GuardCase, SuiteCase, CsQaCase):
     def _watched(self):
         return {
             "tickets": lambda: self._rows(
-                self.env["helpdesk.ticket"], [("id", "in", (self.ticket_a | self.qa_ticket).ids)], ["name", *TICKET_CRAFTED]
+                self.env["helpdesk.ticket"],
+                [("id", "in", (self.ticket_a | self.qa_ticket).ids)],
+                ["name", *TICKET_CRAFTED],
             ),
-            "ticket count": lambda: self.env["helpdesk.ticket"].sudo().with_context(active_test=False).search_count([]),
+            "ticket count": lambda: (
+                self.env["helpdesk.ticket"]
+                .sudo()
+                .with_context(active_test=False)
+                .search_count([])
+            ),
             "inspections": lambda: self._rows(
-                self.env["cs.qa.inspection"], [("ticket_id", "=", self.qa_ticket.id)], ["remarks", *INSPECTION_CRAFTED]
+                self.env["cs.qa.inspection"],
+                [("ticket_id", "=", self.qa_ticket.id)],
+                ["remarks", *INSPECTION_CRAFTED],
             ),
-            "inspection count": lambda: self.env["cs.qa.inspection"].sudo().search_count([]),
+            "inspection count": lambda: (
+                self.env["cs.qa.inspection"].sudo().search_count([])
+            ),
         }
 
     def _each_field(self, crafted, attempt, exception=AccessError):
         """``attempt(values)`` with each crafted field beside a harmless one."""
         for name, value in crafted.items():
             with self.subTest(field=name):
-                self._refused(lambda name=name, value=value: attempt({name: value}), exception)
+                self._refused(
+                    lambda name=name, value=value: attempt({name: value}), exception
+                )
 
     def _ticket_values(self, values):
         return {
@@ -446,23 +559,36 @@ class TestRecordedFieldGuards(GuardCase, SuiteCase, CsQaCase):
 
     def _attempt_ticket_write(self, role):
         ticket = self.ticket_a.with_user(self._user(role))
-        self._each_field(TICKET_CRAFTED, lambda values: ticket.write({"name": "Renamed", **values}))
+        self._each_field(
+            TICKET_CRAFTED, lambda values: ticket.write({"name": "Renamed", **values})
+        )
 
     def _attempt_ticket_create(self, role):
-        self._each_field(TICKET_CRAFTED, lambda values: self._tickets_as(role).create(self._ticket_values(values)))
+        self._each_field(
+            TICKET_CRAFTED,
+            lambda values: self._tickets_as(role).create(self._ticket_values(values)),
+        )
 
     def _attempt_ticket_web_save(self, role):
         ticket = self.ticket_a.with_user(self._user(role))
-        self._each_field(TICKET_CRAFTED, lambda values: ticket.web_save({"name": "Renamed", **values}, {"name": {}}))
+        self._each_field(
+            TICKET_CRAFTED,
+            lambda values: ticket.web_save({"name": "Renamed", **values}, {"name": {}}),
+        )
 
     def _attempt_ticket_web_save_new(self, role):
         self._each_field(
-            TICKET_CRAFTED, lambda values: self._tickets_as(role).web_save(self._ticket_values(values), {"name": {}})
+            TICKET_CRAFTED,
+            lambda values: self._tickets_as(role).web_save(
+                self._ticket_values(values), {"name": {}}
+            ),
         )
 
     def _attempt_ticket_copy(self, role):
         ticket = self.ticket_a.with_user(self._user(role))
-        self._each_field(TICKET_CRAFTED, lambda values: ticket.copy(dict(values, name="Copied")))
+        self._each_field(
+            TICKET_CRAFTED, lambda values: ticket.copy(dict(values, name="Copied"))
+        )
 
     def _attempt_ticket_import(self, role):
         # an import answers with messages instead of raising: no record, and why
@@ -472,7 +598,10 @@ class TestRecordedFieldGuards(GuardCase, SuiteCase, CsQaCase):
                 [["Imported", self.team_a.name, "met", "0.1"]],
             )
         self.assertFalse(result["ids"])
-        self.assertIn("cannot be set by hand", " ".join(message["message"] for message in result["messages"]))
+        self.assertIn(
+            "cannot be set by hand",
+            " ".join(message["message"] for message in result["messages"]),
+        )
         self._assert_nothing_written()
 
     # inspections: the reviewer's own draft, which it may otherwise score
@@ -483,7 +612,10 @@ class TestRecordedFieldGuards(GuardCase, SuiteCase, CsQaCase):
 
     def _attempt_inspection_write(self, role):
         inspection = self._inspection(role)
-        self._each_field(INSPECTION_CRAFTED, lambda values: inspection.write({"remarks": "Fine", **values}))
+        self._each_field(
+            INSPECTION_CRAFTED,
+            lambda values: inspection.write({"remarks": "Fine", **values}),
+        )
 
     def _inspection_values(self, role, values):
         kind = "store_manager" if role == "store_manager_a" else "supervisor"
@@ -498,18 +630,27 @@ class TestRecordedFieldGuards(GuardCase, SuiteCase, CsQaCase):
 
     def _attempt_inspection_create(self, role):
         Inspection = self.env["cs.qa.inspection"].with_user(self._user(role))
-        self._each_field(INSPECTION_CRAFTED, lambda values: Inspection.create(self._inspection_values(role, values)))
+        self._each_field(
+            INSPECTION_CRAFTED,
+            lambda values: Inspection.create(self._inspection_values(role, values)),
+        )
 
     def _attempt_inspection_web_save(self, role):
         inspection = self._inspection(role)
         self._each_field(
-            INSPECTION_CRAFTED, lambda values: inspection.web_save({"remarks": "Fine", **values}, {"score": {}})
+            INSPECTION_CRAFTED,
+            lambda values: inspection.web_save(
+                {"remarks": "Fine", **values}, {"score": {}}
+            ),
         )
 
     def _attempt_inspection_web_save_new(self, role):
         Inspection = self.env["cs.qa.inspection"].with_user(self._user(role))
         self._each_field(
-            INSPECTION_CRAFTED, lambda values: Inspection.web_save(self._inspection_values(role, values), {"score": {}})
+            INSPECTION_CRAFTED,
+            lambda values: Inspection.web_save(
+                self._inspection_values(role, values), {"score": {}}
+            ),
         )
 
     def _attempt_inspection_through_its_ticket(self, role):
@@ -518,7 +659,9 @@ class TestRecordedFieldGuards(GuardCase, SuiteCase, CsQaCase):
         ticket = self.qa_ticket.with_user(self._user(role))
         self._each_field(
             INSPECTION_CRAFTED,
-            lambda values: ticket.write({"cs_qa_inspection_ids": [Command.update(inspection.id, values)]}),
+            lambda values: ticket.write(
+                {"cs_qa_inspection_ids": [Command.update(inspection.id, values)]}
+            ),
         )
 
 
@@ -541,7 +684,9 @@ class TestReadOnlyChatterGuards(GuardCase, SuiteCase, CsQaCase):
     # trainers read every ticket and published inspection, auditors every
     # inspection too: neither posts nor handles activities there
     ATTEMPTS = {
-        f"{attempt}_on_{target}": READ_ONLY_ROLES for target in ("ticket", "inspection") for attempt in CHATTER_ATTEMPTS
+        f"{attempt}_on_{target}": READ_ONLY_ROLES
+        for target in ("ticket", "inspection")
+        for attempt in CHATTER_ATTEMPTS
     }
 
     @classmethod
@@ -562,7 +707,9 @@ class TestReadOnlyChatterGuards(GuardCase, SuiteCase, CsQaCase):
         cls.target = {"ticket": cls.ticket_a, "inspection": cls.inspection}
         cls.activity = {
             name: record.activity_schedule(
-                "mail.mail_activity_data_todo", summary="Call the customer", user_id=cls.agent_a.user_id.id
+                "mail.mail_activity_data_todo",
+                summary="Call the customer",
+                user_id=cls.agent_a.user_id.id,
             )
             for name, record in cls.target.items()
         }
@@ -570,7 +717,11 @@ class TestReadOnlyChatterGuards(GuardCase, SuiteCase, CsQaCase):
     def _watched(self):
         return {
             f"{name} chatter": lambda record=record: (
-                self._rows(self.env["mail.message"], [("model", "=", record._name), ("res_id", "=", record.id)], ["body"]),
+                self._rows(
+                    self.env["mail.message"],
+                    [("model", "=", record._name), ("res_id", "=", record.id)],
+                    ["body"],
+                ),
                 self._rows(
                     self.env["mail.activity"],
                     [("res_model", "=", record._name), ("res_id", "=", record.id)],
@@ -589,34 +740,49 @@ class TestReadOnlyChatterGuards(GuardCase, SuiteCase, CsQaCase):
 
     def _post_note(self, role, target):
         record = self._reads(role, self.target[target])
-        self._refused(lambda: record.message_post(body="Looks fine", message_type="comment", subtype_xmlid="mail.mt_note"))
+        self._refused(
+            lambda: record.message_post(
+                body="Looks fine", message_type="comment", subtype_xmlid="mail.mt_note"
+            )
+        )
 
     def _post_to_customer(self, role, target):
         record = self._reads(role, self.target[target])
         self._refused(
             lambda: record.message_post(
-                body="Dear customer", message_type="comment", subtype_xmlid="mail.mt_comment", partner_ids=self.customer.ids
+                body="Dear customer",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=self.customer.ids,
             )
         )
 
     def _schedule_activity(self, role, target):
         record = self._reads(role, self.target[target])
-        self._refused(lambda: record.activity_schedule("mail.mail_activity_data_todo", user_id=self._user(role).id))
+        self._refused(
+            lambda: record.activity_schedule(
+                "mail.mail_activity_data_todo", user_id=self._user(role).id
+            )
+        )
 
     def _create_activity(self, role, target):
         record = self.target[target]
         self._reads(role, record)
         self._refused(
-            lambda: self.env["mail.activity"]
-            .with_user(self._user(role))
-            .create(
-                {
-                    "res_model_id": self.env["ir.model"]._get_id(record._name),
-                    "res_id": record.id,
-                    "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
-                    "user_id": self.agent_a.user_id.id,
-                    "summary": "Planted",
-                }
+            lambda: (
+                self.env["mail.activity"]
+                .with_user(self._user(role))
+                .create(
+                    {
+                        "res_model_id": self.env["ir.model"]._get_id(record._name),
+                        "res_id": record.id,
+                        "activity_type_id": self.env.ref(
+                            "mail.mail_activity_data_todo"
+                        ).id,
+                        "user_id": self.agent_a.user_id.id,
+                        "summary": "Planted",
+                    }
+                )
             )
         )
 
@@ -626,7 +792,11 @@ class TestReadOnlyChatterGuards(GuardCase, SuiteCase, CsQaCase):
 
     def _edit_others_activity(self, role, target):
         activity = self._others_activity(role, target)
-        self._refused(lambda: activity.write({"summary": "Nothing to do", "date_deadline": "2030-01-01"}))
+        self._refused(
+            lambda: activity.write(
+                {"summary": "Nothing to do", "date_deadline": "2030-01-01"}
+            )
+        )
 
     def _mark_others_activity_done(self, role, target):
         activity = self._others_activity(role, target)
@@ -680,7 +850,12 @@ class TestDemotedManagerGuards(GuardCase, SuiteCase, CsOrganisationCase):
 
     def _watched(self):
         return {
-            "teams": lambda: self.env["helpdesk.ticket.team"].sudo().with_context(active_test=False).search_count([]),
+            "teams": lambda: (
+                self.env["helpdesk.ticket.team"]
+                .sudo()
+                .with_context(active_test=False)
+                .search_count([])
+            ),
             "stage": lambda: self.stage.sudo().read(["name"]),
             "agent b": lambda: self.agent_b.sudo().read(["cs_role_id", "user_id"]),
         }
@@ -689,7 +864,10 @@ class TestDemotedManagerGuards(GuardCase, SuiteCase, CsOrganisationCase):
         """The CS manager's leaving its role, as the CS manager who decides it."""
         employee = self.demoted
         user = employee.user_id
-        self.assertTrue(user.has_group("helpdesk_mgmt.group_helpdesk_manager"), "the role brought it")
+        self.assertTrue(
+            user.has_group("helpdesk_mgmt.group_helpdesk_manager"),
+            "the role brought it",
+        )
         if demotion == "to_specialist":
             employee.cs_role_id = self.roles["specialist"]
         elif demotion == "to_trainer":
@@ -699,7 +877,9 @@ class TestDemotedManagerGuards(GuardCase, SuiteCase, CsOrganisationCase):
         elif demotion == "archived":
             employee.action_archive()
         elif demotion == "user_relinked":
-            employee.user_id = new_test_user(self.env, "t_successor", groups="base.group_user")
+            employee.user_id = new_test_user(
+                self.env, "t_successor", groups="base.group_user"
+            )
         self.env.invalidate_all()
         self.before = self._state()
         return user
@@ -711,7 +891,13 @@ class TestDemotedManagerGuards(GuardCase, SuiteCase, CsOrganisationCase):
 
     def _attempt_creates_a_helpdesk_team(self, demotion):
         user = self._demote(demotion)
-        self._refused(lambda: self.env["helpdesk.ticket.team"].with_user(user).create({"name": "My own team"}))
+        self._refused(
+            lambda: (
+                self.env["helpdesk.ticket.team"]
+                .with_user(user)
+                .create({"name": "My own team"})
+            )
+        )
 
     def _attempt_renames_a_helpdesk_stage(self, demotion):
         user = self._demote(demotion)
@@ -723,7 +909,11 @@ class TestDemotedManagerGuards(GuardCase, SuiteCase, CsOrganisationCase):
 
     def _attempt_assigns_a_role(self, demotion):
         user = self._demote(demotion)
-        self._refused(lambda: self.agent_b.with_user(user).write({"cs_role_id": self.roles["cs_manager"].id}))
+        self._refused(
+            lambda: self.agent_b.with_user(user).write(
+                {"cs_role_id": self.roles["cs_manager"].id}
+            )
+        )
 
 
 # who holds a role an HR user would like: their employee is what it goes after
@@ -748,19 +938,25 @@ class TestRoleHandOutGuards(GuardCase, SuiteCase, CsOrganisationCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.hr_user = {
-            attacker: new_test_user(cls.env, f"t_{attacker}", groups=f"base.group_user,hr.group_hr_{group}")
+            attacker: new_test_user(
+                cls.env, f"t_{attacker}", groups=f"base.group_user,hr.group_hr_{group}"
+            )
             for attacker, group in (("hr_officer", "user"), ("hr_manager", "manager"))
         }
         # its own employee, without a role
         cls.own_employee = {
-            attacker: cls.env["hr.employee"].create({"name": user.name, "user_id": user.id})
+            attacker: cls.env["hr.employee"].create(
+                {"name": user.name, "user_id": user.id}
+            )
             for attacker, user in cls.hr_user.items()
         }
         # a former holder of each role, archived with its role
         cls.former = {}
         for victim in VICTIMS:
             role = getattr(cls, victim).cs_role_id
-            employee = cls.env["hr.employee"].create({"name": f"Former {victim}", "cs_role_id": role.id})
+            employee = cls.env["hr.employee"].create(
+                {"name": f"Former {victim}", "cs_role_id": role.id}
+            )
             employee.action_archive()
             cls.former[victim] = employee
 
@@ -771,9 +967,16 @@ class TestRoleHandOutGuards(GuardCase, SuiteCase, CsOrganisationCase):
     def _watched(self):
         employees = self.env["hr.employee"].sudo().with_context(active_test=False)
         return {
-            "employees": lambda: self._rows(employees, [("cs_role_id", "!=", False)], ["user_id", "active", "cs_role_id"]),
+            "employees": lambda: self._rows(
+                employees,
+                [("cs_role_id", "!=", False)],
+                ["user_id", "active", "cs_role_id"],
+            ),
             "attackers": lambda: [
-                (self._user(attacker).groups_id.sudo().ids, employees.search_count([("user_id", "=", self._user(attacker).id)]))
+                (
+                    self._user(attacker).groups_id.sudo().ids,
+                    employees.search_count([("user_id", "=", self._user(attacker).id)]),
+                )
                 for attacker in HR_ATTACKERS
             ],
         }
@@ -784,36 +987,64 @@ class TestRoleHandOutGuards(GuardCase, SuiteCase, CsOrganisationCase):
     def _link(self, attacker, employee, values):
         """``values`` written on ``employee`` by ``attacker``, who may write
         employees (HR): the role guard is what refuses."""
-        employee = employee.with_user(self._user(attacker)).with_context(active_test=False)
+        employee = employee.with_user(self._user(attacker)).with_context(
+            active_test=False
+        )
         employee.check_access("write")
         self._refused(lambda: employee.write(values))
         self.assertFalse(self._user(attacker).has_group("cs_management.group_cs_agent"))
-        self.assertFalse(self._user(attacker).has_group("cs_management.group_cs_trainer"))
-        self.assertFalse(self._user(attacker).has_group("cs_management.group_cs_auditor"))
+        self.assertFalse(
+            self._user(attacker).has_group("cs_management.group_cs_trainer")
+        )
+        self.assertFalse(
+            self._user(attacker).has_group("cs_management.group_cs_auditor")
+        )
 
     def __getattr__(self, name):
         for prefix, values in (
-            ("_attempt_links_itself_to_", lambda self, attacker, victim: (getattr(self, victim), {"user_id": self._user(attacker).id})),
-            ("_attempt_unarchives_former_", lambda self, attacker, victim: (self.former[victim], {"active": True})),
+            (
+                "_attempt_links_itself_to_",
+                lambda self, attacker, victim: (
+                    getattr(self, victim),
+                    {"user_id": self._user(attacker).id},
+                ),
+            ),
+            (
+                "_attempt_unarchives_former_",
+                lambda self, attacker, victim: (self.former[victim], {"active": True}),
+            ),
             (
                 "_attempt_unarchives_and_takes_former_",
-                lambda self, attacker, victim: (self.former[victim], {"active": True, "user_id": self._user(attacker).id}),
+                lambda self, attacker, victim: (
+                    self.former[victim],
+                    {"active": True, "user_id": self._user(attacker).id},
+                ),
             ),
         ):
             if name.startswith(prefix):
                 victim = name.removeprefix(prefix)
-                return lambda attacker: self._link(attacker, *values(self, attacker, victim))
+                return lambda attacker: self._link(
+                    attacker, *values(self, attacker, victim)
+                )
         raise AttributeError(name)
 
     def _attempt_creates_its_employee_with_a_role(self, attacker):
         self._refused(
             lambda: self._employees_as(attacker).create(
-                {"name": "Me, promoted", "user_id": self._user(attacker).id, "cs_role_id": self.roles["cs_manager"].id}
+                {
+                    "name": "Me, promoted",
+                    "user_id": self._user(attacker).id,
+                    "cs_role_id": self.roles["cs_manager"].id,
+                }
             )
         )
 
     def _attempt_sets_its_employees_role(self, attacker):
-        self._link(attacker, self.own_employee[attacker], {"cs_role_id": self.roles["auditor"].id})
+        self._link(
+            attacker,
+            self.own_employee[attacker],
+            {"cs_role_id": self.roles["auditor"].id},
+        )
 
 
 # ---------------------------------------------------------------------------
@@ -842,7 +1073,9 @@ class TestPeerFeedbackGuards(GuardCase, SuiteCase, CsAppraisalCase):
         cls.form = cls._form(cls.agent_a)
         supervisor_form = cls.form.with_user(cls.supervisor_a.user_id)
         supervisor_form.action_start()
-        supervisor_form.write({"feedback_ids": [Command.create({"reviewer_id": cls.peer.id})]})
+        supervisor_form.write(
+            {"feedback_ids": [Command.create({"reviewer_id": cls.peer.id})]}
+        )
         cls.submitted = cls.form.feedback_ids
         answer = cls.submitted.with_user(cls.peer.user_id)
         for line, score in zip(answer.line_ids, (5, 6, 4), strict=True):
@@ -850,15 +1083,23 @@ class TestPeerFeedbackGuards(GuardCase, SuiteCase, CsAppraisalCase):
         answer.comment = "Always covers the counter"
         answer.action_submit()
         # still open, from the same peer's point of view: another colleague's
-        supervisor_form.write({"feedback_ids": [Command.create({"reviewer_id": cls.store_manager_a.id})]})
+        supervisor_form.write(
+            {"feedback_ids": [Command.create({"reviewer_id": cls.store_manager_a.id})]}
+        )
         cls.open = cls.form.feedback_ids - cls.submitted
         cls.criterion = cls.submitted.line_ids[0].criterion_id
 
     def _watched(self):
         return {
-            "feedbacks": lambda: self._rows(self.env["cs.appraisal.feedback"], [("appraisal_id", "=", self.form.id)], ["state", "reviewer_id", "comment"]),
+            "feedbacks": lambda: self._rows(
+                self.env["cs.appraisal.feedback"],
+                [("appraisal_id", "=", self.form.id)],
+                ["state", "reviewer_id", "comment"],
+            ),
             "lines": lambda: self._rows(
-                self.env["cs.appraisal.feedback.line"], [("feedback_id", "in", self.form.sudo().feedback_ids.ids)], ["feedback_id", "criterion_id", "score"]
+                self.env["cs.appraisal.feedback.line"],
+                [("feedback_id", "in", self.form.sudo().feedback_ids.ids)],
+                ["feedback_id", "criterion_id", "score"],
             ),
         }
 
@@ -867,7 +1108,15 @@ class TestPeerFeedbackGuards(GuardCase, SuiteCase, CsAppraisalCase):
 
     def _attempt_line_created(self, role):
         Line = self.env["cs.appraisal.feedback.line"].with_user(self._user(role))
-        self._refused(lambda: Line.create({"feedback_id": self.submitted.id, "criterion_id": self.criterion.id, "score": 1}))
+        self._refused(
+            lambda: Line.create(
+                {
+                    "feedback_id": self.submitted.id,
+                    "criterion_id": self.criterion.id,
+                    "score": 1,
+                }
+            )
+        )
 
     def _attempt_line_deleted(self, role):
         self._refused(lambda: self._as(role, self.submitted.line_ids[0]).unlink())
@@ -875,17 +1124,34 @@ class TestPeerFeedbackGuards(GuardCase, SuiteCase, CsAppraisalCase):
     def _attempt_line_added_through_the_feedback(self, role):
         feedback = self._as(role, self.submitted)
         self._refused(
-            lambda: feedback.write({"line_ids": [Command.create({"criterion_id": self.criterion.id, "score": 1})]}), UserError
+            lambda: feedback.write(
+                {
+                    "line_ids": [
+                        Command.create({"criterion_id": self.criterion.id, "score": 1})
+                    ]
+                }
+            ),
+            UserError,
         )
 
     def _attempt_line_removed_through_the_feedback(self, role):
         feedback = self._as(role, self.submitted)
-        self._refused(lambda: feedback.write({"line_ids": [Command.delete(self.submitted.line_ids[0].id)]}), UserError)
+        self._refused(
+            lambda: feedback.write(
+                {"line_ids": [Command.delete(self.submitted.line_ids[0].id)]}
+            ),
+            UserError,
+        )
 
     def _attempt_line_dropped_through_the_feedback(self, role):
         # an unlinked line of a required, cascading link is deleted
         feedback = self._as(role, self.submitted)
-        self._refused(lambda: feedback.write({"line_ids": [Command.set(self.submitted.line_ids[1:].ids)]}), UserError)
+        self._refused(
+            lambda: feedback.write(
+                {"line_ids": [Command.set(self.submitted.line_ids[1:].ids)]}
+            ),
+            UserError,
+        )
 
     def _attempt_line_moved_to_an_open_feedback(self, role):
         line = self._as(role, self.submitted.line_ids[0])
@@ -905,7 +1171,11 @@ class TestPeerFeedbackGuards(GuardCase, SuiteCase, CsAppraisalCase):
                         Command.create(
                             {
                                 "reviewer_id": self.agent_b.id,
-                                "line_ids": [Command.create({"criterion_id": self.criterion.id, "score": 1})],
+                                "line_ids": [
+                                    Command.create(
+                                        {"criterion_id": self.criterion.id, "score": 1}
+                                    )
+                                ],
                             }
                         )
                     ]
@@ -960,9 +1230,9 @@ class TestCalibrationSpreadGuards(GuardCase, SuiteCase, CsQaCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        tickets = cls._closed_ticket(cls.agent_a, "2025-03-03", name="Calibration one") | cls._closed_ticket(
-            cls.agent_b, "2025-03-04", name="Calibration two"
-        )
+        tickets = cls._closed_ticket(
+            cls.agent_a, "2025-03-03", name="Calibration one"
+        ) | cls._closed_ticket(cls.agent_b, "2025-03-04", name="Calibration two")
         reviewers = cls.supervisor_a | cls.store_manager_a | cls.store_manager_b
         cls.session = cls.env["cs.qa.calibration"].create(
             {
@@ -973,11 +1243,19 @@ class TestCalibrationSpreadGuards(GuardCase, SuiteCase, CsQaCase):
             }
         )
         cls.session.action_start()
-        points = {cls.supervisor_a: (5, 1, 3), cls.store_manager_a: (4, 1, 2), cls.store_manager_b: (3, 1, 2)}
+        points = {
+            cls.supervisor_a: (5, 1, 3),
+            cls.store_manager_a: (4, 1, 2),
+            cls.store_manager_b: (3, 1, 2),
+        }
         for sheet in cls.session.inspection_ids:
-            reviewer = reviewers.filtered(lambda employee, sheet=sheet: employee.user_id == sheet.reviewer_id)
+            reviewer = reviewers.filtered(
+                lambda employee, sheet=sheet: employee.user_id == sheet.reviewer_id
+            )
             sheet = sheet.with_user(sheet.reviewer_id)
-            for line, value in zip(sheet.line_ids.sorted("sequence"), points[reviewer], strict=True):
+            for line, value in zip(
+                sheet.line_ids.sorted("sequence"), points[reviewer], strict=True
+            ):
                 line.points = value
             sheet.action_submit()
         cls.sheets = cls.session.inspection_ids
@@ -988,7 +1266,13 @@ class TestCalibrationSpreadGuards(GuardCase, SuiteCase, CsQaCase):
         self.assertTrue(self.session.spread, "there is a spread to leak")
 
     def _watched(self):
-        return {"sheets": lambda: self._rows(self.env["cs.qa.inspection"], [("calibration_id", "=", self.session.id)], ["state", "score"])}
+        return {
+            "sheets": lambda: self._rows(
+                self.env["cs.qa.inspection"],
+                [("calibration_id", "=", self.session.id)],
+                ["state", "score"],
+            )
+        }
 
     def _session(self, role):
         session = self.session.with_user(self._user(role))
@@ -996,7 +1280,9 @@ class TestCalibrationSpreadGuards(GuardCase, SuiteCase, CsQaCase):
         return session
 
     def _own_sheets(self, role):
-        sheets = self.sheets.filtered(lambda sheet: sheet.reviewer_id == self._user(role)).with_user(self._user(role))
+        sheets = self.sheets.filtered(
+            lambda sheet: sheet.reviewer_id == self._user(role)
+        ).with_user(self._user(role))
         sheets.check_access("read")
         return sheets
 
@@ -1008,7 +1294,9 @@ class TestCalibrationSpreadGuards(GuardCase, SuiteCase, CsQaCase):
 
     def _attempt_session_search_read(self, role):
         session = self._session(role)
-        self._refused(lambda: session.search_read([("id", "=", session.id)], ["spread"]))
+        self._refused(
+            lambda: session.search_read([("id", "=", session.id)], ["spread"])
+        )
 
     def _attempt_session_export(self, role):
         self._refused(lambda: self._session(role).export_data(["name", "spread"]))
@@ -1019,7 +1307,8 @@ class TestCalibrationSpreadGuards(GuardCase, SuiteCase, CsQaCase):
         session = self._session(role)
         with mute_logger("odoo.osv.expression"):
             above, below = (
-                session.search([("id", "=", session.id), ("spread", operator, 5)]) for operator in (">", "<=")
+                session.search([("id", "=", session.id), ("spread", operator, 5)])
+                for operator in (">", "<=")
             )
         self.assertEqual(above, below, "the answer tells the spread")
 
@@ -1034,22 +1323,38 @@ class TestCalibrationSpreadGuards(GuardCase, SuiteCase, CsQaCase):
     def _attempt_sheet_grouped_by_deviation(self, role):
         sheets = self._own_sheets(role)
         self._refused(
-            lambda: sheets.read_group([("calibration_id", "=", self.session.id)], ["deviation:avg"], ["reviewer_id"])
+            lambda: sheets.read_group(
+                [("calibration_id", "=", self.session.id)],
+                ["deviation:avg"],
+                ["reviewer_id"],
+            )
         )
 
     def _attempt_sheet_searched_by_deviation(self, role):
         sheets = self._own_sheets(role)
-        self._refused(lambda: sheets.search([("calibration_id", "=", self.session.id), ("deviation", ">", 0)]))
+        self._refused(
+            lambda: sheets.search(
+                [("calibration_id", "=", self.session.id), ("deviation", ">", 0)]
+            )
+        )
 
     def _attempt_line_read_group_deviation(self, role):
         lines = self._own_sheets(role).line_ids
         self._refused(
-            lambda: lines.read_group([("calibration_id", "=", self.session.id)], ["abs_deviation:avg"], ["criterion_id"])
+            lambda: lines.read_group(
+                [("calibration_id", "=", self.session.id)],
+                ["abs_deviation:avg"],
+                ["criterion_id"],
+            )
         )
 
     def _attempt_line_searched_by_spread(self, role):
         lines = self._own_sheets(role).line_ids
-        self._refused(lambda: lines.search([("calibration_id", "=", self.session.id), ("abs_deviation", ">", 10)]))
+        self._refused(
+            lambda: lines.search(
+                [("calibration_id", "=", self.session.id), ("abs_deviation", ">", 10)]
+            )
+        )
 
     def _attempt_line_export_deviation(self, role):
         lines = self._own_sheets(role).line_ids
@@ -1063,7 +1368,12 @@ class TestTrainingNeedNameGuards(GuardCase, SuiteCase, CsAppraisalCase):
 
     ATTEMPTS = {
         attempt: ("trainer", "supervisor_a", "agent_a")
-        for attempt in ("name_read", "display_name_read", "found_by_score", "exported_name")
+        for attempt in (
+            "name_read",
+            "display_name_read",
+            "found_by_score",
+            "exported_name",
+        )
     }
 
     @classmethod
@@ -1086,7 +1396,9 @@ class TestTrainingNeedNameGuards(GuardCase, SuiteCase, CsAppraisalCase):
             line.with_user(cls.agent_a.user_id).self_score = scores[line.name]
         form.with_user(cls.agent_a.user_id).action_submit_self()
         for line in form.line_ids.filtered(lambda line: line.name in scores):
-            line.with_user(cls.supervisor_a.user_id).supervisor_score = scores[line.name]
+            line.with_user(cls.supervisor_a.user_id).supervisor_score = scores[
+                line.name
+            ]
         supervisor.action_submit_review()
         form.with_user(cls.cs_manager.user_id).action_publish()
         cls.need = form.training_need_ids
@@ -1115,10 +1427,11 @@ class TestTrainingNeedNameGuards(GuardCase, SuiteCase, CsAppraisalCase):
 
     def _attempt_found_by_score(self, role):
         need = self._need(role)
-        self.assertFalse(need.search([("id", "=", need.id), ("name", "ilike", f"{self.score:.0f}")]))
+        self.assertFalse(
+            need.search([("id", "=", need.id), ("name", "ilike", f"{self.score:.0f}")])
+        )
         self.assertFalse(need.name_search(f"{self.score:.0f}"))
 
     def _attempt_exported_name(self, role):
         exported = self._need(role).export_data(["name"])["datas"]
         self._assert_no_score(exported[0][0])
-

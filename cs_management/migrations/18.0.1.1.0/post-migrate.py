@@ -54,10 +54,14 @@ def migrate(cr, version):
 def _remember_role_groups(env):
     role_groups = env["cs.role"].with_context(active_test=False).search([]).group_id
     internal = env.ref("base.group_user")
-    employees = env["hr.employee"].with_context(active_test=False).search(
-        [("cs_role_id", "!=", False), ("user_id", "!=", False)]
+    employees = (
+        env["hr.employee"]
+        .with_context(active_test=False)
+        .search([("cs_role_id", "!=", False), ("user_id", "!=", False)])
     )
     for employee in employees:
         user = employee.user_id
-        implied = employee.cs_role_id.group_id.trans_implied_ids - role_groups - internal
+        implied = (
+            employee.cs_role_id.group_id.trans_implied_ids - role_groups - internal
+        )
         user.cs_role_granted_group_ids |= implied & user.groups_id

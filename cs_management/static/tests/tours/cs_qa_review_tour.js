@@ -1,5 +1,5 @@
-import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 registry.category("web_tour.tours").add("cs_qa_reviewer_publishes_result", {
     url: "/odoo",
@@ -10,22 +10,26 @@ registry.category("web_tour.tours").add("cs_qa_reviewer_publishes_result", {
             run: "click",
         },
         {
-            trigger: ".o_menu_sections [data-menu-xmlid='cs_management.menu_cs_review']",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='cs_management.menu_cs_review']",
             run: "click",
         },
         {
             content: "The reviewer's inspections",
-            trigger: ".dropdown-item[data-menu-xmlid='cs_management.menu_cs_qa_inspection']",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='cs_management.menu_cs_qa_inspection']",
             run: "click",
         },
         {
             content: "Open the sampled ticket to review",
-            trigger: ".o_list_view .o_data_row:has(td[name='ticket_id']:contains('Closed request')) td[name='date']",
+            trigger:
+                ".o_list_view .o_data_row:has(td[name='ticket_id']:contains('Closed request')) td[name='date']",
             run: "click",
         },
         {
             content: "The criteria of the scorecard, at full points",
-            trigger: ".o_form_view .o_field_one2many[name='line_ids'] .o_data_row:contains('Resolution')",
+            trigger:
+                ".o_form_view .o_field_one2many[name='line_ids'] .o_data_row:contains('Resolution')",
         },
         {
             content: "Write the coaching remarks",
@@ -38,14 +42,16 @@ registry.category("web_tour.tours").add("cs_qa_reviewer_publishes_result", {
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current[data-value='published']",
+            trigger:
+                ".o_form_view .o_statusbar_status .o_arrow_button_current[data-value='published']",
         },
         {
             trigger: ".o_form_view .ribbon .text-bg-success",
         },
         {
             content: "Back to the list, then the scores per store and month",
-            trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item a",
+            trigger:
+                ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item a",
             run: "click",
         },
         {

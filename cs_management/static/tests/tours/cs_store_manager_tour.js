@@ -1,5 +1,5 @@
-import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 registry.category("web_tour.tours").add("cs_store_manager_sees_own_store", {
     url: "/odoo",
@@ -12,7 +12,8 @@ registry.category("web_tour.tours").add("cs_store_manager_sees_own_store", {
         },
         {
             content: "Open the tickets",
-            trigger: ".o_menu_sections [data-menu-xmlid='cs_management.menu_cs_service']",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='cs_management.menu_cs_service']",
             run: "click",
         },
         {
@@ -25,11 +26,13 @@ registry.category("web_tour.tours").add("cs_store_manager_sees_own_store", {
         },
         {
             content: "and nothing of the other store",
-            trigger: ".o_list_view:not(:has(.o_data_row:contains('Ticket of store B')))",
+            trigger:
+                ".o_list_view:not(:has(.o_data_row:contains('Ticket of store B')))",
         },
         {
             content: "Every listed ticket belongs to store A",
-            trigger: ".o_list_view:not(:has(.o_data_row td[name='cs_store_id']:not(:contains('Test Store A'))))",
+            trigger:
+                ".o_list_view:not(:has(.o_data_row td[name='cs_store_id']:not(:contains('Test Store A'))))",
         },
     ],
 });

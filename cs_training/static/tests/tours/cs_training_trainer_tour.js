@@ -1,5 +1,5 @@
-import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 registry.category("web_tour.tours").add("cs_training_trainer_scores_practical", {
     url: "/odoo",
@@ -11,22 +11,26 @@ registry.category("web_tour.tours").add("cs_training_trainer_scores_practical", 
             run: "click",
         },
         {
-            trigger: ".o_menu_sections [data-menu-xmlid='cs_training.menu_training_training']",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='cs_training.menu_training_training']",
             run: "click",
         },
         {
             content: "Open the assessments",
-            trigger: ".dropdown-item[data-menu-xmlid='cs_training.menu_training_assessment']",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='cs_training.menu_training_assessment']",
             run: "click",
         },
         {
             content: "Open the new hire's attempt",
-            trigger: ".o_list_view .o_data_row td[name='employee_id']:contains('T Agent A')",
+            trigger:
+                ".o_list_view .o_data_row td[name='employee_id']:contains('T Agent A')",
             run: "click",
         },
         {
             content: "The theory exam is taken",
-            trigger: ".o_form_view .o_field_widget[name='theory_score']:contains('100')",
+            trigger:
+                ".o_form_view .o_field_widget[name='theory_score']:contains('100')",
         },
         {
             content: "Go to the practical exam",
@@ -39,7 +43,8 @@ registry.category("web_tour.tours").add("cs_training_trainer_scores_practical", 
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name='line_ids'] .o_data_row td[name='level'] select",
+            trigger:
+                ".o_field_widget[name='line_ids'] .o_data_row td[name='level'] select",
             run: 'select "4"',
         },
         {
