@@ -65,14 +65,11 @@ class CsAppraisal(models.Model):
     # the organisation at the time of the appraisal, for the analysis
     role_id = fields.Many2one("cs.role", string="Service Role", readonly=True)
     store_id = fields.Many2one(
-        "cs.store", string="Store", readonly=True, index=True, check_company=True
+        "cs.store", readonly=True, index=True, check_company=True
     )
-    team_id = fields.Many2one(
-        "helpdesk.ticket.team", string="Team", readonly=True, check_company=True
-    )
+    team_id = fields.Many2one("helpdesk.ticket.team", readonly=True, check_company=True)
     supervisor_id = fields.Many2one(
         "hr.employee",
-        string="Supervisor",
         tracking=True,
         check_company=True,
         help="The employee's manager in the hierarchy when the form was opened; a CS "
@@ -121,12 +118,10 @@ class CsAppraisal(models.Model):
 
     # customers (APR-4): the period's ratings
     rating_count = fields.Integer(string="Customer Ratings", readonly=True)
-    rating_average = fields.Float(
-        string="Rating Average", readonly=True, aggregator="avg"
-    )
+    rating_average = fields.Float(readonly=True, aggregator="avg")
     # annual form: built from the published monthly forms of the year
     monthly_count = fields.Integer(string="Months Appraised", readonly=True)
-    monthly_average = fields.Float(string="Monthly Average", readonly=True)
+    monthly_average = fields.Float(readonly=True)
 
     self_score = fields.Float(
         string="Self-Assessment Score",
@@ -137,9 +132,7 @@ class CsAppraisal(models.Model):
     supervisor_score = fields.Float(
         compute="_compute_scores", store=True, aggregator="avg"
     )
-    peer_score = fields.Float(
-        string="Peer Score", compute="_compute_scores", store=True, aggregator="avg"
-    )
+    peer_score = fields.Float(compute="_compute_scores", store=True, aggregator="avg")
     customer_score = fields.Float(
         compute="_compute_scores", store=True, aggregator="avg"
     )
@@ -158,7 +151,6 @@ class CsAppraisal(models.Model):
     )
     grade_id = fields.Many2one(
         "cs.appraisal.grade",
-        string="Grade",
         compute="_compute_grade",
         store=True,
         index=True,

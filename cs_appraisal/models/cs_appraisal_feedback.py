@@ -19,7 +19,6 @@ class CsAppraisalFeedback(models.Model):
 
     appraisal_id = fields.Many2one(
         "cs.appraisal",
-        string="Appraisal",
         required=True,
         ondelete="cascade",
         index=True,

@@ -59,9 +59,9 @@ class CsAppraisalLine(models.Model):
     )
     auto_score = fields.Float(string="Measured Score", readonly=True)
     self_score = fields.Float(string="Self")
-    self_comment = fields.Text(string="Self Comment")
+    self_comment = fields.Text()
     supervisor_score = fields.Float(string="Supervisor")
-    supervisor_comment = fields.Text(string="Supervisor Comment")
+    supervisor_comment = fields.Text()
     feedback_line_ids = fields.One2many(
         "cs.appraisal.feedback.line", "appraisal_line_id"
     )

@@ -30,7 +30,9 @@ class CsImprovementAction(models.Model):
         tracking=True,
     )
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late")
-    root_cause_id = fields.Many2one("cs.root.cause", string="Root Cause")
+    root_cause_id = fields.Many2one(
+        "cs.root.cause",
+    )
     ticket_ids = fields.Many2many(
         "helpdesk.ticket",
         "cs_improvement_action_ticket_rel",

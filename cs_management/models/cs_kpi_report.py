@@ -122,28 +122,26 @@ class CsKpiReport(models.Model):
 
     date = fields.Date(readonly=True)
     user_id = fields.Many2one("res.users", string="Agent", readonly=True)
-    employee_id = fields.Many2one("hr.employee", string="Employee", readonly=True)
-    team_id = fields.Many2one("helpdesk.ticket.team", string="Team", readonly=True)
-    store_id = fields.Many2one("cs.store", string="Store", readonly=True)
+    employee_id = fields.Many2one("hr.employee", readonly=True)
+    team_id = fields.Many2one("helpdesk.ticket.team", readonly=True)
+    store_id = fields.Many2one("cs.store", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
 
-    inquiries = fields.Integer(string="Inquiries", readonly=True)
-    customers_served = fields.Integer(string="Customers Served", readonly=True)
-    complaining_customers = fields.Integer(
-        string="Complaining Customers", readonly=True
-    )
+    inquiries = fields.Integer(readonly=True)
+    customers_served = fields.Integer(readonly=True)
+    complaining_customers = fields.Integer(readonly=True)
     customers_with_problem = fields.Integer(
         string="Customers with a Problem", readonly=True
     )
-    customers_solved = fields.Integer(string="Customers Solved", readonly=True)
+    customers_solved = fields.Integer(readonly=True)
     staff_complaints = fields.Integer(string="Complaints about Staff", readonly=True)
-    first_response_hours = fields.Float(string="First Response Hours", readonly=True)
-    first_responses = fields.Integer(string="First Responses", readonly=True)
-    handling_hours = fields.Float(string="Handling Hours", readonly=True)
+    first_response_hours = fields.Float(readonly=True)
+    first_responses = fields.Integer(readonly=True)
+    handling_hours = fields.Float(readonly=True)
     handled = fields.Integer(string="Tickets Handled", readonly=True)
-    closed_tickets = fields.Integer(string="Closed Tickets", readonly=True)
+    closed_tickets = fields.Integer(readonly=True)
     reopened = fields.Integer(string="Reopened Tickets", readonly=True)
-    ratings = fields.Integer(string="Ratings", readonly=True)
+    ratings = fields.Integer(readonly=True)
     rating_total = fields.Float(string="Rating Points", readonly=True)
     ratings_satisfied = fields.Integer(string="Satisfied Ratings", readonly=True)
     ratings_neutral = fields.Integer(string="Neutral Ratings", readonly=True)
@@ -152,13 +150,13 @@ class CsKpiReport(models.Model):
     deadlines_met = fields.Integer(string="Resolved in Time", readonly=True)
     replies_due = fields.Integer(string="Tickets Due for a First Reply", readonly=True)
     replies_in_time = fields.Integer(string="First Replies in Time", readonly=True)
-    replies = fields.Integer(string="Replies", readonly=True)
-    resolved = fields.Integer(string="Resolved", readonly=True)
+    replies = fields.Integer(readonly=True)
+    resolved = fields.Integer(readonly=True)
     qa_inspections = fields.Integer(string="Inspections", readonly=True)
     qa_score_total = fields.Float(string="Inspection Points", readonly=True)
     qa_passed = fields.Integer(string="Inspections Passed", readonly=True)
-    sales_amount = fields.Float(string="Sales Amount", readonly=True)
-    deals_won = fields.Integer(string="Deals Won", readonly=True)
+    sales_amount = fields.Float(readonly=True)
+    deals_won = fields.Integer(readonly=True)
     leads_closed = fields.Integer(string="Opportunities Closed", readonly=True)
 
     # rates: filled from the summed counts of each group (see read_group)
@@ -168,7 +166,7 @@ class CsKpiReport(models.Model):
         string="Avg First Response (h)", readonly=True
     )
     avg_handling_hours = fields.Float(string="Avg Handling Time (h)", readonly=True)
-    rating_average = fields.Float(string="Rating Average", readonly=True)
+    rating_average = fields.Float(readonly=True)
     praise_rate = fields.Float(string="Praise Rate (%)", readonly=True)
     staff_complaint_rate = fields.Float(
         string="Complaints about Staff (%)", readonly=True

@@ -54,7 +54,6 @@ class CsQaCriterion(models.Model):
         help="Scored below its bar, the whole inspection scores zero."
     )
     critical_bar = fields.Integer(
-        string="Critical Bar",
         default=1,
         help="Points the criterion needs; fewer make the inspection score zero.",
     )

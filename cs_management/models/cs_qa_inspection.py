@@ -104,7 +104,6 @@ class CsQaInspection(models.Model):
     )
     agent_id = fields.Many2one(
         "res.users",
-        string="Agent",
         required=True,
         index=True,
         tracking=True,
@@ -117,7 +116,6 @@ class CsQaInspection(models.Model):
     )
     reviewer_id = fields.Many2one(
         "res.users",
-        string="Reviewer",
         index=True,
         tracking=True,
         check_company=True,
@@ -125,7 +123,6 @@ class CsQaInspection(models.Model):
     )
     team_id = fields.Many2one(
         "helpdesk.ticket.team",
-        string="Team",
         compute="_compute_team_store",
         store=True,
         index="btree_not_null",
@@ -133,7 +130,6 @@ class CsQaInspection(models.Model):
     )
     store_id = fields.Many2one(
         "cs.store",
-        string="Store",
         compute="_compute_team_store",
         store=True,
         index="btree_not_null",

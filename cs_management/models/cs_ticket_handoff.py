@@ -21,9 +21,7 @@ class CsTicketHandoff(models.Model):
         "helpdesk.ticket", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
-    department_id = fields.Many2one(
-        "hr.department", string="Department", required=True, check_company=True
-    )
+    department_id = fields.Many2one("hr.department", required=True, check_company=True)
     user_id = fields.Many2one(
         "res.users", string="Owner", required=True, check_company=True
     )

@@ -109,9 +109,7 @@ class CsTrainingAssessment(models.Model):
     )
     customer_feedback = fields.Text()
     scores_recorded = fields.Boolean(readonly=True, tracking=True)
-    scored_by_id = fields.Many2one(
-        "res.users", string="Scored By", readonly=True, check_company=True
-    )
+    scored_by_id = fields.Many2one("res.users", readonly=True, check_company=True)
     scored_on = fields.Datetime(readonly=True)
     final_score = fields.Float(
         compute="_compute_final_score", store=True, aggregator="avg", tracking=True

@@ -63,7 +63,6 @@ class CsTrainingCertificate(models.Model):
     )
     renewed_by_id = fields.Many2one(
         "cs.training.certificate",
-        string="Renewed By",
         readonly=True,
         copy=False,
         index="btree_not_null",

@@ -20,7 +20,6 @@ class CsTrainingNeed(models.Model):
     )
     team_id = fields.Many2one(
         "helpdesk.ticket.team",
-        string="Team",
         index="btree_not_null",
         tracking=True,
         check_company=True,
@@ -28,7 +27,7 @@ class CsTrainingNeed(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    course_id = fields.Many2one("hr.course", string="Course", tracking=True)
+    course_id = fields.Many2one("hr.course", tracking=True)
     category_id = fields.Many2one(
         related="course_id.category_id", store=True, string="Course Kind"
     )
@@ -74,7 +73,6 @@ class CsTrainingNeed(models.Model):
     )
     plan_line_id = fields.Many2one(
         "cs.training.plan.line",
-        string="Plan Line",
         readonly=True,
         index="btree_not_null",
         check_company=True,

@@ -19,7 +19,7 @@ class CsTrainingPlanLine(models.Model):
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     currency_id = fields.Many2one(related="plan_id.currency_id")
     sequence = fields.Integer(default=10)
-    course_id = fields.Many2one("hr.course", string="Course", required=True)
+    course_id = fields.Many2one("hr.course", required=True)
     category_id = fields.Many2one(related="course_id.category_id", string="Course Kind")
     name = fields.Char(string="Goal", help="What this training should achieve.")
     audience = fields.Char(

@@ -15,7 +15,7 @@ class CsTrainingPromotionRequirement(models.Model):
         related="role_id.next_role_id", string="Promotion To"
     )
     sequence = fields.Integer(default=10)
-    course_id = fields.Many2one("hr.course", string="Course", required=True)
+    course_id = fields.Many2one("hr.course", required=True)
     min_score = fields.Float(
         string="Minimum Score", help="Final score of a valid certificate, out of 100."
     )
