@@ -46,25 +46,34 @@ def generate_quality(env):
     cr.execute("SELECT setseed(0.24)")
     cr.execute(
         """
-        INSERT INTO cs_qa_inspection (company_id, agent_id, reviewer_id, scorecard_id, ticket_id, team_id,
-                                      store_id, kind, state, date, score, passed, create_date, write_date)
-        SELECT t.company_id, t.user_id, tm.user_id, %s, t.id, t.team_id, t.cs_store_id, 'sample', 'published',
-               t.closed_date::date, s.score, s.score >= 80, t.closed_date, t.closed_date
+        INSERT INTO cs_qa_inspection (company_id, agent_id, reviewer_id,
+                                      scorecard_id, ticket_id, team_id,
+                                      store_id, kind, state, date, score, passed,
+                                      create_date, write_date)
+        SELECT t.company_id, t.user_id, tm.user_id, %s, t.id, t.team_id,
+               t.cs_store_id, 'sample', 'published',
+               t.closed_date::date, s.score, s.score >= 80,
+               t.closed_date, t.closed_date
           FROM helpdesk_ticket t
           JOIN helpdesk_ticket_team tm ON tm.id = t.team_id
-          CROSS JOIN LATERAL (SELECT round((50 + random() * 50)::numeric, 1)::float AS score) s
-         WHERE t.name LIKE 'Bench request %%' AND t.closed_date IS NOT NULL AND random() < 0.02
+          CROSS JOIN LATERAL (SELECT round((50 + random() * 50)::numeric, 1)::float
+                                     AS score) s
+         WHERE t.name LIKE 'Bench request %%' AND t.closed_date IS NOT NULL
+           AND random() < 0.02
         """,
         (scorecard,),
     )
     cr.execute(
         """
-        INSERT INTO cs_ticket_handoff (ticket_id, company_id, department_id, user_id, request, date_requested,
+        INSERT INTO cs_ticket_handoff (ticket_id, company_id, department_id,
+                                       user_id, request, date_requested,
                                        date_due, state, create_date, write_date)
-        SELECT t.id, t.company_id, %s, t.user_id, 'Check the batch', t.create_date,
-               (t.create_date + interval '2 days')::date, 'done', t.create_date, t.create_date
+        SELECT t.id, t.company_id, %s, t.user_id, 'Check the batch',
+               t.create_date, (t.create_date + interval '2 days')::date, 'done',
+               t.create_date, t.create_date
           FROM helpdesk_ticket t
-         WHERE t.name LIKE 'Bench request %%' AND t.cs_kind = 'complaint' AND random() < 0.1
+         WHERE t.name LIKE 'Bench request %%' AND t.cs_kind = 'complaint'
+           AND random() < 0.1
         """,
         (department,),
     )
@@ -80,17 +89,23 @@ PIVOT_SQL = """
 WITH received AS (
     SELECT t.user_id,
            COUNT(DISTINCT COALESCE(t.commercial_partner_id, -t.id)) AS served,
-           COUNT(DISTINCT COALESCE(t.commercial_partner_id, -t.id)) FILTER (WHERE t.cs_kind = 'complaint') AS complaining,
            COUNT(DISTINCT COALESCE(t.commercial_partner_id, -t.id))
-               FILTER (WHERE t.cs_kind IN ('complaint', 'after_sales', 'order')) AS problem,
+               FILTER (WHERE t.cs_kind = 'complaint') AS complaining,
            COUNT(DISTINCT COALESCE(t.commercial_partner_id, -t.id))
-               FILTER (WHERE t.cs_kind IN ('complaint', 'after_sales', 'order') AND st.cs_step = 'closed') AS solved,
-           COALESCE(SUM(t.cs_first_response_hours) FILTER (WHERE t.cs_first_response_date IS NOT NULL), 0) AS hours,
+               FILTER (WHERE t.cs_kind IN ('complaint', 'after_sales', 'order'))
+               AS problem,
+           COUNT(DISTINCT COALESCE(t.commercial_partner_id, -t.id))
+               FILTER (WHERE t.cs_kind IN ('complaint', 'after_sales', 'order')
+                         AND st.cs_step = 'closed') AS solved,
+           COALESCE(SUM(t.cs_first_response_hours)
+                        FILTER (WHERE t.cs_first_response_date IS NOT NULL), 0)
+               AS hours,
            COUNT(t.cs_first_response_date) AS responses,
            COUNT(*) FILTER (WHERE t.cs_resolution_state = 'met') AS met,
            COUNT(*) FILTER (WHERE t.cs_resolution_state IN ('met', 'missed')
                                OR (t.cs_resolution_state = 'running'
-                                   AND t.cs_resolution_deadline < now() AT TIME ZONE 'UTC')) AS due
+                                   AND t.cs_resolution_deadline
+                                       < now() AT TIME ZONE 'UTC')) AS due
       FROM helpdesk_ticket t JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
      WHERE t.active AND t.create_date::date BETWEEN %(start)s AND %(end)s
      GROUP BY t.create_date::date, t.user_id, t.team_id, t.cs_store_id, t.company_id
@@ -107,12 +122,15 @@ WITH received AS (
     UNION ALL
     SELECT agent_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(score)
       FROM cs_qa_inspection
-     WHERE state IN ('published', 'acknowledged') AND kind != 'calibration' AND date BETWEEN %(start)s AND %(end)s
+     WHERE state IN ('published', 'acknowledged') AND kind != 'calibration'
+       AND date BETWEEN %(start)s AND %(end)s
      GROUP BY agent_id
 )
 SELECT user_id, SUM(served)::int, 100.0 * SUM(complaining) / NULLIF(SUM(served), 0),
-       100.0 * SUM(solved) / NULLIF(SUM(problem), 0), SUM(hours) / NULLIF(SUM(responses), 0),
-       SUM(points)::float / NULLIF(SUM(ratings), 0), 100.0 * SUM(met) / NULLIF(SUM(due), 0),
+       100.0 * SUM(solved) / NULLIF(SUM(problem), 0),
+       SUM(hours) / NULLIF(SUM(responses), 0),
+       SUM(points)::float / NULLIF(SUM(ratings), 0),
+       100.0 * SUM(met) / NULLIF(SUM(due), 0),
        SUM(score) / NULLIF(SUM(inspections), 0)
   FROM counts GROUP BY user_id ORDER BY user_id
 """
@@ -120,40 +138,50 @@ SELECT user_id, SUM(served)::int, 100.0 * SUM(complaining) / NULLIF(SUM(served),
 # the dashboard's tiles per store: this month, the previous one, the trend
 DASHBOARD_SQL = """
 WITH months AS (
-    SELECT t.cs_store_id AS store_id, date_trunc('month', t.create_date)::date AS month, COUNT(*) AS inquiries,
+    SELECT t.cs_store_id AS store_id,
+           date_trunc('month', t.create_date)::date AS month, COUNT(*) AS inquiries,
            COUNT(DISTINCT (t.create_date::date, t.user_id, t.team_id, t.company_id,
                            COALESCE(t.commercial_partner_id, -t.id))) AS served,
            COUNT(DISTINCT (t.create_date::date, t.user_id, t.team_id, t.company_id,
-                           COALESCE(t.commercial_partner_id, -t.id))) FILTER (WHERE t.cs_kind = 'complaint') AS complaining,
+                           COALESCE(t.commercial_partner_id, -t.id)))
+               FILTER (WHERE t.cs_kind = 'complaint') AS complaining,
            COUNT(DISTINCT (t.create_date::date, t.user_id, t.team_id, t.company_id,
                            COALESCE(t.commercial_partner_id, -t.id)))
-               FILTER (WHERE t.cs_kind IN ('complaint', 'after_sales', 'order')) AS problem,
+               FILTER (WHERE t.cs_kind IN ('complaint', 'after_sales', 'order'))
+               AS problem,
            COUNT(DISTINCT (t.create_date::date, t.user_id, t.team_id, t.company_id,
                            COALESCE(t.commercial_partner_id, -t.id)))
-               FILTER (WHERE t.cs_kind IN ('complaint', 'after_sales', 'order') AND st.cs_step = 'closed') AS solved,
+               FILTER (WHERE t.cs_kind IN ('complaint', 'after_sales', 'order')
+                         AND st.cs_step = 'closed') AS solved,
            COUNT(*) FILTER (WHERE t.cs_resolution_state = 'met') AS met,
            COUNT(*) FILTER (WHERE t.cs_resolution_state IN ('met', 'missed')
                                OR (t.cs_resolution_state = 'running'
-                                   AND t.cs_resolution_deadline < now() AT TIME ZONE 'UTC')) AS due,
+                                   AND t.cs_resolution_deadline
+                                       < now() AT TIME ZONE 'UTC')) AS due,
            0 AS ratings, 0 AS points, 0 AS inspections, 0 AS score
       FROM helpdesk_ticket t JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
      WHERE t.active AND t.create_date::date BETWEEN %(previous)s AND %(today)s
      GROUP BY 1, 2
     UNION ALL
-    SELECT t.cs_store_id, date_trunc('month', r.create_date)::date, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(r.rating), 0, 0
+    SELECT t.cs_store_id, date_trunc('month', r.create_date)::date,
+           0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(r.rating), 0, 0
       FROM rating_rating r JOIN helpdesk_ticket t ON t.id = r.res_id
      WHERE r.res_model = 'helpdesk.ticket' AND r.consumed AND r.rating > 0
        AND r.create_date::date BETWEEN %(previous)s AND %(today)s
      GROUP BY 1, 2
     UNION ALL
-    SELECT store_id, date_trunc('month', date)::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(score)
+    SELECT store_id, date_trunc('month', date)::date,
+           0, 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(score)
       FROM cs_qa_inspection
-     WHERE state IN ('published', 'acknowledged') AND kind != 'calibration' AND date BETWEEN %(previous)s AND %(today)s
+     WHERE state IN ('published', 'acknowledged') AND kind != 'calibration'
+       AND date BETWEEN %(previous)s AND %(today)s
      GROUP BY 1, 2
 ), figures AS (
     SELECT store_id, month, SUM(inquiries)::int AS inquiries,
-           COALESCE(100.0 * SUM(complaining) / NULLIF(SUM(served), 0), 0) AS complaint_rate,
-           COALESCE(100.0 * SUM(solved) / NULLIF(SUM(problem), 0), 0) AS resolution_rate,
+           COALESCE(100.0 * SUM(complaining) / NULLIF(SUM(served), 0), 0)
+               AS complaint_rate,
+           COALESCE(100.0 * SUM(solved) / NULLIF(SUM(problem), 0), 0)
+               AS resolution_rate,
            COALESCE(SUM(points)::float / NULLIF(SUM(ratings), 0), 0) AS rating_average,
            COALESCE(100.0 * SUM(met) / NULLIF(SUM(due), 0), 0) AS within_deadline_rate,
            COALESCE(SUM(score) / NULLIF(SUM(inspections), 0), 0) AS qa_average
@@ -164,7 +192,8 @@ WITH months AS (
      WHERE t.active AND NOT COALESCE(st.closed, false) AND t.cs_store_id IS NOT NULL
      GROUP BY 1
 )
-SELECT s.id, s.name, s.code, COALESCE(o.open, 0), c.inquiries, c.complaint_rate, c.resolution_rate,
+SELECT s.id, s.name, s.code, COALESCE(o.open, 0), c.inquiries, c.complaint_rate,
+       c.resolution_rate,
        c.rating_average, c.within_deadline_rate, c.qa_average,
        sign(COALESCE(c.inquiries, 0) - COALESCE(p.inquiries, 0)),
        -sign(COALESCE(c.complaint_rate, 0) - COALESCE(p.complaint_rate, 0)),
@@ -193,63 +222,84 @@ WITH scope AS (
        AND (%(company)s IS NULL OR t.company_id = %(company)s)
 ), taken AS (
     SELECT agent_id AS user_id, COUNT(*) AS taken FROM cs_qa_inspection
-     WHERE scorecard_id = %(scorecard)s AND kind = 'sample' AND sample_period_start = %(start)s
+     WHERE scorecard_id = %(scorecard)s AND kind = 'sample'
+       AND sample_period_start = %(start)s
      GROUP BY agent_id
 ), needs AS (
     SELECT s.user_id, LEAST(%(quota)s, COUNT(*)) - COALESCE(MAX(k.taken), 0) AS need
       FROM scope s LEFT JOIN taken k ON k.user_id = s.user_id
      GROUP BY s.user_id
 ), ranked AS (
-    SELECT s.*, n.need, ROW_NUMBER() OVER (PARTITION BY s.user_id ORDER BY md5(s.id::text || %(seed)s), s.id) AS rank
+    SELECT s.*, n.need,
+           ROW_NUMBER() OVER (PARTITION BY s.user_id
+                              ORDER BY md5(s.id::text || %(seed)s), s.id) AS rank
       FROM scope s JOIN needs n ON n.user_id = s.user_id AND n.need > 0
-     WHERE NOT EXISTS (SELECT 1 FROM cs_qa_inspection i WHERE i.ticket_id = s.id AND i.kind != 'calibration')
+     WHERE NOT EXISTS (SELECT 1 FROM cs_qa_inspection i
+                        WHERE i.ticket_id = s.id AND i.kind != 'calibration')
 ), reviewers AS (
     SELECT e.user_id, (
         SELECT c.user_id FROM (
             SELECT 1, %(reviewer)s::int UNION ALL SELECT 2, p.user_id
-            UNION ALL SELECT 3, se.user_id FROM cs_store_supervisor_rel r JOIN hr_employee se ON se.id = r.employee_id
+            UNION ALL SELECT 3, se.user_id FROM cs_store_supervisor_rel r
+                       JOIN hr_employee se ON se.id = r.employee_id
                        WHERE r.store_id = e.cs_store_id
-            UNION ALL SELECT 4, m.user_id FROM cs_store st JOIN hr_employee m ON m.id = st.manager_id
+            UNION ALL SELECT 4, m.user_id FROM cs_store st
+                       JOIN hr_employee m ON m.id = st.manager_id
                        WHERE st.id = e.cs_store_id
         ) AS c(priority, user_id)
          WHERE c.user_id != e.user_id
-           AND c.user_id IN (SELECT uid FROM res_groups_users_rel WHERE gid = %(qa_group)s)
+           AND c.user_id IN (SELECT uid FROM res_groups_users_rel
+                              WHERE gid = %(qa_group)s)
          ORDER BY c.priority LIMIT 1) AS reviewer_id
       FROM hr_employee e LEFT JOIN hr_employee p ON p.id = e.parent_id
      WHERE e.user_id IN (SELECT user_id FROM needs)
 ), picked AS (
-    SELECT r.*, v.reviewer_id FROM ranked r LEFT JOIN reviewers v ON v.user_id = r.user_id WHERE r.rank <= r.need
+    SELECT r.*, v.reviewer_id FROM ranked r
+      LEFT JOIN reviewers v ON v.user_id = r.user_id WHERE r.rank <= r.need
 ), lines AS (
-    SELECT p.id AS ticket_id, c.id AS criterion_id, c.sequence, c.name, c.weight, c.max_points, c.critical,
-           c.critical_bar, q.points, 100.0 * q.points / NULLIF(c.max_points, 0) AS normalized,
-           c.weight * q.points / NULLIF(c.max_points, 0) AS weighted, c.critical AND q.points < c.critical_bar AS below
+    SELECT p.id AS ticket_id, c.id AS criterion_id, c.sequence, c.name, c.weight,
+           c.max_points, c.critical, c.critical_bar, q.points,
+           100.0 * q.points / NULLIF(c.max_points, 0) AS normalized,
+           c.weight * q.points / NULLIF(c.max_points, 0) AS weighted,
+           c.critical AND q.points < c.critical_bar AS below
       FROM picked p
       JOIN cs_qa_criterion c ON c.scorecard_id = %(scorecard)s
      CROSS JOIN LATERAL (
            SELECT CASE WHEN EXISTS (SELECT 1 FROM cs_phrase_violation v
-                                     WHERE v.ticket_id = p.id AND v.user_id = p.user_id
-                                       AND v.rule_type = ANY (CASE c.prefill WHEN 'forbidden' THEN ARRAY['forbidden']
-                                                              WHEN 'courtesy' THEN ARRAY['greeting', 'closing'] END))
+                        WHERE v.ticket_id = p.id AND v.user_id = p.user_id
+                          AND v.rule_type = ANY (CASE c.prefill
+                              WHEN 'forbidden' THEN ARRAY['forbidden']
+                              WHEN 'courtesy' THEN ARRAY['greeting', 'closing'] END))
                        THEN 0 ELSE c.max_points END AS points) AS q
 ), scores AS (
-    SELECT ticket_id, round(SUM(weighted)::numeric, 2) AS raw, bool_or(below) AS failed,
-           CASE WHEN bool_or(below) THEN 0 ELSE round(SUM(weighted)::numeric, 2) END AS score
+    SELECT ticket_id, round(SUM(weighted)::numeric, 2) AS raw,
+           bool_or(below) AS failed,
+           CASE WHEN bool_or(below) THEN 0 ELSE round(SUM(weighted)::numeric, 2) END
+               AS score
       FROM lines GROUP BY ticket_id
 ), inspections AS (
-    INSERT INTO cs_qa_inspection (company_id, kind, state, ticket_id, agent_id, reviewer_id, team_id, store_id, date,
-                                  scorecard_id, scale, pass_mark, sample_period_start, raw_score, critical_failed,
-                                  score, score_on_scale, passed, create_uid, create_date, write_uid, write_date)
-    SELECT p.company_id, 'sample', 'draft', p.id, p.user_id, p.reviewer_id, p.team_id, p.cs_store_id,
-           p.closed_date::date, %(scorecard)s, %(scale)s, %(pass_mark)s, %(start)s, s.raw, s.failed, s.score,
-           round(s.score * %(scale)s / 100, 2), round(s.score * %(scale)s / 100, 2) >= %(pass_mark)s,
+    INSERT INTO cs_qa_inspection (company_id, kind, state, ticket_id, agent_id,
+                                  reviewer_id, team_id, store_id, date,
+                                  scorecard_id, scale, pass_mark,
+                                  sample_period_start, raw_score, critical_failed,
+                                  score, score_on_scale, passed, create_uid,
+                                  create_date, write_uid, write_date)
+    SELECT p.company_id, 'sample', 'draft', p.id, p.user_id, p.reviewer_id,
+           p.team_id, p.cs_store_id, p.closed_date::date, %(scorecard)s,
+           %(scale)s, %(pass_mark)s, %(start)s, s.raw, s.failed, s.score,
+           round(s.score * %(scale)s / 100, 2),
+           round(s.score * %(scale)s / 100, 2) >= %(pass_mark)s,
            1, now(), 1, now()
       FROM picked p JOIN scores s ON s.ticket_id = p.id
     RETURNING id, ticket_id
 )
-INSERT INTO cs_qa_inspection_line (inspection_id, criterion_id, sequence, name, weight, max_points, critical,
-                                   critical_bar, points, normalized, weighted, below_bar,
-                                   create_uid, create_date, write_uid, write_date)
-SELECT i.id, l.criterion_id, l.sequence, l.name, l.weight, l.max_points, l.critical, l.critical_bar, l.points,
+INSERT INTO cs_qa_inspection_line (inspection_id, criterion_id, sequence, name,
+                                   weight, max_points, critical,
+                                   critical_bar, points, normalized, weighted,
+                                   below_bar, create_uid, create_date, write_uid,
+                                   write_date)
+SELECT i.id, l.criterion_id, l.sequence, l.name, l.weight, l.max_points,
+       l.critical, l.critical_bar, l.points,
        l.normalized, l.weighted, l.below, 1, now(), 1, now()
   FROM inspections i JOIN lines l ON l.ticket_id = i.ticket_id
 RETURNING inspection_id
@@ -463,7 +513,8 @@ def measure(dbname):
         cr.execute("SELECT count(*) FROM helpdesk_ticket")
         tickets = cr.fetchone()[0]
         cr.execute(
-            "SELECT count(*) FROM helpdesk_ticket WHERE create_date >= %s AND create_date < %s::date + 1",
+            "SELECT count(*) FROM helpdesk_ticket"
+            " WHERE create_date >= %s AND create_date < %s::date + 1",
             (start, end),
         )
         figures = (

@@ -112,7 +112,7 @@ class Plain:
         }
 
     def move(self, ticket):
-        for step, stage in zip(self.STEPS, self.stages):
+        for step, stage in zip(self.STEPS, self.stages, strict=True):
             if step == "feedback":
                 ticket.message_post(
                     body="<p>您好, we refund it. 謝謝</p>",

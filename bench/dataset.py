@@ -124,7 +124,8 @@ def generate_service(env, tickets, start, days, until):
     ref = env.ref
     kinds = {kind: ref(f"cs_management.category_{kind}").id for kind, _share in KINDS}
     kind_case = " ".join(
-        f"WHEN d.k * 100 < {sum(share for _kind, share in KINDS[: i + 1])} THEN '{kind}'"
+        f"WHEN d.k * 100 < {sum(share for _kind, share in KINDS[: i + 1])}"
+        f" THEN '{kind}'"
         for i, (kind, _share) in enumerate(KINDS)
     )
     category_case = " ".join(
@@ -143,19 +144,23 @@ def generate_service(env, tickets, start, days, until):
     cr.execute("SELECT setseed(0.42)")
     cr.execute(
         """
-        INSERT INTO res_partner (name, active, type, is_company, create_date, write_date)
-        SELECT 'Bench Customer ' || g, true, 'contact', false, now(), now() FROM generate_series(1, 20000) g
+        INSERT INTO res_partner (name, active, type, is_company, create_date,
+                                 write_date)
+        SELECT 'Bench Customer ' || g, true, 'contact', false, now(), now()
+          FROM generate_series(1, 20000) g
         """
     )
     cr.execute(
-        "UPDATE res_partner SET commercial_partner_id = id WHERE name LIKE 'Bench Customer %'"
+        "UPDATE res_partner SET commercial_partner_id = id"
+        " WHERE name LIKE 'Bench Customer %'"
     )
     cr.execute("SELECT min(id) FROM res_partner WHERE name LIKE 'Bench Customer %'")
     first_customer = cr.fetchone()[0]
     cr.execute(
         """
         CREATE TEMP TABLE bench_agents AS
-        SELECT row_number() OVER (ORDER BY e.id) - 1 AS n, e.user_id, t.id AS team_id, e.cs_store_id, e.company_id
+        SELECT row_number() OVER (ORDER BY e.id) - 1 AS n, e.user_id,
+               t.id AS team_id, e.cs_store_id, e.company_id
           FROM hr_employee e
           JOIN helpdesk_ticket_team t ON t.cs_store_id = e.cs_store_id
          WHERE e.name LIKE 'Bench %' AND e.cs_store_id IS NOT NULL
@@ -180,21 +185,28 @@ def generate_service(env, tickets, start, days, until):
             SELECT d.*, CASE {kind_case} END AS kind FROM draws d
         )
         INSERT INTO helpdesk_ticket (
-            number, name, description, company_id, team_id, user_id, cs_store_id, partner_id,
-            commercial_partner_id, category_id, cs_kind, stage_id, create_date, write_date,
-            cs_first_response_date, closed_date, cs_first_response_hours, cs_resolution_hours,
-            cs_reopen_count, active, rating_status, priority, kanban_state
+            number, name, description, company_id, team_id, user_id, cs_store_id,
+            partner_id, commercial_partner_id, category_id, cs_kind, stage_id,
+            create_date, write_date, cs_first_response_date, closed_date,
+            cs_first_response_hours, cs_resolution_hours, cs_reopen_count, active,
+            rating_status, priority, kanban_state
         )
-        SELECT 'B' || t.n, 'Bench request ' || t.n, '<p>Bench</p>', a.company_id, a.team_id, a.user_id,
-               a.cs_store_id, t.customer, t.customer, CASE t.kind {category_case} END, t.kind,
-               CASE WHEN t.s < 0.80 THEN {stage["closed"]} WHEN t.s < 0.87 THEN {stage["feedback"]}
-                    WHEN t.s < 0.95 THEN {stage["investigation"]} ELSE {stage["acceptance"]} END,
+        SELECT 'B' || t.n, 'Bench request ' || t.n, '<p>Bench</p>', a.company_id,
+               a.team_id, a.user_id, a.cs_store_id, t.customer, t.customer,
+               CASE t.kind {category_case} END, t.kind,
+               CASE WHEN t.s < 0.80 THEN {stage["closed"]}
+                    WHEN t.s < 0.87 THEN {stage["feedback"]}
+                    WHEN t.s < 0.95 THEN {stage["investigation"]}
+                    ELSE {stage["acceptance"]} END,
                t.received, t.received,
-               CASE WHEN t.s < 0.95 THEN t.received + t.response * interval '1 hour' END,
-               CASE WHEN t.s < 0.80 THEN t.received + t.handling * interval '1 hour' END,
+               CASE WHEN t.s < 0.95
+                    THEN t.received + t.response * interval '1 hour' END,
+               CASE WHEN t.s < 0.80
+                    THEN t.received + t.handling * interval '1 hour' END,
                CASE WHEN t.s < 0.95 THEN t.response ELSE 0 END,
                CASE WHEN t.s < 0.80 THEN t.handling ELSE 0 END,
-               CASE WHEN random() < 0.03 THEN 1 ELSE 0 END, true, 'no_rating', '1', 'normal'
+               CASE WHEN random() < 0.03 THEN 1 ELSE 0 END, true, 'no_rating', '1',
+               'normal'
           FROM tickets t
           JOIN bench_agents a ON a.n = t.agent
         """,
@@ -202,9 +214,12 @@ def generate_service(env, tickets, start, days, until):
     )
     cr.execute(
         f"""
-        INSERT INTO helpdesk_ticket_sla (ticket_id, sla_id, state, deadline, create_date, write_date)
+        INSERT INTO helpdesk_ticket_sla (ticket_id, sla_id, state, deadline,
+                                         create_date, write_date)
         SELECT t.id, {first_response},
-               CASE WHEN t.cs_first_response_hours <= 4 AND t.cs_first_response_date IS NOT NULL THEN 'accomplished'
+               CASE WHEN t.cs_first_response_hours <= 4
+                         AND t.cs_first_response_date IS NOT NULL
+                    THEN 'accomplished'
                     ELSE 'expired' END,
                t.create_date + interval '4 hours', t.create_date, t.create_date
           FROM helpdesk_ticket t WHERE t.name LIKE 'Bench request %'
@@ -212,11 +227,13 @@ def generate_service(env, tickets, start, days, until):
         SELECT t.id, CASE t.cs_kind WHEN 'complaint' THEN {resolution["complaint"]}
                                     WHEN 'after_sales' THEN {resolution["after_sales"]}
                                     ELSE {resolution["order"]} END,
-               CASE WHEN t.closed_date IS NOT NULL AND t.cs_resolution_hours <= 48 THEN 'accomplished'
+               CASE WHEN t.closed_date IS NOT NULL AND t.cs_resolution_hours <= 48
+                    THEN 'accomplished'
                     ELSE 'expired' END,
                t.create_date + interval '3 days', t.create_date, t.create_date
           FROM helpdesk_ticket t
-         WHERE t.name LIKE 'Bench request %' AND t.cs_kind IN ('complaint', 'after_sales', 'order')
+         WHERE t.name LIKE 'Bench request %'
+           AND t.cs_kind IN ('complaint', 'after_sales', 'order')
         """
     )
     # what the ORM keeps on the ticket: the state of each deadline target
@@ -228,38 +245,47 @@ def generate_service(env, tickets, start, days, until):
             f"""
             UPDATE helpdesk_ticket t
                SET {prefix}_deadline = l.deadline,
-                   {prefix}_state = CASE l.state WHEN 'accomplished' THEN 'met' WHEN 'expired' THEN 'missed'
+                   {prefix}_state = CASE l.state WHEN 'accomplished' THEN 'met'
+                                                 WHEN 'expired' THEN 'missed'
                                                  ELSE 'running' END
               FROM helpdesk_ticket_sla l JOIN helpdesk_sla s ON s.id = l.sla_id
-             WHERE l.ticket_id = t.id AND s.cs_target = %s AND t.name LIKE 'Bench request %%'
+             WHERE l.ticket_id = t.id AND s.cs_target = %s
+               AND t.name LIKE 'Bench request %%'
             """,
             (target,),
         )
     model_id = env["ir.model"]._get_id("helpdesk.ticket")
     cr.execute(
         f"""
-        INSERT INTO rating_rating (res_model_id, res_model, res_id, partner_id, rated_partner_id, rating,
-                                   rating_text, consumed, access_token, create_date, write_date)
-        SELECT {model_id}, 'helpdesk.ticket', t.id, t.partner_id, u.partner_id, r.value,
-               CASE r.value WHEN 5 THEN 'top' WHEN 3 THEN 'ok' ELSE 'ko' END, true, md5(t.id::text),
+        INSERT INTO rating_rating (res_model_id, res_model, res_id, partner_id,
+                                   rated_partner_id, rating, rating_text, consumed,
+                                   access_token, create_date, write_date)
+        SELECT {model_id}, 'helpdesk.ticket', t.id, t.partner_id, u.partner_id,
+               r.value, CASE r.value WHEN 5 THEN 'top' WHEN 3 THEN 'ok' ELSE 'ko' END,
+               true, md5(t.id::text),
                LEAST(t.closed_date + interval '1 day', timestamp %s), t.closed_date
           FROM helpdesk_ticket t
           JOIN res_users u ON u.id = t.user_id
           CROSS JOIN LATERAL (SELECT random() AS p) d
-          CROSS JOIN LATERAL (SELECT CASE WHEN d.p < 0.6 THEN 5 WHEN d.p < 0.85 THEN 3 ELSE 1 END AS value) r
-         WHERE t.name LIKE 'Bench request %%' AND t.closed_date IS NOT NULL AND random() < 0.35
+          CROSS JOIN LATERAL (SELECT CASE WHEN d.p < 0.6 THEN 5
+                                          WHEN d.p < 0.85 THEN 3
+                                          ELSE 1 END AS value) r
+         WHERE t.name LIKE 'Bench request %%' AND t.closed_date IS NOT NULL
+           AND random() < 0.35
         """,
         (f"{until} 23:00:00",),
     )
     cr.execute(
-        "ANALYZE helpdesk_ticket; ANALYZE helpdesk_ticket_sla; ANALYZE rating_rating; ANALYZE res_partner"
+        "ANALYZE helpdesk_ticket; ANALYZE helpdesk_ticket_sla;"
+        " ANALYZE rating_rating; ANALYZE res_partner"
     )
 
 
 def prepare_once(dbname, marker, employees, tickets, generate):
     """Build the dataset in ``dbname`` unless it is there already: the
     organisation of ``employees``, then ``generate(env)``. The size is kept
-    in the ``marker`` parameter, so that another size asks for a new database."""
+    in the ``marker`` parameter, so that another size asks for a new
+    database."""
     registry = Registry(dbname)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
@@ -269,7 +295,8 @@ def prepare_once(dbname, marker, employees, tickets, generate):
             return
         if Param.get_param(marker):
             raise SystemExit(
-                f"{dbname} holds another dataset ({Param.get_param(marker)}): drop it to change sizes."
+                f"{dbname} holds another dataset ({Param.get_param(marker)}):"
+                " drop it to change sizes."
             )
         start = time.perf_counter()
         build_organisation(env, employees)

@@ -39,10 +39,12 @@ def generate_ours(env, tickets):
     env.cr.execute(
         """
         UPDATE helpdesk_ticket t
-           SET cs_process = tm.cs_process, unattended = COALESCE(st.unattended, false),
+           SET cs_process = tm.cs_process,
+               unattended = COALESCE(st.unattended, false),
                last_stage_update = t.create_date, cs_followup_done = false
           FROM helpdesk_ticket_team tm, helpdesk_ticket_stage st
-         WHERE tm.id = t.team_id AND st.id = t.stage_id AND t.name LIKE 'Bench request %%'
+         WHERE tm.id = t.team_id AND st.id = t.stage_id
+           AND t.name LIKE 'Bench request %%'
         """
     )
     env.cr.execute("ANALYZE helpdesk_ticket")
@@ -103,7 +105,8 @@ def generate_plain(env, tickets):
         if name not in categories:
             categories[name] = Category.create({"name": name}).id
     kind_case = " ".join(
-        f"WHEN d.k * 100 < {sum(share for _kind, share in KINDS[: i + 1])} THEN '{kind}'"
+        f"WHEN d.k * 100 < {sum(share for _kind, share in KINDS[: i + 1])}"
+        f" THEN '{kind}'"
         for i, (kind, _share) in enumerate(KINDS)
     )
     category_case = " ".join(
@@ -115,20 +118,23 @@ def generate_plain(env, tickets):
     cr.execute("SELECT setseed(0.42)")
     cr.execute(
         """
-        INSERT INTO res_partner (name, active, type, is_company, create_date, write_date)
-        SELECT 'Bench Customer ' || g, true, 'contact', false, now(), now() FROM generate_series(1, 20000) g
+        INSERT INTO res_partner (name, active, type, is_company, create_date,
+                                 write_date)
+        SELECT 'Bench Customer ' || g, true, 'contact', false, now(), now()
+          FROM generate_series(1, 20000) g
         """
     )
     cr.execute(
-        "UPDATE res_partner SET commercial_partner_id = id WHERE name LIKE 'Bench Customer %'"
+        "UPDATE res_partner SET commercial_partner_id = id"
+        " WHERE name LIKE 'Bench Customer %'"
     )
     cr.execute("SELECT min(id) FROM res_partner WHERE name LIKE 'Bench Customer %'")
     first_customer = cr.fetchone()[0]
     cr.execute(
         """
         CREATE TEMP TABLE bench_agents AS
-        SELECT row_number() OVER (ORDER BY u.id) - 1 AS n, u.id AS user_id, r.helpdesk_ticket_team_id AS team_id,
-               u.company_id
+        SELECT row_number() OVER (ORDER BY u.id) - 1 AS n, u.id AS user_id,
+               r.helpdesk_ticket_team_id AS team_id, u.company_id
           FROM res_users u
           JOIN helpdesk_ticket_team_res_users_rel r ON r.res_users_id = u.id
          WHERE u.login LIKE 'bench\\_sup\\_%%' OR u.login LIKE 'bench\\_agent\\_%%'
@@ -151,16 +157,21 @@ def generate_plain(env, tickets):
             SELECT d.*, CASE {kind_case} END AS kind FROM draws d
         )
         INSERT INTO helpdesk_ticket (
-            number, name, description, company_id, team_id, user_id, partner_id, commercial_partner_id,
-            category_id, stage_id, create_date, write_date, last_stage_update, assigned_date, closed_date,
-            unattended, active, priority, kanban_state, rating_status
+            number, name, description, company_id, team_id, user_id, partner_id,
+            commercial_partner_id, category_id, stage_id, create_date, write_date,
+            last_stage_update, assigned_date, closed_date, unattended, active,
+            priority, kanban_state, rating_status
         )
-        SELECT 'B' || t.n, 'Bench request ' || t.n, '<p>Bench</p>', a.company_id, a.team_id, a.user_id,
-               t.customer, t.customer, CASE t.kind {category_case} END,
-               CASE WHEN t.s < 0.80 THEN {stage["Closed"]} WHEN t.s < 0.87 THEN {stage["Feedback"]}
-                    WHEN t.s < 0.95 THEN {stage["Investigation"]} ELSE {stage["Acceptance"]} END,
+        SELECT 'B' || t.n, 'Bench request ' || t.n, '<p>Bench</p>', a.company_id,
+               a.team_id, a.user_id, t.customer, t.customer,
+               CASE t.kind {category_case} END,
+               CASE WHEN t.s < 0.80 THEN {stage["Closed"]}
+                    WHEN t.s < 0.87 THEN {stage["Feedback"]}
+                    WHEN t.s < 0.95 THEN {stage["Investigation"]}
+                    ELSE {stage["Acceptance"]} END,
                t.received, t.received, t.received, t.received,
-               CASE WHEN t.s < 0.80 THEN t.received + t.handling * interval '1 hour' END,
+               CASE WHEN t.s < 0.80
+                    THEN t.received + t.handling * interval '1 hour' END,
                t.s >= 0.95, true, '1', 'normal', 'no_rating'
           FROM tickets t
           JOIN bench_agents a ON a.n = t.agent
@@ -171,18 +182,24 @@ def generate_plain(env, tickets):
     # line's stage, else running (expired once past its deadline)
     cr.execute(
         """
-        INSERT INTO helpdesk_ticket_sla (ticket_id, sla_id, deadline, hours, expected_stage_id, consumed_time,
-                                         last_state_date, state, create_date, write_date)
-        SELECT t.id, s.id, t.create_date + s.hours * interval '1 hour', s.hours, s.stage_id, 0, t.create_date,
+        INSERT INTO helpdesk_ticket_sla (ticket_id, sla_id, deadline, hours,
+                                         expected_stage_id, consumed_time,
+                                         last_state_date, state, create_date,
+                                         write_date)
+        SELECT t.id, s.id, t.create_date + s.hours * interval '1 hour', s.hours,
+               s.stage_id, 0, t.create_date,
                CASE WHEN st.sequence >= es.sequence THEN 'accomplished'
-                    WHEN t.create_date + s.hours * interval '1 hour' < now() THEN 'expired'
+                    WHEN t.create_date + s.hours * interval '1 hour' < now()
+                    THEN 'expired'
                     ELSE 'in_progress' END,
                t.create_date, t.create_date
           FROM helpdesk_ticket t
           JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
-          JOIN (VALUES (%s, %s::float, %s), (%s, %s::float, %s)) s (id, hours, stage_id) ON true
+          JOIN (VALUES (%s, %s::float, %s), (%s, %s::float, %s))
+               s (id, hours, stage_id) ON true
           JOIN helpdesk_ticket_stage es ON es.id = s.stage_id
-         WHERE t.name LIKE 'Bench request %%' AND (s.id = %s OR t.category_id = %s)
+         WHERE t.name LIKE 'Bench request %%'
+           AND (s.id = %s OR t.category_id = %s)
         """,
         (
             first.id,
@@ -198,21 +215,27 @@ def generate_plain(env, tickets):
     model_id = env["ir.model"]._get_id("helpdesk.ticket")
     cr.execute(
         f"""
-        INSERT INTO rating_rating (res_model_id, res_model, res_id, partner_id, rated_partner_id, rating,
-                                   rating_text, consumed, access_token, create_date, write_date)
-        SELECT {model_id}, 'helpdesk.ticket', t.id, t.partner_id, u.partner_id, r.value,
-               CASE r.value WHEN 5 THEN 'top' WHEN 3 THEN 'ok' ELSE 'ko' END, true, md5(t.id::text),
+        INSERT INTO rating_rating (res_model_id, res_model, res_id, partner_id,
+                                   rated_partner_id, rating, rating_text, consumed,
+                                   access_token, create_date, write_date)
+        SELECT {model_id}, 'helpdesk.ticket', t.id, t.partner_id, u.partner_id,
+               r.value, CASE r.value WHEN 5 THEN 'top' WHEN 3 THEN 'ok' ELSE 'ko' END,
+               true, md5(t.id::text),
                LEAST(t.closed_date + interval '1 day', timestamp %s), t.closed_date
           FROM helpdesk_ticket t
           JOIN res_users u ON u.id = t.user_id
           CROSS JOIN LATERAL (SELECT random() AS p) d
-          CROSS JOIN LATERAL (SELECT CASE WHEN d.p < 0.6 THEN 5 WHEN d.p < 0.85 THEN 3 ELSE 1 END AS value) r
-         WHERE t.name LIKE 'Bench request %%' AND t.closed_date IS NOT NULL AND random() < 0.35
+          CROSS JOIN LATERAL (SELECT CASE WHEN d.p < 0.6 THEN 5
+                                          WHEN d.p < 0.85 THEN 3
+                                          ELSE 1 END AS value) r
+         WHERE t.name LIKE 'Bench request %%' AND t.closed_date IS NOT NULL
+           AND random() < 0.35
         """,
         (f"{YEAR_END} 23:00:00",),
     )
     cr.execute(
-        "ANALYZE helpdesk_ticket; ANALYZE helpdesk_ticket_sla; ANALYZE rating_rating; ANALYZE res_partner"
+        "ANALYZE helpdesk_ticket; ANALYZE helpdesk_ticket_sla;"
+        " ANALYZE rating_rating; ANALYZE res_partner"
     )
 
 
@@ -227,7 +250,8 @@ def plain_prepare(dbname, employees, tickets):
             return
         if Param.get_param(MARKER):
             raise SystemExit(
-                f"{dbname} holds another dataset ({Param.get_param(MARKER)}): drop it to change sizes."
+                f"{dbname} holds another dataset ({Param.get_param(MARKER)}):"
+                " drop it to change sizes."
             )
         build_plain_organisation(env, employees)
         env.flush_all()
@@ -268,14 +292,17 @@ def give_passwords(dbname):
         cr.execute(
             r"""
             UPDATE res_partner p SET email = u.login || '@example.com'
-              FROM res_users u WHERE u.partner_id = p.id AND u.login LIKE 'bench\_%%' AND p.email IS NULL
+              FROM res_users u
+             WHERE u.partner_id = p.id AND u.login LIKE 'bench\_%%'
+               AND p.email IS NULL
             """
         )
         # the agents, spread over the teams, with the role they have
         cr.execute(
             r"""
             SELECT u.login, u.id, r.helpdesk_ticket_team_id
-              FROM res_users u JOIN helpdesk_ticket_team_res_users_rel r ON r.res_users_id = u.id
+              FROM res_users u
+              JOIN helpdesk_ticket_team_res_users_rel r ON r.res_users_id = u.id
              WHERE u.login LIKE 'bench\_agent\_%%' ORDER BY u.id
             """
         )

@@ -3,7 +3,9 @@ one bench agent through the ORM, with the queries it makes (Odoo's
 debug_sql log) timed; prints per action its time, query count and the
 slowest queries. The work is rolled back.
 
-    .venv/bin/python bench/load_profile.py -c .cs/load/odoo-cs_bench_load.conf -d cs_bench_load [--login bench_agent_19]
+    .venv/bin/python bench/load_profile.py \\
+        -c .cs/load/odoo-cs_bench_load.conf -d cs_bench_load \\
+        [--login bench_agent_19]
 """
 
 import argparse
@@ -160,7 +162,8 @@ def main():
             sql_logger.setLevel(logging.WARNING)
             total = sum(ms for ms, _query in handler.queries)
             print(
-                f"\n{name}: {elapsed * 1000:.0f} ms, {len(handler.queries)} queries, {total:.0f} ms in SQL"
+                f"\n{name}: {elapsed * 1000:.0f} ms, {len(handler.queries)} queries,"
+                f" {total:.0f} ms in SQL"
             )
             for ms, query in sorted(handler.queries, reverse=True)[: args.top]:
                 print(f"   {ms:8.1f} ms  {' '.join(query.split())[:400]}")

@@ -103,9 +103,11 @@ def lost_writes(db, out):
         saves = [(w["ticket"], w["token"]) for w in writes if w["kind"] == "save"]
         cr.execute(
             """
-            SELECT w.ticket, w.token FROM unnest(%s::int[], %s::text[]) w (ticket, token)
+            SELECT w.ticket, w.token
+              FROM unnest(%s::int[], %s::text[]) w (ticket, token)
              WHERE NOT EXISTS (SELECT 1 FROM helpdesk_ticket t
-                                WHERE t.id = w.ticket AND t.description::text LIKE '%%' || w.token || '%%')
+                                WHERE t.id = w.ticket
+                                  AND t.description::text LIKE '%%' || w.token || '%%')
             """,
             ([s[0] for s in saves], [s[1] for s in saves]),
         )
@@ -113,8 +115,10 @@ def lost_writes(db, out):
         moves = [(w["ticket"], w["stage"]) for w in writes if w["kind"] == "move"]
         cr.execute(
             """
-            SELECT w.ticket, w.stage FROM unnest(%s::int[], %s::int[]) w (ticket, stage)
-             WHERE NOT EXISTS (SELECT 1 FROM helpdesk_ticket t WHERE t.id = w.ticket AND t.stage_id = w.stage)
+            SELECT w.ticket, w.stage
+              FROM unnest(%s::int[], %s::int[]) w (ticket, stage)
+             WHERE NOT EXISTS (SELECT 1 FROM helpdesk_ticket t
+                                WHERE t.id = w.ticket AND t.stage_id = w.stage)
             """,
             ([m[0] for m in moves], [m[1] for m in moves]),
         )
@@ -122,9 +126,11 @@ def lost_writes(db, out):
         posts = [(w["ticket"], w["token"]) for w in writes if w["kind"] == "post"]
         cr.execute(
             """
-            SELECT w.ticket, w.token FROM unnest(%s::int[], %s::text[]) w (ticket, token)
+            SELECT w.ticket, w.token
+              FROM unnest(%s::int[], %s::text[]) w (ticket, token)
              WHERE NOT EXISTS (SELECT 1 FROM mail_message m
-                                WHERE m.model = 'helpdesk.ticket' AND m.res_id = w.ticket
+                                WHERE m.model = 'helpdesk.ticket'
+                                  AND m.res_id = w.ticket
                                   AND m.body LIKE '%%' || w.token || '%%')
             """,
             ([p[0] for p in posts], [p[1] for p in posts]),
@@ -141,15 +147,11 @@ def seconds(value):
     return "-" if value is None else f"{value:.3f}"
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", required=True)
-    parser.add_argument("--users", type=int)
-    parser.add_argument("--duration")
-    args = parser.parse_args()
+def collect(out_dir):
+    """Each product's figures, for the products the load test ran."""
     results = {}
     for product, db in PRODUCTS:
-        out = os.path.join(args.out, product)
+        out = os.path.join(out_dir, product)
         if not os.path.exists(os.path.join(out, "actions.jsonl")):
             continue
         figures, throughput, span, errors = action_figures(out)
@@ -168,9 +170,10 @@ def main():
             "missing": missing,
             "rpc_errors": rpc_errors,
         }
-    print(
-        f"\nLoad test: {args.users} agents, {args.duration} per product, think time 1-3 s; seconds\n"
-    )
+    return results
+
+
+def print_actions(results):
     head = (
         f"{'action':16}"
         + "".join(f" | {p:^38}" for p in results)
@@ -187,7 +190,10 @@ def main():
         line = f"{name:16}"
         for product in results:
             f = results[product]["actions"][name]
-            line += f" | {f['count']:>6} {f['errors']:>4} {seconds(f['p50']):>8} {seconds(f['p95']):>8} {seconds(f['p99']):>8}"
+            line += (
+                f" | {f['count']:>6} {f['errors']:>4} {seconds(f['p50']):>8}"
+                f" {seconds(f['p95']):>8} {seconds(f['p99']):>8}"
+            )
         if len(results) == 2:
             ours, plain = (
                 results[p]["actions"][name]["p95"] for p in ("ours", "plain")
@@ -195,16 +201,25 @@ def main():
             line += f" | {ours / plain:.2f}x" if ours and plain else " | -"
         print(line)
     print()
+
+
+def print_totals(results):
     for product, r in results.items():
         agg = r["aggregated"]
         print(
             f"{product}: {r['throughput']:.1f} actions/s over {r['span']:.0f} s; "
-            f"{float(agg.get('Requests/s', 0)):.1f} RPC/s, {agg.get('Request Count', '?')} RPCs, "
+            f"{float(agg.get('Requests/s', 0)):.1f} RPC/s,"
+            f" {agg.get('Request Count', '?')} RPCs, "
             f"{agg.get('Failure Count', '?')} failed; writes acknowledged: "
             + ", ".join(f"{n} {kind}s" for kind, n in r["writes"].items())
-            + f"; lost: {len(r['missing'])}; failed RPCs: {sum(1 for e in r['rpc_errors'] if e['measured'])} measured, "
-            f"{sum(1 for e in r['rpc_errors'] if not e['measured'])} while the agents logged in (retried)"
+            + f"; lost: {len(r['missing'])}; failed RPCs:"
+            f" {sum(1 for e in r['rpc_errors'] if e['measured'])} measured, "
+            f"{sum(1 for e in r['rpc_errors'] if not e['measured'])}"
+            " while the agents logged in (retried)"
         )
+
+
+def print_rpcs(results):
     print("\nRPCs (p50 / p95 / p99 in ms, Locust's rounded buckets)")
     names = sorted({name for r in results.values() for name in r["rpcs"]})
     for name in names:
@@ -213,13 +228,18 @@ def main():
             row = results[product]["rpcs"].get(name)
             line += (
                 (
-                    f" | {product} n={row['Request Count']:>5} fail={row['Failure Count']:>3} "
+                    f" | {product} n={row['Request Count']:>5}"
+                    f" fail={row['Failure Count']:>3} "
                     f"{row['50%']:>5} / {row['95%']:>5} / {row['99%']:>6}"
                 )
                 if row
                 else f" | {product} -"
             )
         print(line)
+
+
+def print_problems(results):
+    """The failures, errors and lost writes printed; whether there were any."""
     bad = False
     for product, r in results.items():
         for failure in r["failures"][:10]:
@@ -234,6 +254,10 @@ def main():
             r["aggregated"].get("Failure Count") or 0
         )
         bad |= bool(errors or r["missing"] or r["failures"] or r["rpc_errors"])
+    return bad
+
+
+def print_targets(results):
     if "ours" in results:
         print("\nTargets (ours, p95):")
         ours = results["ours"]["actions"]
@@ -247,8 +271,29 @@ def main():
                     if p95
                     else float("inf")
                 )
-                line += f"; {ratio:.2f}x plain (<= {WITHIN}x: {'met' if ratio <= WITHIN else 'MISSED'})"
+                line += (
+                    f"; {ratio:.2f}x plain"
+                    f" (<= {WITHIN}x: {'met' if ratio <= WITHIN else 'MISSED'})"
+                )
             print(line)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--users", type=int)
+    parser.add_argument("--duration")
+    args = parser.parse_args()
+    results = collect(args.out)
+    print(
+        f"\nLoad test: {args.users} agents, {args.duration} per product,"
+        " think time 1-3 s; seconds\n"
+    )
+    print_actions(results)
+    print_totals(results)
+    print_rpcs(results)
+    bad = print_problems(results)
+    print_targets(results)
     with open(os.path.join(args.out, "report.json"), "w") as out:
         json.dump(
             {

@@ -197,7 +197,8 @@ class Agent(FastHttpUser):
                 response.failure(f"HTTP {response.status_code}: not JSON")
                 log_error(
                     name,
-                    f"HTTP {response.status_code}: {str(getattr(response, 'error', '') or '')[:200]}",
+                    f"HTTP {response.status_code}: "
+                    f"{str(getattr(response, 'error', '') or '')[:200]}",
                 )
                 raise RpcError(name) from None
             if "error" in data:

@@ -21,7 +21,10 @@ for code, language in LANGUAGES.items():
     known = {(e.msgctxt, e.msgid): e for e in old if not e.obsolete}
     merged = polib.POFile(wrapwidth=78)
     merged.metadata = dict(template.metadata, Language=code)
-    merged.header = f"Translation of Odoo Server.\nThis file contains the translation of the following modules:\n\t* {name}"
+    merged.header = (
+        "Translation of Odoo Server.\nThis file contains the translation of the"
+        f" following modules:\n\t* {name}"
+    )
     for entry in template:
         previous = known.get((entry.msgctxt, entry.msgid))
         entry.msgstr = previous.msgstr if previous else ""
