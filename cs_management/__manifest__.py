@@ -64,6 +64,7 @@
     ],
     "demo": [
         "demo/cs_org_demo.xml",
+        "demo/cs_org_demo_teams.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/cs_qa_demo.xml",
     ],
