@@ -48,5 +48,6 @@ from . import cs_qa_inspection_line
 from . import cs_qa_calibration
 from . import cs_qa_helpdesk_ticket
 from . import cs_kpi_report
+from . import cs_kpi_report_streams
 from . import ir_actions_report
 from . import mail_canned_response
