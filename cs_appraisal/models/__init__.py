@@ -5,6 +5,7 @@ from . import cs_appraisal_template
 from . import cs_appraisal_criterion
 from . import cs_appraisal_period
 from . import cs_appraisal
+from . import cs_appraisal_scores
 from . import cs_appraisal_rights
 from . import cs_appraisal_measures
 from . import cs_appraisal_workflow
