@@ -42,6 +42,7 @@ from . import cs_weighted_score
 from . import cs_qa_scorecard
 from . import cs_qa_criterion
 from . import cs_qa_inspection
+from . import cs_qa_inspection_checks
 from . import cs_qa_inspection_sheet
 from . import cs_qa_inspection_workflow
 from . import cs_qa_inspection_line
