@@ -35,6 +35,7 @@
         "views/cs_role_views.xml",
         "views/hr_employee_views.xml",
         "views/helpdesk_ticket_team_views.xml",
+        "views/helpdesk_ticket_team_assignment_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
         "views/helpdesk_ticket_category_views.xml",

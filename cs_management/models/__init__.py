@@ -18,9 +18,11 @@ from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_stage_requirement
 from . import helpdesk_ticket_team
+from . import helpdesk_ticket_team_assignment
 from . import helpdesk_ticket
 from . import helpdesk_ticket_replies
 from . import helpdesk_ticket_escalation
+from . import helpdesk_ticket_assignment
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_deadlines
 from . import helpdesk_ticket_public_opinion

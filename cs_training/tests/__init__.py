@@ -1,6 +1,7 @@
 from . import test_score
 from . import test_failure_path
 from . import test_gate
+from . import test_assignment_gate
 from . import test_certificates
 from . import test_needs_plans
 from . import test_records
