@@ -11,7 +11,9 @@ from . import cs_ticket_scoped
 from . import cs_data_export_log
 from . import res_partner
 from . import res_company
+from . import res_company_desk
 from . import res_config_settings
+from . import res_config_settings_desk
 from . import helpdesk_sla
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_channel
@@ -23,6 +25,7 @@ from . import helpdesk_ticket
 from . import helpdesk_ticket_replies
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_assignment
+from . import helpdesk_ticket_idle
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_deadlines
 from . import helpdesk_ticket_public_opinion

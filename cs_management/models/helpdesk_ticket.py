@@ -209,7 +209,12 @@ class HelpdeskTicket(models.Model):
                 and super()._check_ticket_has_empty_fields()
             )
         required = self.stage_id._cs_required_fields(self.cs_kind)
-        missing = [name for name in required.mapped("name") if not self[name]]
+        waived = self._cs_waived_fields()
+        missing = [
+            name
+            for name in required.mapped("name")
+            if not self[name] and name not in waived
+        ]
         if not missing:
             return False
         return _(

@@ -36,7 +36,8 @@ class HelpdeskTicketTeam(models.Model):
             if team.cs_assign_cap < 1:
                 raise ValidationError(
                     _(
-                        "The cap of open tickets per agent of %(team)s must be at least 1.",
+                        "The cap of open tickets per agent of %(team)s must be at "
+                        "least 1.",
                         team=team.name,
                     )
                 )

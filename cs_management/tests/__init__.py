@@ -22,3 +22,4 @@ from . import test_qa_demo
 from . import test_qa_kpi
 from . import test_canned_responses
 from . import test_assignment
+from . import test_idle_tickets

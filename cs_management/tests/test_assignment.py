@@ -14,7 +14,9 @@ class TestAssignment(CsTicketCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.agent_a2 = cls._person("specialist", "t_agent_a2", cls.store_a, cls.supervisor_a)
+        cls.agent_a2 = cls._person(
+            "specialist", "t_agent_a2", cls.store_a, cls.supervisor_a
+        )
         cls.agents = (cls.agent_a | cls.presales_a | cls.agent_a2).user_id
         # agent B serves store B: a member of the team, not of its store
         cls.team = cls.env["helpdesk.ticket.team"].create(
@@ -29,13 +31,20 @@ class TestAssignment(CsTicketCase):
     def _open_counts(self):
         Ticket = self.env["helpdesk.ticket"]
         return {
-            user: Ticket.search_count([("user_id", "=", user.id), ("stage_id.closed", "=", False)])
+            user: Ticket.search_count(
+                [("user_id", "=", user.id), ("stage_id.closed", "=", False)]
+            )
             for user in self.agents
         }
 
     def _unassigned(self, count, kind="consultation", **values):
         """``count`` tickets created unassigned, one by one, as an agent."""
-        values = {"name": "Question", "team_id": self.team.id, "user_id": False, **values}
+        values = {
+            "name": "Question",
+            "team_id": self.team.id,
+            "user_id": False,
+            **values,
+        }
         tickets = self.env["helpdesk.ticket"]
         for _n in range(count):
             tickets |= self._new_ticket(kind, **values)
@@ -43,7 +52,10 @@ class TestAssignment(CsTicketCase):
 
     def test_round_robin_takes_turns(self):
         tickets = self._unassigned(9)
-        self.assertEqual(Counter(ticket.user_id.id for ticket in tickets), Counter(dict.fromkeys(self.agents.ids, 3)))
+        self.assertEqual(
+            Counter(ticket.user_id.id for ticket in tickets),
+            Counter(dict.fromkeys(self.agents.ids, 3)),
+        )
         self.assertEqual(len(tickets[:3].user_id), 3)
         self.assertEqual(tickets[3:6].mapped("user_id"), tickets[:3].mapped("user_id"))
 
@@ -85,7 +97,9 @@ class TestAssignment(CsTicketCase):
         self.team.cs_assign_cap = cap
         tickets = self._unassigned(3 * cap + 2)
         self.assertTrue(all(count <= cap for count in self._open_counts().values()))
-        self.assertTrue(tickets.filtered(lambda t: not t.user_id), "the rest waits unassigned")
+        self.assertTrue(
+            tickets.filtered(lambda t: not t.user_id), "the rest waits unassigned"
+        )
 
     def test_cap_below_one_refused(self):
         team = self.team.with_user(self.cs_manager.user_id)
@@ -101,16 +115,22 @@ class TestAssignment(CsTicketCase):
         self.assertFalse(self._unassigned(3).user_id)
 
     def test_given_assignee_kept(self):
-        ticket = self._new_ticket("consultation", team_id=self.team.id, user_id=self.presales_a.user_id.id)
+        ticket = self._new_ticket(
+            "consultation", team_id=self.team.id, user_id=self.presales_a.user_id.id
+        )
         self.assertEqual(ticket.user_id, self.presales_a.user_id)
 
     def test_major_complaints_still_go_to_the_supervisor(self):
         self.team.user_ids = [Command.link(self.supervisor_a.user_id.id)]
-        ticket = self._new_ticket("complaint", team_id=self.team.id, user_id=False, cs_severity="critical")
+        ticket = self._new_ticket(
+            "complaint", team_id=self.team.id, user_id=False, cs_severity="critical"
+        )
         self.assertEqual(ticket.user_id, self.supervisor_a.user_id)
         normal = self._unassigned(1, kind="complaint")
         self.assertIn(normal.user_id, self.agents | self.supervisor_a.user_id)
-        normal.write({"stage_id": self.stage["verification"].id, "cs_severity": "major"})
+        normal.write(
+            {"stage_id": self.stage["verification"].id, "cs_severity": "major"}
+        )
         self.assertEqual(normal.user_id, self.supervisor_a.user_id)
 
     def test_candidates_read_once_per_team(self):
@@ -119,7 +139,10 @@ class TestAssignment(CsTicketCase):
         consultation = self.kinds["consultation"].id
         queries = []
         for count in (1, 1, 10):
-            batch = [{"name": "Q", "team_id": self.team.id, "category_id": consultation} for _n in range(count)]
+            batch = [
+                {"name": "Q", "team_id": self.team.id, "category_id": consultation}
+                for _n in range(count)
+            ]
             self.env.invalidate_all()
             start = self.env.cr.sql_log_count
             Ticket._cs_auto_assign(batch)

@@ -46,10 +46,11 @@ class TestCannedResponses(CsTicketCase):
         of the shipped greeting, solution and closing is sent without a
         violation."""
         ticket = self._new_ticket("consultation")
-        body = "<p>%s</p>" % " ".join(
+        text = " ".join(
             self.env.ref(f"cs_management.canned_{kind}_zh_tw").substitution
             for kind in ("greeting", "solution", "closing")
         )
+        body = f"<p>{text}</p>"
         ticket.with_user(self.agent_a.user_id).message_post(
             body=body, message_type="comment", subtype_xmlid="mail.mt_comment"
         )
