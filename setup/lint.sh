@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The OCA quality gate: ruff (lint and format), pylint with pylint-odoo,
-# oca-odoo-pre-commit-hooks (manifests, XML, .po files) and prettier with its
-# XML plugin. Any message fails. `--fix` applies the formatters and the
+# oca-odoo-pre-commit-hooks (manifests, XML, .po files), prettier with its
+# XML plugin, and each addon's README.md as its readme/ fragments give it. Any message fails. `--fix` applies the formatters and the
 # automatic fixes first. The tools live in .cs/lint-venv and .cs/lint-node,
 # installed from PyPI and npm at the versions setup/lint-requirements.txt and
 # setup/lint-package.json pin; the configuration is in .ruff.toml, .pylintrc
@@ -48,6 +48,7 @@ if [ $fix = 1 ]; then
     "$LINT_VENV/bin/oca-checks-odoo-module" --fix --no-exit --no-verbose "${addons[@]}" >/dev/null
     "$LINT_VENV/bin/oca-checks-po" --fix --no-exit --no-verbose "${po[@]}" >/dev/null
     "${prettier[@]}" --write --log-level warn "${pretty[@]}"
+    "$LINT_VENV/bin/python" setup/readme.py
 fi
 
 status=0
@@ -62,4 +63,5 @@ step "pylint-odoo" "$LINT_VENV/bin/pylint" --rcfile=.pylintrc "${addons[@]}"
 step "oca-checks-odoo-module" "$LINT_VENV/bin/oca-checks-odoo-module" --no-verbose "${addons[@]}"
 step "oca-checks-po" "$LINT_VENV/bin/oca-checks-po" --no-verbose "${po[@]}"
 step "prettier" "${prettier[@]}" --check --log-level warn "${pretty[@]}"
+step "addon READMEs" "$LINT_VENV/bin/python" setup/readme.py --check
 exit $status
