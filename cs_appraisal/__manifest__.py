@@ -10,6 +10,7 @@
     "depends": [
         "cs_management",
         "cs_training",
+        "queue_job",
     ],
     "data": [
         "security/ir.model.access.csv",

@@ -17,6 +17,7 @@
         "helpdesk_mgmt_sla",
         "helpdesk_mgmt_stage_validation",
         "product",
+        "queue_job",
     ],
     "data": [
         "security/groups.xml",

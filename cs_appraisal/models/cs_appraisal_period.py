@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 KINDS = [("monthly", "Monthly"), ("annual", "Annual")]
+# forms one job opens or starts; the next job does the next ones
+FORM_BATCH = 500
 
 
 class CsAppraisalPeriod(models.Model):
@@ -12,6 +14,7 @@ class CsAppraisalPeriod(models.Model):
 
     _name = "cs.appraisal.period"
     _description = "Appraisal Period"
+    _inherit = ["cs.job.mixin"]
     _order = "date_from desc, kind desc"
     _check_company_auto = True
 
@@ -35,7 +38,8 @@ class CsAppraisalPeriod(models.Model):
     appraisal_count = fields.Integer(compute="_compute_counts")
     published_count = fields.Integer(compute="_compute_counts")
     progress = fields.Float(
-        compute="_compute_counts", help="Share of the appraisals published or acknowledged."
+        compute="_compute_counts",
+        help="Share of the appraisals published or acknowledged.",
     )
 
     _sql_constraints = [
@@ -50,19 +54,29 @@ class CsAppraisalPeriod(models.Model):
     def _compute_name(self):
         for period in self:
             if period.date_from:
-                period.name = period.date_from.strftime("%Y" if period.kind == "annual" else "%Y-%m")
+                period.name = period.date_from.strftime(
+                    "%Y" if period.kind == "annual" else "%Y-%m"
+                )
 
     @api.depends("kind", "name")
     def _compute_display_name(self):
         labels = dict(self._fields["kind"]._description_selection(self.env))
         for period in self:
-            period.display_name = f"{labels.get(period.kind, '')} {period.name or ''}".strip()
+            period.display_name = (
+                f"{labels.get(period.kind, '')} {period.name or ''}".strip()
+            )
 
     @api.depends("kind", "date_from")
     def _compute_date_to(self):
         for period in self:
-            length = relativedelta(years=1) if period.kind == "annual" else relativedelta(months=1)
-            period.date_to = period.date_from and period.date_from + length - relativedelta(days=1)
+            length = (
+                relativedelta(years=1)
+                if period.kind == "annual"
+                else relativedelta(months=1)
+            )
+            period.date_to = (
+                period.date_from and period.date_from + length - relativedelta(days=1)
+            )
 
     def _compute_counts(self):
         counts = {
@@ -73,7 +87,9 @@ class CsAppraisalPeriod(models.Model):
         }
         for period in self:
             total = sum(count for (p, _state), count in counts.items() if p == period)
-            published = counts.get((period, "published"), 0) + counts.get((period, "acknowledged"), 0)
+            published = counts.get((period, "published"), 0) + counts.get(
+                (period, "acknowledged"), 0
+            )
             period.appraisal_count = total
             period.published_count = published
             period.progress = 100.0 * published / total if total else 0.0
@@ -81,9 +97,13 @@ class CsAppraisalPeriod(models.Model):
     @api.constrains("kind", "date_from")
     def _check_dates(self):
         for period in self:
-            if period.date_from.day != 1 or (period.kind == "annual" and period.date_from.month != 1):
+            if period.date_from.day != 1 or (
+                period.kind == "annual" and period.date_from.month != 1
+            ):
                 raise ValidationError(
-                    _("A monthly period starts on the 1st of a month, an annual one on the 1st of January.")
+                    _(
+                        "A monthly period starts on the 1st of a month, an annual one on the 1st of January."
+                    )
                 )
 
     @api.model_create_multi
@@ -92,7 +112,9 @@ class CsAppraisalPeriod(models.Model):
         for vals in vals_list:
             company = Company.browse(vals.get("company_id")) or self.env.company
             date_from = fields.Date.to_date(vals["date_from"])
-            for name, value in self._calendar(company, vals.get("kind", "monthly"), date_from).items():
+            for name, value in self._calendar(
+                company, vals.get("kind", "monthly"), date_from
+            ).items():
                 vals.setdefault(name, value)
         return super().create(vals_list)
 
@@ -102,14 +124,18 @@ class CsAppraisalPeriod(models.Model):
         defaults: the 3rd, 7th and 10th of the next month). The annual
         appraisal follows December's: its steps count from December's
         calibration."""
-        end = date_from + (relativedelta(years=1) if kind == "annual" else relativedelta(months=1))
+        end = date_from + (
+            relativedelta(years=1) if kind == "annual" else relativedelta(months=1)
+        )
         start = end - relativedelta(days=1)
         if kind == "annual":
             start += relativedelta(days=company.cs_appraisal_calibration_days)
         return {
             "self_deadline": start + relativedelta(days=company.cs_appraisal_self_days),
-            "review_deadline": start + relativedelta(days=company.cs_appraisal_review_days),
-            "calibration_deadline": start + relativedelta(days=company.cs_appraisal_calibration_days),
+            "review_deadline": start
+            + relativedelta(days=company.cs_appraisal_review_days),
+            "calibration_deadline": start
+            + relativedelta(days=company.cs_appraisal_calibration_days),
             "calibrator_id": company.cs_appraisal_calibrator_id.id,
         }
 
@@ -120,10 +146,17 @@ class CsAppraisalPeriod(models.Model):
         """Active employees of the company whose role has a template and who
         have no form in this period yet."""
         self.ensure_one()
-        roles = list(self.env["cs.appraisal.template"].sudo()._for_roles(self.company_id))
+        roles = list(
+            self.env["cs.appraisal.template"].sudo()._for_roles(self.company_id)
+        )
         if not roles:
             return self.env["hr.employee"]
-        done = self.env["cs.appraisal"].sudo().search([("period_id", "=", self.id)]).employee_id
+        done = (
+            self.env["cs.appraisal"]
+            .sudo()
+            .search([("period_id", "=", self.id)])
+            .employee_id
+        )
         return (
             self.env["hr.employee"]
             .sudo()
@@ -145,28 +178,77 @@ class CsAppraisalPeriod(models.Model):
         batch = employees[:limit] if limit is not None else employees
         if batch:
             self.env["cs.appraisal"].sudo().with_context(
-                tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
-            ).create([{"period_id": self.id, "employee_id": employee.id} for employee in batch])
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+            ).create(
+                [
+                    {"period_id": self.id, "employee_id": employee.id}
+                    for employee in batch
+                ]
+            )
         return len(batch), len(employees) - len(batch)
 
     def action_open_forms(self):
-        if not (self.env.su or self.env.user.has_group("cs_management.group_cs_manager")):
+        """Queue the creation of the period's missing forms."""
+        if not (
+            self.env.su or self.env.user.has_group("cs_management.group_cs_manager")
+        ):
             raise AccessError(_("Only a CS manager can open appraisal forms."))
-        for period in self:
-            period._open_forms()
-        return True
+        self._cs_enqueue("_job_open_forms", _("Open the missing appraisal forms"))
+        return self._cs_queued_notification(
+            _(
+                "The missing forms are being opened in the background: the period counts them as they come."
+            )
+        )
+
+    def _job_open_forms(self, batch_size=FORM_BATCH):
+        """One batch of forms; queues the next batch while forms are missing."""
+        self._cs_job_lock()
+        created, missing = self._open_forms(limit=batch_size)
+        if missing:
+            self._cs_enqueue(
+                "_job_open_forms", _("Open the missing appraisal forms"), batch_size
+            )
+        return created
 
     def action_start_self_assessment(self):
-        """Hand every open form of the period to its employee."""
+        """Queue handing every open form of the period to its employee:
+        whoever may start each of them today."""
         forms = self.appraisal_ids.filtered(lambda form: form.state == "open")
         if not forms:
             raise UserError(_("No appraisal of this period is waiting to start."))
-        forms.action_start()
-        return True
+        forms._cs_require("supervisor", ("open",))
+        self._cs_enqueue("_job_start_self_assessment", _("Start the self-assessments"))
+        return self._cs_queued_notification(
+            _(
+                "The self-assessments are being started in the background: the period shows them as they come."
+            )
+        )
+
+    def _job_start_self_assessment(self, batch_size=FORM_BATCH):
+        """One batch of forms started; queues the next batch while open
+        forms remain."""
+        self._cs_job_lock()
+        forms = self.env["cs.appraisal"].search(
+            [("period_id", "=", self.id), ("state", "=", "open")],
+            order="id",
+            limit=batch_size + 1,
+        )
+        forms[:batch_size].action_start()
+        if len(forms) > batch_size:
+            self._cs_enqueue(
+                "_job_start_self_assessment",
+                _("Start the self-assessments"),
+                batch_size,
+            )
+        return len(forms[:batch_size])
 
     def action_view_appraisals(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_appraisal.action_cs_appraisal")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_appraisal.action_cs_appraisal"
+        )
         action["domain"] = [("period_id", "=", self.id)]
         action["context"] = {"search_default_group_state": 1}
         return action
@@ -174,9 +256,15 @@ class CsAppraisalPeriod(models.Model):
     @api.model
     def _ensure(self, company, kind, date_from):
         period = self.search(
-            [("company_id", "=", company.id), ("kind", "=", kind), ("date_from", "=", date_from)]
+            [
+                ("company_id", "=", company.id),
+                ("kind", "=", kind),
+                ("date_from", "=", date_from),
+            ]
         )
-        return period or self.create({"company_id": company.id, "kind": kind, "date_from": date_from})
+        return period or self.create(
+            {"company_id": company.id, "kind": kind, "date_from": date_from}
+        )
 
     @api.model
     def _cron_open_periods(self, batch_size=500):
@@ -188,8 +276,13 @@ class CsAppraisalPeriod(models.Model):
         periods = self.browse()
         Employee = self.env["hr.employee"]
         for company in self.env["res.company"].search([]):
-            roles = [role.id for role in self.env["cs.appraisal.template"]._for_roles(company)]
-            if not Employee.search_count([("company_id", "=", company.id), ("cs_role_id", "in", roles)], limit=1):
+            roles = [
+                role.id
+                for role in self.env["cs.appraisal.template"]._for_roles(company)
+            ]
+            if not Employee.search_count(
+                [("company_id", "=", company.id), ("cs_role_id", "in", roles)], limit=1
+            ):
                 continue
             periods |= self._ensure(company, "monthly", month)
             if today.month == 1:

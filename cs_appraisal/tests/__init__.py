@@ -6,3 +6,4 @@ from . import test_scoring
 from . import test_tour
 from . import test_workflow
 from . import test_edit_rights
+from . import test_jobs

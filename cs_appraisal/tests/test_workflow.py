@@ -8,6 +8,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form
 from odoo.tools import mute_logger
 
+from odoo.addons.cs_management.tests.jobs import performing_jobs
+
 from .common import CsAppraisalCase
 
 
@@ -243,7 +245,8 @@ class TestWorkflow(CsAppraisalCase):
         self._as(self.cs_manager, self.other).unlink()
 
     def test_the_period_starts_every_open_form(self):
-        self._as(self.cs_manager, self.period).action_start_self_assessment()
+        with performing_jobs():
+            self._as(self.cs_manager, self.period).action_start_self_assessment()
         self.assertEqual(
             (self.form | self.other).mapped("state"), ["self_assessment"] * 2
         )

@@ -1,4 +1,6 @@
 from . import selections
+from . import cs_job_mixin
+from . import queue_job
 from . import cs_role
 from . import cs_store
 from . import hr_employee

@@ -6,6 +6,9 @@ from odoo.tools.safe_eval import safe_eval
 
 from .selections import SATISFACTION
 
+# tasks one job creates; the next job creates the next ones
+TASK_BATCH = 500
+
 
 class CsFollowupPlan(models.Model):
     """A campaign of follow-up calls: who, what, when, by which channel and
@@ -14,7 +17,7 @@ class CsFollowupPlan(models.Model):
 
     _name = "cs.followup.plan"
     _description = "Follow-up Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.job.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -30,7 +33,9 @@ class CsFollowupPlan(models.Model):
         default="[('helpdesk_ticket_ids', '!=', False)]",
         help="Customers selected by a filter, in addition to those listed.",
     )
-    partner_ids = fields.Many2many("res.partner", string="Listed Customers", check_company=True)
+    partner_ids = fields.Many2many(
+        "res.partner", string="Listed Customers", check_company=True
+    )
     script = fields.Html(string="Script and Questions")
     channel = fields.Selection(
         [("phone", "Phone"), ("email", "E-mail"), ("survey", "Survey")],
@@ -40,10 +45,16 @@ class CsFollowupPlan(models.Model):
     date_start = fields.Date(required=True, default=fields.Date.context_today)
     date_end = fields.Date(required=True)
     user_ids = fields.Many2many(
-        "res.users", string="Agents", required=True, domain=[("share", "=", False)], check_company=True
+        "res.users",
+        string="Agents",
+        required=True,
+        domain=[("share", "=", False)],
+        check_company=True,
     )
     followup_ids = fields.One2many("cs.followup", "plan_id", string="Tasks")
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
     # report (FUP-3)
     task_count = fields.Integer(compute="_compute_report")
     done_count = fields.Integer(compute="_compute_report")
@@ -54,14 +65,25 @@ class CsFollowupPlan(models.Model):
     satisfaction_distribution = fields.Char(compute="_compute_report")
 
     _sql_constraints = [
-        ("dates_ordered", "CHECK(date_end >= date_start)", "A plan cannot end before it starts."),
+        (
+            "dates_ordered",
+            "CHECK(date_end >= date_start)",
+            "A plan cannot end before it starts.",
+        ),
     ]
 
-    @api.depends("followup_ids.state", "followup_ids.reached", "followup_ids.satisfaction", "followup_ids.new_ticket_id")
+    @api.depends(
+        "followup_ids.state",
+        "followup_ids.reached",
+        "followup_ids.satisfaction",
+        "followup_ids.new_ticket_id",
+    )
     def _compute_report(self):
         stats = {
             (plan, state, reached, satisfaction, bool(problem)): count
-            for plan, state, reached, satisfaction, problem, count in self.env["cs.followup"]._read_group(
+            for plan, state, reached, satisfaction, problem, count in self.env[
+                "cs.followup"
+            ]._read_group(
                 [("plan_id", "in", self.ids)],
                 ["plan_id", "state", "reached", "satisfaction", "new_ticket_id"],
                 ["__count"],
@@ -76,10 +98,14 @@ class CsFollowupPlan(models.Model):
             plan.task_count = sum(count for _key, count in rows)
             plan.done_count = sum(count for _key, count in done)
             plan.reached_count = sum(count for _key, count in reached)
-            plan.reach_rate = 100.0 * plan.reached_count / plan.done_count if plan.done_count else 0.0
+            plan.reach_rate = (
+                100.0 * plan.reached_count / plan.done_count if plan.done_count else 0.0
+            )
             scored_total = sum(count for _score, count in scored)
             plan.satisfaction_average = (
-                sum(score * count for score, count in scored) / scored_total if scored_total else 0.0
+                sum(score * count for score, count in scored) / scored_total
+                if scored_total
+                else 0.0
             )
             plan.problem_count = sum(count for key, count in rows if key[4])
             plan.satisfaction_distribution = " · ".join(
@@ -87,46 +113,80 @@ class CsFollowupPlan(models.Model):
                 for score in sorted({s for s, _c in scored}, reverse=True)
             )
 
-    def _target_partners(self):
+    def _partner_filter(self):
         self.ensure_one()
+        try:
+            return safe_eval(self.partner_domain or "[]")
+        except Exception as error:
+            raise UserError(
+                _(
+                    "The customer filter of plan %(plan)s is not valid: %(error)s",
+                    plan=self.name,
+                    error=error,
+                )
+            ) from error
+
+    def _target_partners(self):
         partners = self.partner_ids
         if self.partner_domain:
-            try:
-                domain = safe_eval(self.partner_domain)
-            except Exception as error:
-                raise UserError(_("The customer filter of plan %(plan)s is not valid: %(error)s", plan=self.name, error=error)) from error
-            partners |= self.env["res.partner"].search(domain)
-        return partners.filtered(lambda partner: not partner.is_company or not partner.child_ids)
+            partners |= self.env["res.partner"].search(self._partner_filter())
+        return partners.filtered(
+            lambda partner: not partner.is_company or not partner.child_ids
+        )
 
-    def _consenting(self, partners):
+    def _report_left_out(self, count):
         """Customers are called only with their consent (DATA-2); the plan
         says how many were left out."""
-        consenting = partners.filtered(lambda partner: partner._cs_consents_to("service"))
-        if len(consenting) < len(partners):
+        if count:
             self.message_post(
                 body=_(
                     "%(count)s customers were left out: they gave no consent to be contacted.",
-                    count=len(partners) - len(consenting),
+                    count=count,
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-        return consenting
 
     def action_generate(self):
-        """One task per selected customer not yet in the plan, spread over
-        the agents and over the plan's days. Running it again only adds
-        customers that joined the selection."""
+        """Queue the tasks' creation (FUP-2): one task per selected customer
+        not yet in the plan, spread over the agents and over the plan's
+        days. Running it again only adds customers that joined the
+        selection."""
+        self.check_access("write")
+        self.env["cs.followup"].check_access("create")
         for plan in self:
             if not plan.user_ids:
-                raise UserError(_("Choose the agents of plan %(plan)s first.", plan=plan.name))
-            planned = plan.followup_ids.partner_id
-            partners = plan._consenting(plan._target_partners() - planned)
-            if not partners:
-                continue
-            plan.env["cs.followup"].create(plan._task_values(partners, offset=len(plan.followup_ids)))
-            if plan.state == "draft":
-                plan.state = "running"
-        return True
+                raise UserError(
+                    _("Choose the agents of plan %(plan)s first.", plan=plan.name)
+                )
+            plan._partner_filter()
+        self._cs_enqueue("_job_generate", _("Generate the follow-up tasks"))
+        return self._cs_queued_notification(
+            _(
+                "The tasks are being generated in the background: the plan shows them as they come."
+            )
+        )
+
+    def _job_generate(self, batch_size=TASK_BATCH):
+        """One batch of tasks; queues the next batch while customers remain."""
+        self._cs_job_lock()
+        missing = self._target_partners() - self.followup_ids.partner_id
+        consenting = missing.filtered(
+            lambda partner: partner._cs_consents_to("service")
+        )
+        batch = consenting.sorted("id")[:batch_size]
+        if batch:
+            self.env["cs.followup"].create(
+                self._task_values(batch, offset=len(self.followup_ids))
+            )
+            if self.state == "draft":
+                self.state = "running"
+        if len(batch) < len(consenting):
+            self._cs_enqueue(
+                "_job_generate", _("Generate the follow-up tasks"), batch_size
+            )
+        else:
+            self._report_left_out(len(missing) - len(consenting))
+        return len(batch)
 
     def _task_values(self, partners, offset):
         days = (self.date_end - self.date_start).days + 1
@@ -148,6 +208,10 @@ class CsFollowupPlan(models.Model):
 
     def action_view_tasks(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_followup")
-        action.update(domain=[("plan_id", "=", self.id)], context={"default_plan_id": self.id})
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_management.action_cs_followup"
+        )
+        action.update(
+            domain=[("plan_id", "=", self.id)], context={"default_plan_id": self.id}
+        )
         return action

@@ -8,7 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_compare
 
-# inspections the scheduled sampling creates per run; it runs again until done
+# inspections one sampling job creates; the next job creates the next ones
 CRON_BATCH = 1000
 
 
@@ -19,7 +19,7 @@ class CsQaScorecard(models.Model):
 
     _name = "cs.qa.scorecard"
     _description = "QA Scorecard"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cs.job.mixin"]
     _order = "sequence, id"
     _check_company_auto = True
 
@@ -32,7 +32,9 @@ class CsQaScorecard(models.Model):
         default=lambda self: self.env.company,
         help="Empty: the scorecard serves every company.",
     )
-    criterion_ids = fields.One2many("cs.qa.criterion", "scorecard_id", string="Criteria", copy=True)
+    criterion_ids = fields.One2many(
+        "cs.qa.criterion", "scorecard_id", string="Criteria", copy=True
+    )
     weight_total = fields.Float(string="Total Weight", compute="_compute_weight_total")
     scale = fields.Integer(
         string="Score Out Of",
@@ -41,7 +43,9 @@ class CsQaScorecard(models.Model):
         tracking=True,
         help="The scale scores are shown on and the pass mark is set on.",
     )
-    pass_mark = fields.Float(required=True, default=80, tracking=True, help="On the scorecard's scale.")
+    pass_mark = fields.Float(
+        required=True, default=80, tracking=True, help="On the scorecard's scale."
+    )
     # --- sampling (QA-1) ---------------------------------------------------
     sample_active = fields.Boolean(
         string="Sample Closed Tickets",
@@ -56,7 +60,9 @@ class CsQaScorecard(models.Model):
         tracking=True,
     )
     sample_count = fields.Integer(string="Tickets per Agent", default=5, tracking=True)
-    sample_share = fields.Float(string="Share of Tickets (%)", default=10, tracking=True)
+    sample_share = fields.Float(
+        string="Share of Tickets (%)", default=10, tracking=True
+    )
     sample_period = fields.Selection(
         [("week", "Week"), ("month", "Month")],
         string="Sampling Period",
@@ -74,7 +80,9 @@ class CsQaScorecard(models.Model):
         "res.users",
         string="QA Reviewer",
         check_company=True,
-        domain=lambda self: [("groups_id", "in", self.env.ref("cs_management.group_cs_supervisor").id)],
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("cs_management.group_cs_supervisor").id)
+        ],
         help="Reviews the sampled tickets; empty: the agent's manager.",
     )
     inspection_count = fields.Integer(compute="_compute_inspection_count")
@@ -86,7 +94,9 @@ class CsQaScorecard(models.Model):
 
     def _compute_inspection_count(self):
         counts = dict(
-            self.env["cs.qa.inspection"]._read_group([("scorecard_id", "in", self.ids)], ["scorecard_id"], ["__count"])
+            self.env["cs.qa.inspection"]._read_group(
+                [("scorecard_id", "in", self.ids)], ["scorecard_id"], ["__count"]
+            )
         )
         for scorecard in self:
             scorecard.inspection_count = counts.get(scorecard, 0)
@@ -119,20 +129,40 @@ class CsQaScorecard(models.Model):
                     )
                 )
 
-    @api.constrains("sample_active", "sample_method", "sample_count", "sample_share", "team_ids", "company_id", "active")
+    @api.constrains(
+        "sample_active",
+        "sample_method",
+        "sample_count",
+        "sample_share",
+        "team_ids",
+        "company_id",
+        "active",
+    )
     def _check_sampling(self):
         for scorecard in self.filtered(lambda s: s.sample_active and s.active):
             if not scorecard.criterion_ids:
                 raise ValidationError(
-                    _("Give scorecard %(scorecard)s its criteria before it samples tickets.", scorecard=scorecard.name)
+                    _(
+                        "Give scorecard %(scorecard)s its criteria before it samples tickets.",
+                        scorecard=scorecard.name,
+                    )
                 )
             if scorecard.sample_method == "count" and scorecard.sample_count < 1:
-                raise ValidationError(_("Sample at least one ticket per agent, or stop sampling."))
-            if scorecard.sample_method == "share" and not 0 < scorecard.sample_share <= 100:
-                raise ValidationError(_("Sample a share of the tickets between 0 and 100 %."))
+                raise ValidationError(
+                    _("Sample at least one ticket per agent, or stop sampling.")
+                )
+            if (
+                scorecard.sample_method == "share"
+                and not 0 < scorecard.sample_share <= 100
+            ):
+                raise ValidationError(
+                    _("Sample a share of the tickets between 0 and 100 %.")
+                )
             overlap = scorecard._sampling_siblings().filtered(
-                lambda other, scorecard=scorecard: (other.team_ids & scorecard.team_ids)
-                or not (other.team_ids or scorecard.team_ids)
+                lambda other, scorecard=scorecard: (
+                    (other.team_ids & scorecard.team_ids)
+                    or not (other.team_ids or scorecard.team_ids)
+                )
             )
             if overlap:
                 raise ValidationError(
@@ -157,14 +187,25 @@ class CsQaScorecard(models.Model):
         for scorecard in self:
             if not scorecard.criterion_ids:
                 raise UserError(
-                    _("Scorecard %(scorecard)s has no criteria yet: add them before inspecting.", scorecard=scorecard.name)
+                    _(
+                        "Scorecard %(scorecard)s has no criteria yet: add them before inspecting.",
+                        scorecard=scorecard.name,
+                    )
                 )
             scorecard._check_weights()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_unless_used(self):
-        if self.env["cs.qa.inspection"].sudo().search_count([("scorecard_id", "in", self.ids)], limit=1):
-            raise UserError(_("This scorecard has scored inspections and stays in their history: archive it instead."))
+        if (
+            self.env["cs.qa.inspection"]
+            .sudo()
+            .search_count([("scorecard_id", "in", self.ids)], limit=1)
+        ):
+            raise UserError(
+                _(
+                    "This scorecard has scored inspections and stays in their history: archive it instead."
+                )
+            )
 
     # ------------------------------------------------------------------
     # Sampling (QA-1)
@@ -185,7 +226,9 @@ class CsQaScorecard(models.Model):
         """Reproducible for this database, scorecard and period, yet not
         guessable by the agents: the database secret is part of it."""
         secret = self.env["ir.config_parameter"].sudo().get_param("database.secret", "")
-        return hashlib.sha256(f"{secret}:{self.id}:{date_from.isoformat()}".encode()).hexdigest()
+        return hashlib.sha256(
+            f"{secret}:{self.id}:{date_from.isoformat()}".encode()
+        ).hexdigest()
 
     def _sample_scope(self, date_from, date_to):
         """The tickets of the period this scorecard samples from: closed in
@@ -223,7 +266,11 @@ class CsQaScorecard(models.Model):
         taken = {
             agent.id: count
             for agent, count in Inspection._read_group(
-                [("scorecard_id", "=", self.id), ("kind", "=", "sample"), ("sample_period_start", "=", date_from)],
+                [
+                    ("scorecard_id", "=", self.id),
+                    ("kind", "=", "sample"),
+                    ("sample_period_start", "=", date_from),
+                ],
                 ["agent_id"],
                 ["__count"],
             )
@@ -245,7 +292,11 @@ class CsQaScorecard(models.Model):
         period's tickets not inspected yet, ranked per agent at random
         (seeded), by agent and rank: one pass over the period's tickets
         counts them and draws."""
-        tickets = self.env["helpdesk.ticket"].sudo()._search(self._sample_scope(date_from, date_to))
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            ._search(self._sample_scope(date_from, date_to))
+        )
         inspected = (
             self.env["cs.qa.inspection"]
             .sudo()
@@ -276,42 +327,67 @@ class CsQaScorecard(models.Model):
 
     @api.model
     def _cron_sample(self):
-        """Sample the last complete period of every sampling scorecard, in
-        batches: the scheduler runs it again while work remains."""
+        """Queue the sampling of the last complete period of every sampling
+        scorecard."""
         today = fields.Date.context_today(self)
-        created = 0
-        remaining = 0
         for scorecard in self.search([("sample_active", "=", True)]):
-            if created >= CRON_BATCH:
-                # not looked at in this run: at least one more run
-                remaining = remaining or 1
-                break
-            date_from, date_to = scorecard._previous_period(today)
-            inspections, left = scorecard._sample(date_from, date_to, limit=CRON_BATCH - created)
-            created += len(inspections)
-            remaining += left
-        self.env["ir.cron"]._notify_progress(done=created, remaining=remaining)
+            scorecard._cs_enqueue_sampling(today)
+        return True
+
+    def _cs_enqueue_sampling(self, today):
+        date_from, date_to = self._previous_period(today)
+        self._cs_enqueue(
+            "_job_sample",
+            _("QA sampling of %(scorecard)s", scorecard=self.name),
+            date_from,
+            date_to,
+        )
+
+    def _job_sample(self, date_from, date_to, batch_size=CRON_BATCH):
+        """One batch of the period's sample; queues the next batch while
+        reviews are missing."""
+        self._cs_job_lock()
+        inspections, remaining = self._sample(date_from, date_to, limit=batch_size)
+        if remaining:
+            self._cs_enqueue(
+                "_job_sample",
+                _("QA sampling of %(scorecard)s", scorecard=self.name),
+                date_from,
+                date_to,
+                batch_size,
+            )
+        return len(inspections)
 
     def action_sample_previous_period(self):
-        """Sample the last complete period now, as the scheduled action will."""
+        """Queue the sampling of the last complete period now, as the
+        scheduled action will."""
         if not self.env.user.has_group("cs_management.group_cs_manager"):
-            raise AccessError(_("Only a Customer Service manager can start the sampling."))
-        today = fields.Date.context_today(self)
-        inspections = self.env["cs.qa.inspection"]
+            raise AccessError(
+                _("Only a Customer Service manager can start the sampling.")
+            )
         for scorecard in self:
             if not scorecard.sample_active:
                 raise UserError(
-                    _("Turn on sampling for scorecard %(scorecard)s first.", scorecard=scorecard.name)
+                    _(
+                        "Turn on sampling for scorecard %(scorecard)s first.",
+                        scorecard=scorecard.name,
+                    )
                 )
-            inspections |= scorecard._sample(*scorecard._previous_period(today))[0]
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_qa_inspection")
-        action["domain"] = [("id", "in", inspections.ids)]
-        action["context"] = {}
-        return action
+            scorecard._check_usable()
+        today = fields.Date.context_today(self)
+        for scorecard in self:
+            scorecard._cs_enqueue_sampling(today)
+        return self._cs_queued_notification(
+            _(
+                "The tickets are being sampled in the background: the scorecard's inspections grow as they come."
+            )
+        )
 
     def action_view_inspections(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("cs_management.action_cs_qa_inspection")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_management.action_cs_qa_inspection"
+        )
         action["domain"] = [("scorecard_id", "=", self.id)]
         action["context"] = {"default_scorecard_id": self.id}
         return action

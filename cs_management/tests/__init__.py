@@ -23,3 +23,4 @@ from . import test_qa_kpi
 from . import test_canned_responses
 from . import test_assignment
 from . import test_idle_tickets
+from . import test_jobs

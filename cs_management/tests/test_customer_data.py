@@ -4,6 +4,7 @@ details for those who only read, restricted and logged exports."""
 from odoo.exceptions import AccessError
 
 from .common import CsTicketCase
+from .jobs import performing_jobs
 
 
 class TestCustomerData(CsTicketCase):
@@ -123,7 +124,8 @@ class TestCustomerData(CsTicketCase):
                 "user_ids": [(6, 0, self.agent_a.user_id.ids)],
             }
         )
-        plan.action_generate()
+        with performing_jobs():
+            plan.action_generate()
         self.assertEqual(plan.followup_ids.partner_id, willing)
         self.assertTrue(
             plan.message_ids.filtered(

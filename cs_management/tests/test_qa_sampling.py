@@ -6,8 +6,12 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.exceptions import AccessError
+
+from odoo.addons.queue_job.tests.common import trap_jobs
 
 from .common_qa import CsQaCase
+from .jobs import performing_jobs
 
 MARCH = (date(2025, 3, 1), date(2025, 4, 1))
 
@@ -148,13 +152,37 @@ class TestQaSampling(CsQaCase):
 
     def test_the_scheduled_action_samples_the_last_complete_month(self):
         with freeze_time("2025-04-10"):
-            self.scorecard._cron_sample()
-            self.scorecard._cron_sample()
+            with performing_jobs():
+                self.scorecard._cron_sample()
+            with performing_jobs():
+                self.scorecard._cron_sample()
         inspections = self.env["cs.qa.inspection"].search(
             [("scorecard_id", "=", self.scorecard.id)]
         )
         self.assertEqual(len(inspections), 5)
         self.assertEqual(set(inspections.mapped("sample_period_start")), {MARCH[0]})
+
+    def test_the_button_queues_the_sampling_in_batches_and_a_rerun_adds_nothing(self):
+        with freeze_time("2025-04-10"), trap_jobs() as trap:
+            answer = self.scorecard.with_user(self.cs_manager.user_id).action_sample_previous_period()
+            self.assertEqual(answer["tag"], "display_notification")
+            trap.assert_enqueued_job(self.scorecard._job_sample, args=MARCH)
+            self.assertEqual(trap.enqueued_jobs[0].user_id, self.cs_manager.user_id.id)
+            self.assertFalse(self.scorecard.inspection_count, "nothing is sampled in the request")
+        with trap_jobs() as trap:
+            self.assertEqual(self.scorecard._job_sample(*MARCH, batch_size=2), 2)
+            trap.assert_enqueued_job(self.scorecard._job_sample, args=(*MARCH, 2))
+            while trap.enqueued_jobs:
+                trap.perform_enqueued_jobs()
+        self.assertEqual(self.scorecard._job_sample(*MARCH), 0, "a job run again adds nothing")
+        self.scorecard.invalidate_recordset(["inspection_count"])
+        self.assertEqual(self.scorecard.inspection_count, 5)
+
+    def test_only_a_cs_manager_queues_the_sampling(self):
+        with trap_jobs() as trap:
+            with self.assertRaises(AccessError):
+                self.scorecard.with_user(self.supervisor_a.user_id).action_sample_previous_period()
+            trap.assert_jobs_count(0)
 
     def test_a_weekly_period(self):
         self.scorecard.sample_period = "week"

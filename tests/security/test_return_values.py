@@ -10,6 +10,7 @@ from odoo import Command
 
 from odoo.addons.cs_appraisal.tests.common import CsAppraisalCase
 from odoo.addons.cs_management.tests.common_qa import CsQaCase
+from odoo.addons.cs_management.tests.jobs import performing_jobs
 from odoo.addons.cs_training.tests.common import CsTrainingCase
 
 from ..common import SuiteCase
@@ -125,16 +126,18 @@ class TestQaButtonsAnswer(SuiteCase, CsQaCase):
 
 class TestAppraisalButtonsAnswer(SuiteCase, CsAppraisalCase):
     def test_the_appraisal_workflow_buttons(self):
-        self.assertIs(self._as(self.cs_manager, self.period).action_open_forms(), True)
+        with performing_jobs():
+            queued = self._as(self.cs_manager, self.period).action_open_forms()
+        self.assertEqual(queued["tag"], "display_notification")
         form = self.period.appraisal_ids.filtered(
             lambda f: f.employee_id == self.agent_a
         )
         other = self.period.appraisal_ids.filtered(
             lambda f: f.employee_id == self.presales_a
         )
-        self.assertIs(
-            self._as(self.cs_manager, self.period).action_start_self_assessment(), True
-        )
+        with performing_jobs():
+            queued = self._as(self.cs_manager, self.period).action_start_self_assessment()
+        self.assertEqual(queued["tag"], "display_notification")
 
         self._score_criteria(
             form, self.agent_a, {"Attitude": 4, "Knowledge": 8, "Teamwork": 5}

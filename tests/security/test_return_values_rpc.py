@@ -5,6 +5,7 @@ client after the server committed)."""
 from odoo.tests import get_db_name
 
 from odoo.addons.cs_management.tests.common import CsTicketCase
+from odoo.addons.cs_management.tests.jobs import performing_stored_jobs
 
 from ..common import SuiteHttpCase
 
@@ -109,10 +110,9 @@ class TestButtonsOverXmlRpc(SuiteHttpCase, CsTicketCase):
                 "user_ids": [(6, 0, self.agent_a.user_id.ids)],
             }
         )
-        self.assertIs(
-            self._call(self.supervisor_a, "cs.followup.plan", "action_generate", plan),
-            True,
-        )
+        with performing_stored_jobs(self.env):
+            queued = self._call(self.supervisor_a, "cs.followup.plan", "action_generate", plan)
+        self.assertEqual(queued["tag"], "display_notification")
         self.assertIn(self.customer, plan.followup_ids.partner_id)
         self.assertIs(
             self._call(self.supervisor_a, "cs.followup.plan", "action_done", plan), True
