@@ -257,6 +257,12 @@ limit_time_real = 240
 limit_request = 8192
 EOF
     fi
+    if [ -n "${CS_SERVED_DB:-}" ]; then
+        # queue_job's runner, in the server's main process, runs the jobs
+        # our heavy buttons queue (the test command performs them itself)
+        printf 'server_wide_modules = base,web,queue_job\n\n[queue_job]\nchannels = root:%s\n' \
+            "${CS_JOB_CHANNELS:-1}" >> "$CS_CONF"
+    fi
     chmod 600 "$CS_CONF"
 }
 
