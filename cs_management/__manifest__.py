@@ -38,6 +38,7 @@
         "views/hr_employee_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_team_assignment_views.xml",
+        "views/cs_ticket_escalate_wizard_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
         "views/helpdesk_ticket_category_views.xml",

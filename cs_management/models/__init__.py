@@ -28,6 +28,8 @@ from . import helpdesk_ticket_replies
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_assignment
 from . import helpdesk_ticket_idle
+from . import helpdesk_ticket_manual_escalation
+from . import cs_ticket_escalate_wizard
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_deadlines
 from . import helpdesk_ticket_public_opinion
