@@ -35,9 +35,9 @@ class CsAppraisalCriterion(models.Model):
         SOURCES,
         required=True,
         default="manual",
-        help="KPI: measured on the period's tickets, ratings, QA and sales. Training results: "
-        "average final score of the assessments decided in the period. Scored by people: "
-        "self-assessment, supervisor and peers score it.",
+        help="KPI: measured on the period's tickets, ratings, QA and sales. Training "
+        "results: average final score of the assessments decided in the period. Scored "
+        "by people: self-assessment, supervisor and peers score it.",
     )
     kpi = fields.Selection(selection="_selection_kpi", string="KPI")
     target = fields.Float(help="The value that scores 100.")
@@ -88,8 +88,8 @@ class CsAppraisalCriterion(models.Model):
             ):
                 raise ValidationError(
                     _(
-                        "The target of criterion %(criterion)s equals the value that scores 0: "
-                        "set two different values.",
+                        "The target of criterion %(criterion)s equals the value that "
+                        "scores 0: set two different values.",
                         criterion=criterion.name,
                     )
                 )

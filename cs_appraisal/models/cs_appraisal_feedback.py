@@ -34,7 +34,8 @@ class CsAppraisalFeedback(models.Model):
         required=True,
         index=True,
         check_company=True,
-        domain="[('user_id', '!=', False), ('id', '!=', employee_id), ('company_id', '=', company_id)]",
+        domain="[('user_id', '!=', False), ('id', '!=', employee_id), "
+        "('company_id', '=', company_id)]",
     )
     reviewer_user_id = fields.Many2one(
         related="reviewer_id.user_id", store=True, index=True
@@ -96,13 +97,15 @@ class CsAppraisalFeedback(models.Model):
             if reviewer == feedback.employee_id:
                 raise ValidationError(
                     _(
-                        "Ask colleagues for feedback: the self-assessment is done on the form."
+                        "Ask colleagues for feedback: the self-assessment is done on "
+                        "the form."
                     )
                 )
             if not reviewer.user_id:
                 raise ValidationError(
                     _(
-                        "%(peer)s has no user to answer with: choose another colleague.",
+                        "%(peer)s has no user to answer with: choose another "
+                        "colleague.",
                         peer=reviewer.name,
                     )
                 )
@@ -163,8 +166,8 @@ class CsAppraisalFeedback(models.Model):
             ):
                 raise UserError(
                     _(
-                        "%(feedback)s is closed: feedback is taken until the supervisor submits "
-                        "the review.",
+                        "%(feedback)s is closed: feedback is taken until the "
+                        "supervisor submits the review.",
                         feedback=feedback.display_name,
                     )
                 )
@@ -184,7 +187,8 @@ class CsAppraisalFeedback(models.Model):
             if vals.keys() - {"comment", "line_ids", "deadline"}:
                 raise AccessError(
                     _(
-                        "Only the comment, the scores and the due date of a feedback can change."
+                        "Only the comment, the scores and the due date of a feedback "
+                        "can change."
                     )
                 )
             if vals.keys() & {"comment", "line_ids"}:
@@ -202,7 +206,8 @@ class CsAppraisalFeedback(models.Model):
             if missing:
                 raise UserError(
                     _(
-                        "Score every criterion before sending your feedback: %(criteria)s.",
+                        "Score every criterion before sending your feedback: "
+                        "%(criteria)s.",
                         criteria=", ".join(missing.mapped("name")),
                     )
                 )

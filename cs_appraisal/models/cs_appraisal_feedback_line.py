@@ -40,7 +40,8 @@ class CsAppraisalFeedbackLine(models.Model):
             if not peer.appraisal_line_id or peer.appraisal_line_id.measured:
                 raise ValidationError(
                     _(
-                        "Peers score only the criteria of the form scored by people, not %(criterion)s.",
+                        "Peers score only the criteria of the form scored by people, "
+                        "not %(criterion)s.",
                         criterion=peer.name,
                     )
                 )
@@ -66,7 +67,8 @@ class CsAppraisalFeedbackLine(models.Model):
         if not self.env.su:
             raise AccessError(
                 _(
-                    "The criteria a colleague scores cannot be removed from the feedback."
+                    "The criteria a colleague scores cannot be removed from the "
+                    "feedback."
                 )
             )
         return super().unlink()

@@ -48,7 +48,8 @@ class CsAppraisalGrade(models.Model):
         if len(starts) != len(set(starts)):
             raise ValidationError(
                 _(
-                    "Two grades start at the same score: give each grade its own lower bound."
+                    "Two grades start at the same score: give each grade its own lower "
+                    "bound."
                 )
             )
 

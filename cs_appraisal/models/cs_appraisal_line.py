@@ -159,8 +159,8 @@ class CsAppraisalLine(models.Model):
                 if line.measured and {"self_score", "supervisor_score"} & vals.keys():
                     raise UserError(
                         _(
-                            "%(criterion)s is measured from the period's data: it cannot be "
-                            "scored by hand.",
+                            "%(criterion)s is measured from the period's data: it "
+                            "cannot be scored by hand.",
                             criterion=line.name,
                         )
                     )

@@ -79,7 +79,9 @@ class CsAppraisal(models.Model):
         Need = self.env["cs.training.need"].sudo()
         for form in self:
             scored = form.line_ids.filtered("is_scored")
-            weak = scored.filtered(lambda line: line.score < form.training_threshold)
+            weak = scored.filtered(
+                lambda line, threshold=form.training_threshold: line.score < threshold
+            )
             if not weak and form.recommendation == "training":
                 weak = scored.sorted("score")[:1]
             due = form.published_date or fields.Date.context_today(form)

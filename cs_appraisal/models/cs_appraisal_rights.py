@@ -93,8 +93,9 @@ class CsAppraisal(models.Model):
         )
         raise AccessError(
             _(
-                "%(form)s is at the step %(step)s: you cannot change %(fields)s now. Each step "
-                "lets only its owner write their part; once published, a CS manager can reopen it.",
+                "%(form)s is at the step %(step)s: you cannot change %(fields)s now. "
+                "Each step lets only its owner write their part; once published, a CS "
+                "manager can reopen it.",
                 form=self.name,
                 step=dict(self._fields["state"]._description_selection(self.env))[
                     self.state
@@ -118,7 +119,8 @@ class CsAppraisal(models.Model):
         messages = {
             "employee": _("Only %(employee)s can do this on their appraisal %(form)s."),
             "supervisor": _(
-                "Only the supervisor of %(employee)s or a CS manager can do this on %(form)s."
+                "Only the supervisor of %(employee)s or a CS manager can do this on "
+                "%(form)s."
             ),
             "manager": _("Only a CS manager can do this on %(form)s."),
         }
@@ -127,7 +129,8 @@ class CsAppraisal(models.Model):
             if form.state not in states:
                 raise UserError(
                     _(
-                        "%(form)s is at the step %(step)s: this needs the step %(steps)s.",
+                        "%(form)s is at the step %(step)s: this needs the step "
+                        "%(steps)s.",
                         form=form.name,
                         step=labels[form.state],
                         steps=" / ".join(labels[state] for state in states),

@@ -65,8 +65,8 @@ class CsAppraisalTemplate(models.Model):
             if sum(groups) != 100:
                 raise ValidationError(
                     _(
-                        "The weights of the criteria groups of %(template)s total %(total)s: "
-                        "make them total 100.",
+                        "The weights of the criteria groups of %(template)s total "
+                        "%(total)s: make them total 100.",
                         template=template.name,
                         total=sum(groups),
                     )
@@ -74,8 +74,8 @@ class CsAppraisalTemplate(models.Model):
             if sum(sources) != 100:
                 raise ValidationError(
                     _(
-                        "The weights of self-assessment, supervisor, customers and peers of "
-                        "%(template)s total %(total)s: make them total 100.",
+                        "The weights of self-assessment, supervisor, customers and "
+                        "peers of %(template)s total %(total)s: make them total 100.",
                         template=template.name,
                         total=sum(sources),
                     )

@@ -79,7 +79,8 @@ class CsAppraisal(models.Model):
             if missing:
                 raise UserError(
                     _(
-                        "Score every criterion of your self-assessment before submitting it: %(criteria)s.",
+                        "Score every criterion of your self-assessment before "
+                        "submitting it: %(criteria)s.",
                         criteria=", ".join(missing.mapped("name")),
                     )
                 )
@@ -94,15 +95,16 @@ class CsAppraisal(models.Model):
             if form.period_id.self_deadline and today <= form.period_id.self_deadline:
                 raise UserError(
                     _(
-                        "The self-assessment of %(employee)s is due on %(date)s: wait until then "
-                        "or ask them to submit it.",
+                        "The self-assessment of %(employee)s is due on %(date)s: wait "
+                        "until then or ask them to submit it.",
                         employee=form.employee_id.name,
                         date=format_date(self.env, form.period_id.self_deadline),
                     )
                 )
             form._cs_log(
                 _(
-                    "Reviewed without self-assessment: it was not submitted by its due date."
+                    "Reviewed without self-assessment: it was not submitted by its due "
+                    "date."
                 )
             )
         self._cs_set_state("review")
@@ -119,7 +121,8 @@ class CsAppraisal(models.Model):
             if missing:
                 raise UserError(
                     _(
-                        "Score every criterion of %(employee)s before submitting the review: %(criteria)s.",
+                        "Score every criterion of %(employee)s before submitting the "
+                        "review: %(criteria)s.",
                         employee=form.employee_id.name,
                         criteria=", ".join(missing.mapped("name")),
                     )
@@ -138,14 +141,15 @@ class CsAppraisal(models.Model):
         return True
 
     def action_publish(self):
-        """Calibration done: the result, its grade and its outcomes go to the employee."""
+        """Calibration done: the result, its grade and its outcomes go to the
+        employee."""
         self._cs_require("manager", ("calibration",))
         for form in self:
             if form.calibration_adjustment and not form.calibration_reason:
                 raise UserError(
                     _(
-                        "Give the reason for the calibration of %(employee)s (%(points)+.2f points) "
-                        "before publishing.",
+                        "Give the reason for the calibration of %(employee)s "
+                        "(%(points)+.2f points) before publishing.",
                         employee=form.employee_id.name,
                         points=form.calibration_adjustment,
                     )
@@ -153,8 +157,8 @@ class CsAppraisal(models.Model):
             if form.kind == "annual" and not form.monthly_count:
                 raise UserError(
                     _(
-                        "%(employee)s has no published monthly appraisal in %(year)s: publish them "
-                        "first, the annual appraisal is built from them.",
+                        "%(employee)s has no published monthly appraisal in %(year)s: "
+                        "publish them first, the annual appraisal is built from them.",
                         employee=form.employee_id.name,
                         year=form.period_id.name,
                     )
@@ -162,8 +166,8 @@ class CsAppraisal(models.Model):
             if not form.grade_id:
                 raise UserError(
                     _(
-                        "No grade covers a score of %(score).2f: add a grade starting at 0 in "
-                        "Configuration › Grades.",
+                        "No grade covers a score of %(score).2f: add a grade starting "
+                        "at 0 in Configuration › Grades.",
                         score=form.final_score,
                     )
                 )
@@ -173,8 +177,8 @@ class CsAppraisal(models.Model):
             ):
                 raise UserError(
                     _(
-                        "Grade %(grade)s asks for an improvement plan: write the plan of %(employee)s "
-                        "before publishing.",
+                        "Grade %(grade)s asks for an improvement plan: write the plan "
+                        "of %(employee)s before publishing.",
                         grade=form.grade_id.name,
                         employee=form.employee_id.name,
                     )

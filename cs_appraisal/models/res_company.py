@@ -25,7 +25,8 @@ class ResCompany(models.Model):
     cs_appraisal_calibrator_id = fields.Many2one(
         "res.users",
         string="Calibrated By",
-        help="The CS manager who calibrates and publishes the appraisals of new periods.",
+        help="The CS manager who calibrates and publishes the appraisals of new "
+        "periods.",
     )
 
     @api.constrains(
@@ -43,7 +44,8 @@ class ResCompany(models.Model):
             if days[0] < 0 or list(days) != sorted(days):
                 raise ValidationError(
                     _(
-                        "Appraisal steps follow each other: self-assessment, then review, "
-                        "then calibration, each due no earlier than the one before."
+                        "Appraisal steps follow each other: self-assessment, then "
+                        "review, then calibration, each due no earlier than the one "
+                        "before."
                     )
                 )

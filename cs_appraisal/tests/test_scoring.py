@@ -151,7 +151,8 @@ class TestScoring(CsAppraisalCase):
         self._score_criteria(
             form, self.supervisor_a, {"Attitude": 5, "Knowledge": 5, "Teamwork": 3}
         )
-        # results 100 (resolution alone), attitude 100, ability 50 (knowledge alone), teamwork 60
+        # results 100 (resolution alone), attitude 100, ability 50 (knowledge alone),
+        # teamwork 60
         criteria = (40 * 100 + 30 * 100 + 20 * 50 + 10 * 60) / 100
         self.assertAlmostEqual(form.criteria_score, criteria)
         self.assertAlmostEqual(

@@ -75,7 +75,8 @@ class CsFollowup(models.Model):
             if visit.satisfaction and not visit.reached:
                 raise ValidationError(
                     _(
-                        "A customer who was not reached cannot give a satisfaction score."
+                        "A customer who was not reached cannot give a satisfaction "
+                        "score."
                     )
                 )
 
@@ -84,7 +85,8 @@ class CsFollowup(models.Model):
             if visit.reached and not visit.satisfaction:
                 raise UserError(
                     _(
-                        "Record the satisfaction %(customer)s gave before closing the follow-up.",
+                        "Record the satisfaction %(customer)s gave before closing the "
+                        "follow-up.",
                         customer=visit.partner_id.name,
                     )
                 )

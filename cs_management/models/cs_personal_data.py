@@ -84,8 +84,8 @@ class CsPersonalData(models.AbstractModel):
         if personal:
             raise AccessError(
                 _(
-                    "Your role sees customers' contact details masked, so it cannot search, "
-                    "sort or group by them (%(fields)s).",
+                    "Your role sees customers' contact details masked, so it cannot "
+                    "search, sort or group by them (%(fields)s).",
                     fields=", ".join(personal),
                 )
             )

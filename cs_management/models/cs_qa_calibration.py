@@ -64,7 +64,8 @@ class CsQaCalibration(models.Model):
         string="Average Distance from Consensus",
         compute="_compute_spread",
         groups="cs_management.group_cs_manager,cs_management.group_cs_auditor",
-        help="How far, on average, a reviewer's score of a ticket is from the reviewers' average (0–100 points).",
+        help="How far, on average, a reviewer's score of a ticket is from the "
+        "reviewers' average (0–100 points).",
     )
     note = fields.Html(string="Conclusions")
 
@@ -89,7 +90,8 @@ class CsQaCalibration(models.Model):
             if outsiders:
                 raise ValidationError(
                     _(
-                        "%(names)s cannot review: choose supervisors, store managers or CS managers.",
+                        "%(names)s cannot review: choose supervisors, store managers "
+                        "or CS managers.",
                         names=", ".join(outsiders.mapped("name")),
                     )
                 )
@@ -104,14 +106,16 @@ class CsQaCalibration(models.Model):
             if len(session.reviewer_ids) < 2 or not session.ticket_ids:
                 raise UserError(
                     _(
-                        "A calibration needs at least two reviewers and one ticket: add them first."
+                        "A calibration needs at least two reviewers and one ticket: "
+                        "add them first."
                     )
                 )
             unassigned = session.ticket_ids.filtered(lambda ticket: not ticket.user_id)
             if unassigned:
                 raise UserError(
                     _(
-                        "Ticket %(ticket)s has no assignee whose work could be scored: assign it or remove it.",
+                        "Ticket %(ticket)s has no assignee whose work could be scored: "
+                        "assign it or remove it.",
                         ticket=unassigned[0].display_name,
                     )
                 )
@@ -153,7 +157,8 @@ class CsQaCalibration(models.Model):
             if waiting:
                 raise UserError(
                     _(
-                        "%(names)s have not submitted their scores yet: wait for them, or remove their score sheets.",
+                        "%(names)s have not submitted their scores yet: wait for them, "
+                        "or remove their score sheets.",
                         names=", ".join(
                             sorted(set(waiting.reviewer_id.mapped("name")))
                         ),
@@ -173,7 +178,8 @@ class CsQaCalibration(models.Model):
         is the average score of its submitted sheets; each sheet and each
         criterion line gets its deviation from it. A ticket with fewer than
         two submitted sheets has nothing to compare yet."""
-        # searched as superuser: a reviewer's own view of the session holds its sheets only
+        # searched as superuser: a reviewer's own view of the session holds its
+        # sheets only
         Inspection = self.env["cs.qa.inspection"].sudo()
         Line = self.env["cs.qa.inspection.line"].sudo()
         for session in self:

@@ -48,7 +48,8 @@ class CsQaCriterion(models.Model):
         string="Points",
         required=True,
         default=1,
-        help="The criterion's scale: 1 for a yes/no question (1 = yes), up to 5 points.",
+        help="The criterion's scale: 1 for a yes/no question (1 = yes), up to 5 "
+        "points.",
     )
     critical = fields.Boolean(
         help="Scored below its bar, the whole inspection scores zero."
@@ -74,7 +75,8 @@ class CsQaCriterion(models.Model):
             if not 1 <= criterion.max_points <= MAX_POINTS:
                 raise ValidationError(
                     _(
-                        "Criterion %(criterion)s: give it between 1 point (yes/no) and %(max)s points.",
+                        "Criterion %(criterion)s: give it between 1 point (yes/no) and "
+                        "%(max)s points.",
                         criterion=criterion.name,
                         max=MAX_POINTS,
                     )
@@ -82,7 +84,8 @@ class CsQaCriterion(models.Model):
             if criterion.weight <= 0:
                 raise ValidationError(
                     _(
-                        "Criterion %(criterion)s: give it a weight above zero, or remove it.",
+                        "Criterion %(criterion)s: give it a weight above zero, or "
+                        "remove it.",
                         criterion=criterion.name,
                     )
                 )
@@ -92,7 +95,8 @@ class CsQaCriterion(models.Model):
             ):
                 raise ValidationError(
                     _(
-                        "Criterion %(criterion)s is critical: set its bar between 1 and %(max)s points.",
+                        "Criterion %(criterion)s is critical: set its bar between 1 "
+                        "and %(max)s points.",
                         criterion=criterion.name,
                         max=criterion.max_points,
                     )
@@ -109,7 +113,8 @@ class CsQaCriterion(models.Model):
             raise UserError(
                 _(
                     "Criterion %(criterion)s has been scored in inspections and stays "
-                    "in their history: archive the scorecard and make a new one instead.",
+                    "in their history: archive the scorecard and make a new one "
+                    "instead.",
                     criterion=used.criterion_id.name,
                 )
             )

@@ -77,14 +77,16 @@ class CsQaInspectionLine(models.Model):
         readonly=True,
         aggregator="avg",
         groups=QA_LEAD_GROUPS,
-        help="Percentage points above (more lenient) or below (stricter) the average of the reviewers.",
+        help="Percentage points above (more lenient) or below (stricter) the average "
+        "of the reviewers.",
     )
     abs_deviation = fields.Float(
         string="Spread",
         readonly=True,
         aggregator="avg",
         groups=QA_LEAD_GROUPS,
-        help="Distance from the reviewers' average, in percentage points of the criterion.",
+        help="Distance from the reviewers' average, in percentage points of the "
+        "criterion.",
     )
 
     @api.depends("points", "max_points", "weight", "critical", "critical_bar")
@@ -159,10 +161,12 @@ class CsQaInspectionLine(models.Model):
         self.env["cs.qa.criterion"].flush_model(["name"])
         self.env.cr.execute(
             SQL(
-                """INSERT INTO %(table)s (%(names)s, create_uid, create_date, write_uid, write_date)
+                """INSERT INTO %(table)s
+                          (%(names)s, create_uid, create_date, write_uid, write_date)
                    SELECT %(values)s, %(uid)s, %(now)s, %(uid)s, %(now)s
                      FROM json_populate_recordset(NULL::%(table)s, %(rows)s) AS line
-                     JOIN cs_qa_criterion AS criterion ON criterion.id = line.criterion_id""",
+                     JOIN cs_qa_criterion AS criterion
+                       ON criterion.id = line.criterion_id""",
                 table=SQL.identifier(self._table),
                 names=names,
                 values=values,

@@ -137,7 +137,8 @@ class CsQaInspection(models.Model):
         return list(zip(criteria.mapped("prefill"), lines, strict=True))
 
     def _broken_phrases(self):
-        """{(ticket id, agent id): {rule type: [phrases]}} for these inspections, in one query."""
+        """{(ticket id, agent id): {rule type: [phrases]}} for these inspections,
+        in one query."""
         groups = (
             self.env["cs.phrase.violation"]
             .sudo()

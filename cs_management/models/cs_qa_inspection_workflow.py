@@ -38,7 +38,8 @@ class CsQaInspection(models.Model):
         ):
             raise AccessError(
                 _(
-                    "Calibration scores are opened by a CS manager starting a calibration session."
+                    "Calibration scores are opened by a CS manager starting a "
+                    "calibration session."
                 )
             )
 
@@ -69,8 +70,8 @@ class CsQaInspection(models.Model):
             if inspection.agent_id not in reach | inspection.ticket_id.user_id:
                 raise AccessError(
                     _(
-                        "%(agent)s is neither the ticket's assignee nor someone you lead: "
-                        "you cannot inspect their work.",
+                        "%(agent)s is neither the ticket's assignee nor someone you "
+                        "lead: you cannot inspect their work.",
                         agent=inspection.agent_id.name,
                     )
                 )
@@ -85,7 +86,8 @@ class CsQaInspection(models.Model):
             if inspection.kind == "calibration":
                 raise UserError(
                     _(
-                        "Calibration scores are not published to the agent: submit them to the session."
+                        "Calibration scores are not published to the agent: submit "
+                        "them to the session."
                     )
                 )
             if inspection.state != "draft":
@@ -98,7 +100,8 @@ class CsQaInspection(models.Model):
             if not inspection.passed and is_html_empty(inspection.remarks):
                 raise UserError(
                     _(
-                        "%(inspection)s is below the pass mark: write coaching remarks for the agent before publishing.",
+                        "%(inspection)s is below the pass mark: write coaching remarks "
+                        "for the agent before publishing.",
                         inspection=inspection.display_name,
                     )
                 )
@@ -154,7 +157,8 @@ class CsQaInspection(models.Model):
         return True
 
     def action_submit(self):
-        """A reviewer hands in calibration scores; they count in the session's spread."""
+        """A reviewer hands in calibration scores; they count in the session's
+        spread."""
         self.check_access("write")
         for inspection in self:
             if inspection.kind != "calibration" or inspection.state != "draft":
@@ -182,7 +186,8 @@ class CsQaInspection(models.Model):
             if inspection.calibration_id.state == "done":
                 raise UserError(
                     _(
-                        "The calibration session is closed: its scores can no longer change."
+                        "The calibration session is closed: its scores can no longer "
+                        "change."
                     )
                 )
         self.activity_unlink(["cs_management.mail_activity_qa_acknowledge"])

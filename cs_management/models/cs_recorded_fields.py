@@ -21,7 +21,8 @@ class CsRecordedFields(models.AbstractModel):
         if names:
             raise AccessError(
                 _(
-                    "%(fields)s are recorded by the service process and cannot be set by hand.",
+                    "%(fields)s are recorded by the service process and cannot be set "
+                    "by hand.",
                     fields=", ".join(
                         self._fields[name]._description_string(self.env)
                         for name in names

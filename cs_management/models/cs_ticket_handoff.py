@@ -97,7 +97,8 @@ class CsTicketHandoff(models.Model):
             if not handoff.result:
                 raise UserError(
                     _(
-                        "Write the result of the hand-off to %(department)s before closing it.",
+                        "Write the result of the hand-off to %(department)s before "
+                        "closing it.",
                         department=handoff.department_id.name,
                     )
                 )

@@ -56,7 +56,8 @@ class HelpdeskSla(models.Model):
             vals,
             ("cs_management.group_cs_manager",),
             _(
-                "Only a Customer Service manager decides which deadlines serve the customer-service process."
+                "Only a Customer Service manager decides which deadlines serve the "
+                "customer-service process."
             ),
             creating=creating,
         )

@@ -86,6 +86,7 @@ class HelpdeskTicket(models.Model):
         if is_cs_staff(self.env):
             raise AccessError(
                 self.env._(
-                    "Ratings come from the customer: Customer Service staff cannot rate a ticket."
+                    "Ratings come from the customer: Customer Service staff cannot "
+                    "rate a ticket."
                 )
             )

@@ -74,7 +74,8 @@ class HelpdeskTicketTeam(models.Model):
             vals,
             ("cs_management.group_cs_manager",),
             _(
-                "Only a Customer Service manager decides which teams run the customer-service process."
+                "Only a Customer Service manager decides which teams run the "
+                "customer-service process."
             ),
             creating=creating,
         )

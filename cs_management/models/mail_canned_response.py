@@ -30,7 +30,8 @@ class MailCannedResponse(models.Model):
         if self._cs_shared_with_service():
             raise ValidationError(
                 _(
-                    "Only a Customer Service manager shares canned responses with the service roles."
+                    "Only a Customer Service manager shares canned responses with the "
+                    "service roles."
                 )
             )
 

@@ -87,7 +87,7 @@ class ResPartner(models.Model):
         ):
             plain = self.with_context(show_email=False, show_address=False)
             super(ResPartner, plain)._compute_display_name()
-            for partner, name in zip(self, plain):
+            for partner, name in zip(self, plain, strict=True):
                 partner.display_name = name.display_name
             return
         super()._compute_display_name()

@@ -21,7 +21,8 @@ def copy_translated(records, source_field, fnames):
     records.flush_recordset([source_field, *fnames])
     records.env.cr.execute(
         SQL(
-            "UPDATE %s AS target SET %s FROM %s AS source WHERE source.id = target.%s AND target.id IN %s",
+            "UPDATE %s AS target SET %s FROM %s AS source WHERE source.id = target.%s "
+            "AND target.id IN %s",
             SQL.identifier(records._table),
             SQL(", ").join(
                 SQL("%s = source.%s", SQL.identifier(name), SQL.identifier(name))

@@ -14,7 +14,8 @@ class CsQaCase(CsTicketCase):
     Scorecard "Test Card", out of 10, pass mark 8:
       courtesy    weight 40, 5 points, pre-filled from greeting/closing rules
       resolution  weight 30, yes/no
-      forbidden   weight 30, 3 points, critical below 2, pre-filled from forbidden phrases
+      forbidden   weight 30, 3 points, critical below 2, pre-filled from
+                  forbidden phrases
     """
 
     @classmethod

@@ -84,7 +84,8 @@ class TestAccessMatrix(CsOrganisationCase):
                 got = self._allowed(lambda op=operations[name], u=user: op(u))
                 if got != expected:
                     mismatches.append(
-                        f"{who} {name}: expected {'allowed' if expected else 'denied'}, "
+                        f"{who} {name}: expected "
+                        f"{'allowed' if expected else 'denied'}, "
                         f"got {'allowed' if got else 'denied'}"
                     )
         self.assertFalse(mismatches, "\n".join(mismatches))

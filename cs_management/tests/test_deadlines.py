@@ -86,7 +86,9 @@ class TestDeadlines(CsTicketCase):
             self._walk(ticket, "solution")
         with self._at(at(0, 11)):
             self._advance(ticket, "feedback")
-        line = ticket.ticket_sla_ids.filtered(lambda l: l.sla_id.cs_promised)
+        line = ticket.ticket_sla_ids.filtered(
+            lambda sla_line: sla_line.sla_id.cs_promised
+        )
         self.assertEqual(
             line.state,
             "accomplished",
@@ -99,7 +101,7 @@ class TestDeadlines(CsTicketCase):
             other.stage_id = self.stage["feedback"]
         self.assertEqual(
             other.ticket_sla_ids.filtered(
-                lambda l: l.sla_id.name == "Resolution: order issue"
+                lambda sla_line: sla_line.sla_id.name == "Resolution: order issue"
             ).state,
             "accomplished",
         )
@@ -120,7 +122,7 @@ class TestDeadlines(CsTicketCase):
         )
         with self._at(MONDAY_9):
             ticket = self._new_ticket("order", cs_solution="<p>ok</p>")
-        line = ticket.ticket_sla_ids.filtered(lambda l: l.sla_id == sla)
+        line = ticket.ticket_sla_ids.filtered(lambda sla_line: sla_line.sla_id == sla)
         with self._at(at(0, 11)):
             ticket.stage_id = self.stage["feedback"]
         self.assertEqual(line.state, "on_hold")
@@ -166,7 +168,7 @@ class TestDeadlineCron(CsTicketCase):
         with self._at(at(0, 9)):
             ticket = self._new_ticket(user=self.agent_a.user_id)
         first_response = ticket.ticket_sla_ids.filtered(
-            lambda l: l.sla_id.name == "First response"
+            lambda sla_line: sla_line.sla_id.name == "First response"
         )
         deadline = first_response.deadline
         Cron = self.env["helpdesk.ticket.sla"]

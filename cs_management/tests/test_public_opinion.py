@@ -47,9 +47,12 @@ class TestPublicOpinion(CsTicketCase):
     def test_management_hears_of_top_severities_once_per_level(self):
         ticket = self._incident(cs_po_views=500)
         manager_partner = self.cs_manager.user_id.partner_id
-        reports = lambda: ticket.message_ids.filtered(
-            lambda m: manager_partner in m.partner_ids
-        )  # noqa: E731
+
+        def reports():
+            return ticket.message_ids.filtered(
+                lambda m: manager_partner in m.partner_ids
+            )
+
         self.assertFalse(reports())
         ticket.cs_po_views = 20000
         self.assertEqual(len(reports()), 1)

@@ -137,8 +137,8 @@ class ViewMatchesWrite:
                     shown[key],
                     accepted,
                     f"{record._name} at {record.state}, {user.login}: {key} is "
-                    f"{'editable' if shown[key] else 'read-only'} in the view but the save is "
-                    f"{'accepted' if accepted else 'refused'}",
+                    f"{'editable' if shown[key] else 'read-only'} in the view but "
+                    f"the save is {'accepted' if accepted else 'refused'}",
                 )
                 checked += 1
         return checked

@@ -117,7 +117,8 @@ class CsTrainingAssessment(models.Model):
     is_mine = fields.Boolean(compute="_compute_is_mine")
     sheet_editable = fields.Boolean(
         compute="_compute_sheet_editable",
-        help="An undecided attempt the current user may write: what the form lets edit.",
+        help="An undecided attempt the current user may write: what the form lets "
+        "edit.",
     )
 
     @api.depends_context("uid")

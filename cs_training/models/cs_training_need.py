@@ -138,13 +138,14 @@ class CsTrainingNeed(models.Model):
             if not plan:
                 raise UserError(
                     _(
-                        "There is no open %(year)s training plan for %(company)s: create it first.",
+                        "There is no open %(year)s training plan for %(company)s: "
+                        "create it first.",
                         year=year,
                         company=need.company_id.name,
                     )
                 )
             line = plan.line_ids.filtered(
-                lambda line: line.course_id == need.course_id
+                lambda line, course=need.course_id: line.course_id == course
             )[:1]
             if not line:
                 line = line.create({"plan_id": plan.id, "course_id": need.course_id.id})
@@ -170,7 +171,8 @@ class CsTrainingNeed(models.Model):
             if not employees:
                 raise UserError(
                     _(
-                        "%(need)s names nobody: set an employee or a team with members.",
+                        "%(need)s names nobody: set an employee or a team with "
+                        "members.",
                         need=need.name,
                     )
                 )
@@ -178,7 +180,8 @@ class CsTrainingNeed(models.Model):
             if not session:
                 raise UserError(
                     _(
-                        "There is no upcoming session of %(course)s: schedule one, then enrol.",
+                        "There is no upcoming session of %(course)s: schedule one, "
+                        "then enrol.",
                         course=need.course_id.name,
                     )
                 )

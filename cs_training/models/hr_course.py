@@ -46,7 +46,8 @@ class HrCourse(models.Model):
         string="Theory Exam",
         domain=[("certification", "=", True)],
         tracking=True,
-        help="A certification survey: the theory score comes from the attendee's answers.",
+        help="A certification survey: the theory score comes from the attendee's "
+        "answers.",
     )
     cs_rubric_criterion_ids = fields.One2many(
         "cs.training.rubric.criterion",
@@ -85,7 +86,8 @@ class HrCourse(models.Model):
         string="Validity (months)",
         default=lambda self: self.env.company.cs_training_validity_months,
         tracking=True,
-        help="How long a certificate of this course is valid; 0 means it never expires.",
+        help="How long a certificate of this course is valid; 0 means it never "
+        "expires.",
     )
     cs_reminder_days = fields.Integer(
         string="Reminder (days before expiry)",
@@ -128,7 +130,8 @@ class HrCourse(models.Model):
             vals,
             ("cs_management.group_cs_trainer", "cs_management.group_cs_manager"),
             _(
-                "Only trainers and Customer Service managers decide which courses are service training."
+                "Only trainers and Customer Service managers decide which courses are "
+                "service training."
             ),
             creating=creating,
         )
@@ -189,15 +192,17 @@ class HrCourse(models.Model):
                 raise UserError(
                     _(
                         "Course %(course)s weighs the theory exam but has no exam "
-                        "survey: choose one on the course or set the theory weight to 0.",
+                        "survey: choose one on the course or set the theory weight "
+                        "to 0.",
                         course=course.name,
                     )
                 )
             if course.cs_practical_weight and not course.cs_rubric_criterion_ids:
                 raise UserError(
                     _(
-                        "Course %(course)s weighs the practical exam but has no rubric: "
-                        "add rubric criteria on the course or set the practical weight to 0.",
+                        "Course %(course)s weighs the practical exam but has no "
+                        "rubric: add rubric criteria on the course or set the "
+                        "practical weight to 0.",
                         course=course.name,
                     )
                 )

@@ -216,7 +216,8 @@ class HrCourseAttendee(models.Model):
             self.write({"result": "passed", "cs_certificate_id": certificate.id})
             self.message_post(
                 body=_(
-                    "Passed with %(score)s/100 at attempt %(attempt)s; certificate %(certificate)s issued.",
+                    "Passed with %(score)s/100 at attempt %(attempt)s; certificate "
+                    "%(certificate)s issued.",
                     score=assessment.final_score,
                     attempt=assessment.attempt,
                     certificate=certificate.display_name,
@@ -231,8 +232,8 @@ class HrCourseAttendee(models.Model):
         ):
             self.message_post(
                 body=_(
-                    "Failed attempt %(attempt)s with %(score)s/100 (pass mark %(pass_mark)s): "
-                    "retake %(retake)s of %(retakes)s opened.",
+                    "Failed attempt %(attempt)s with %(score)s/100 (pass mark "
+                    "%(pass_mark)s): retake %(retake)s of %(retakes)s opened.",
                     attempt=assessment.attempt,
                     score=assessment.final_score,
                     pass_mark=assessment.pass_mark,
@@ -265,7 +266,8 @@ class HrCourseAttendee(models.Model):
             self.cs_failure_action = "retraining"
             self.message_post(
                 body=_(
-                    "Failed after %(attempts)s attempts: enrolled in retraining session %(session)s.",
+                    "Failed after %(attempts)s attempts: enrolled in retraining "
+                    "session %(session)s.",
                     attempts=self.cs_attempt_count,
                     session=retraining.course_schedule_id.name,
                 )
@@ -280,8 +282,9 @@ class HrCourseAttendee(models.Model):
             self.cs_failure_action = "retraining_need"
             self.message_post(
                 body=_(
-                    "Failed after %(attempts)s attempts and no session of %(course)s is open: "
-                    "training need %(need)s logged for the responsible trainer.",
+                    "Failed after %(attempts)s attempts and no session of %(course)s "
+                    "is open: training need %(need)s logged for the responsible "
+                    "trainer.",
                     attempts=self.cs_attempt_count,
                     course=course.name,
                     need=need.display_name,

@@ -54,7 +54,8 @@ class HrCourseSchedule(models.Model):
         if any(self.mapped("course_id.cs_service_training")):
             raise UserError(
                 _(
-                    "Service training is passed through its exams, not marked passed by hand."
+                    "Service training is passed through its exams, not marked passed "
+                    "by hand."
                 )
             )
         super().all_passed()

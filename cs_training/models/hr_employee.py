@@ -203,7 +203,8 @@ class HrEmployee(models.Model):
                     # recorded when going live: passed, but no score to compare
                     missing.append(
                         _(
-                            "%(course)s: certificate recorded without a score (minimum %(minimum)s)",
+                            "%(course)s: certificate recorded without a score (minimum "
+                            "%(minimum)s)",
                             course=course.name,
                             minimum=minimum,
                         )

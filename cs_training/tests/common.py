@@ -111,7 +111,7 @@ class CsTrainingCase(CsOrganisationCase):
     def _score(self, assessment, *levels):
         """The trainer scores the rubric, one level a criterion, and records."""
         trainer_view = assessment.with_user(self.trainer_user)
-        for line, level in zip(trainer_view.line_ids, levels):
+        for line, level in zip(trainer_view.line_ids, levels, strict=True):
             line.level = str(level)
         trainer_view.action_record_scores()
 

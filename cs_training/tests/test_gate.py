@@ -77,7 +77,8 @@ class TestGate(CsTrainingCase):
             form.save()
 
     def test_refused_from_the_kanban_and_rpc(self):
-        # dragging a card to an assignee column and an RPC client both save through web_save/write
+        # dragging a card to an assignee column and an RPC client both save through
+        # web_save/write
         with self.assertRaisesRegex(ValidationError, "Test onboarding"):
             self.ticket.with_user(self.supervisor_a.user_id).web_save(
                 {"user_id": self.new_hire.user_id.id}, specification={}

@@ -43,7 +43,8 @@ def migrate(cr, version):
         """
         UPDATE helpdesk_ticket_stage SET active = TRUE
          WHERE id IN (SELECT res_id FROM ir_model_data
-                       WHERE module = 'helpdesk_mgmt' AND model = 'helpdesk.ticket.stage'
+                       WHERE module = 'helpdesk_mgmt'
+                         AND model = 'helpdesk.ticket.stage'
                          AND name IN %s)
         """,
         (HELPDESK_STAGES,),
