@@ -13,6 +13,7 @@
         "hr_org_chart",
         "helpdesk_mgmt",
         "helpdesk_mgmt_crm",
+        "helpdesk_mgmt_merge",
         "helpdesk_mgmt_rating",
         "helpdesk_mgmt_sla",
         "helpdesk_mgmt_stage_validation",

@@ -30,6 +30,7 @@ from . import helpdesk_ticket_assignment
 from . import helpdesk_ticket_idle
 from . import helpdesk_ticket_manual_escalation
 from . import cs_ticket_escalate_wizard
+from . import helpdesk_ticket_merge
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_deadlines
 from . import helpdesk_ticket_public_opinion

@@ -24,4 +24,5 @@ from . import test_canned_responses
 from . import test_assignment
 from . import test_idle_tickets
 from . import test_manual_escalation
+from . import test_merge
 from . import test_jobs
