@@ -307,6 +307,12 @@ SUDO_PLACES = {
     ),
     # cs_management/models/helpdesk_ticket_merge.py
     "cs_management/models/helpdesk_ticket_merge.py::"
+    "HelpdeskTicketMerge.merge_tickets": (
+        "OCA's merge moves the merged tickets' messages and activities, which "
+        "only an administrator may rewrite, after the write right on every "
+        "ticket was checked; the kept ticket's values are written with it too"
+    ),
+    "cs_management/models/helpdesk_ticket_merge.py::"
     "HelpdeskTicketMerge._cs_move_to_kept": (
         "the merge moves the follow-ups and hand-offs, which agents may not "
         "edit, and records the earliest promise and due date on the kept "
