@@ -53,6 +53,7 @@ from . import cs_qa_scorecard
 from . import cs_qa_criterion
 from . import cs_qa_inspection
 from . import cs_qa_inspection_checks
+from . import cs_qa_inspection_iqs
 from . import cs_qa_inspection_sheet
 from . import cs_qa_inspection_workflow
 from . import cs_qa_inspection_line

@@ -15,6 +15,9 @@ DASHBOARD_KPIS = (
 LOWER_IS_BETTER = {"complaint_rate"}
 
 
+STORE_LEADER_FIELDS = {"manager_id", "active", "company_id"}
+
+
 class CsStore(models.Model):
     """A shop of the company; head-office service staff belong to no store."""
 
@@ -155,6 +158,21 @@ class CsStore(models.Model):
             ),
             {},
         )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        stores = super().create(vals_list)
+        if stores.filtered("manager_id"):
+            self.env.registry.clear_cache()
+        return stores
+
+    def write(self, vals):
+        res = super().write(vals)
+        # the record rules read res.users.cs_managed_store_ids: a cached
+        # domain goes stale when a store changes hands
+        if STORE_LEADER_FIELDS & vals.keys():
+            self.env.registry.clear_cache()
+        return res
 
     @api.constrains("crm_team_id")
     def _check_own_sales_team(self):

@@ -15,13 +15,13 @@ class HelpdeskTicket(models.Model):
 
     def _cs_supervisor_user(self):
         """Who answers for this ticket: the store's CS supervisor, else the
-        team leader, else the assignee's manager; the first who may be
+        team leader, else the assignee's leaders; the first who may be
         given tickets."""
         self.ensure_one()
         candidates = (
             self.cs_store_id.supervisor_ids.user_id
             | self.team_id.user_id
-            | self.user_id.employee_id.parent_id.user_id
+            | self.user_id.employee_id.sudo()._cs_leaders()
         )
         return self._cs_assignable(candidates)[:1]
 

@@ -1,8 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-# Changing these moves an employee in the organisation; record rules
-# read them through ``user.employee_ids``, so their cached domains go stale.
+# Changing these moves an employee in the organisation; record rules read
+# it through res.users.cs_led_employee_ids, so their cached domains go stale.
 ORGANISATION_FIELDS = {"cs_store_id", "parent_id", "user_id", "company_id", "active"}
 
 
@@ -75,6 +75,20 @@ class HrEmployee(models.Model):
         res = super().unlink()
         users._sync_cs_role_groups()
         return res
+
+    def _cs_leaders(self):
+        """The users who answer for this employee's work, nearest first: the
+        manager in the reporting line, then the store's supervisors, then the
+        store's manager (ORG-3). Routing and reminders pick from here."""
+        if not self:
+            return self.env["res.users"]
+        self.ensure_one()
+        store = self.cs_store_id
+        return (
+            self.parent_id.user_id
+            | store.supervisor_ids.user_id
+            | store.manager_id.user_id
+        ) - (self | self.subordinate_ids).user_id
 
     def _check_can_assign_roles(self):
         """Roles grant security groups: only CS managers hand them out."""

@@ -20,6 +20,35 @@ class ResUsers(models.Model):
         copy=False,
     )
 
+    # The organisation, answered once (ORG-3): the record rules, the routing
+    # and the Python checks all read these two. Computed for the rules' user
+    # (always sudo); their cached domains are cleared when an employee moves
+    # or a store changes manager (hr.employee and cs.store write).
+    cs_led_employee_ids = fields.Many2many(
+        "hr.employee",
+        compute="_compute_cs_organisation",
+        string="Employees Led",
+        help="The employees below this user's employees in the reporting line, "
+        "at any depth.",
+        groups="base.group_system",
+    )
+    cs_managed_store_ids = fields.Many2many(
+        "cs.store",
+        compute="_compute_cs_organisation",
+        string="Stores Managed",
+        help="The stores one of this user's employees manages.",
+        groups="base.group_system",
+    )
+
+    def _compute_cs_organisation(self):
+        Store = self.env["cs.store"].sudo().with_context(active_test=False)
+        stores = Store.search([("manager_id.user_id", "in", self.ids)])
+        for user in self:
+            user.cs_led_employee_ids = user.sudo().employee_ids.subordinate_ids
+            user.cs_managed_store_ids = stores.filtered(
+                lambda store, user=user: store.manager_id.user_id == user
+            )
+
     def _sync_cs_role_groups(self, formerly_granted=None):
         """Give each user exactly the groups of its active employees' roles.
 
@@ -68,11 +97,10 @@ class ResUsers(models.Model):
         """The users whose work this user leads: its subordinates at any depth
         and the staff of the stores it manages (ORG-3's reporting lines)."""
         self.ensure_one()
-        employees = self.sudo().employee_ids
-        stores = (
-            self.env["cs.store"].sudo().search([("manager_id", "in", employees.ids)])
-        )
-        return (employees.subordinate_ids | stores.employee_ids).user_id
+        user = self.sudo()
+        return (
+            user.cs_led_employee_ids | user.cs_managed_store_ids.employee_ids
+        ).user_id
 
     def _cs_reads_only(self):
         """Auditors and trainers read every ticket and inspection and change

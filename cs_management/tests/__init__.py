@@ -26,3 +26,4 @@ from . import test_idle_tickets
 from . import test_manual_escalation
 from . import test_merge
 from . import test_jobs
+from . import test_organisation

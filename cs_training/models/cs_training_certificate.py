@@ -225,10 +225,8 @@ class CsTrainingCertificate(models.Model):
         today = fields.Date.context_today(self)
         for certificate in self:
             enrolment = certificate._cs_enrol_for_renewal()
-            for user in (
-                certificate.employee_id.user_id
-                | certificate.employee_id.parent_id.user_id
-            ):
+            employee = certificate.employee_id
+            for user in employee.user_id | employee._cs_leaders()[:1]:
                 summary, plan = certificate._cs_in_lang_of(user)._cs_reminder_texts(
                     enrolment
                 )
