@@ -48,10 +48,10 @@ def generate_quality(env):
         """
         INSERT INTO cs_qa_inspection (company_id, agent_id, reviewer_id,
                                       scorecard_id, ticket_id, team_id,
-                                      store_id, kind, state, date, score, passed,
-                                      create_date, write_date)
+                                      store_id, kind, state, counts_in_iqs,
+                                      date, score, passed, create_date, write_date)
         SELECT t.company_id, t.user_id, tm.user_id, %s, t.id, t.team_id,
-               t.cs_store_id, 'sample', 'published',
+               t.cs_store_id, 'sample', 'published', TRUE,
                t.closed_date::date, s.score, s.score >= 80,
                t.closed_date, t.closed_date
           FROM helpdesk_ticket t
@@ -278,13 +278,15 @@ WITH scope AS (
                AS score
       FROM lines GROUP BY ticket_id
 ), inspections AS (
-    INSERT INTO cs_qa_inspection (company_id, kind, state, ticket_id, agent_id,
+    INSERT INTO cs_qa_inspection (company_id, kind, state, counts_in_iqs,
+                                  ticket_id, agent_id,
                                   reviewer_id, team_id, store_id, date,
                                   scorecard_id, scale, pass_mark,
                                   sample_period_start, raw_score, critical_failed,
                                   score, score_on_scale, passed, create_uid,
                                   create_date, write_uid, write_date)
-    SELECT p.company_id, 'sample', 'draft', p.id, p.user_id, p.reviewer_id,
+    SELECT p.company_id, 'sample', 'draft', FALSE, p.id, p.user_id,
+           p.reviewer_id,
            p.team_id, p.cs_store_id, p.closed_date::date, %(scorecard)s,
            %(scale)s, %(pass_mark)s, %(start)s, s.raw, s.failed, s.score,
            round(s.score * %(scale)s / 100, 2),

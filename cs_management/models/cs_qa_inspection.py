@@ -61,6 +61,7 @@ class CsQaInspection(models.Model):
         "score",
         "score_on_scale",
         "passed",
+        "counts_in_iqs",
     )
     _check_company_auto = True
 
@@ -354,34 +355,3 @@ class CsQaInspection(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         self._cs_check_sheet_open()
-
-    # ------------------------------------------------------------------
-    # Reporting
-    # ------------------------------------------------------------------
-    @api.model
-    def _iqs_domain(self):
-        """The inspections that make an agent's internal quality score
-        (IQS) and QA accuracy rate: published or acknowledged, not
-        calibration. The KPI report and the views use this definition."""
-        return [
-            ("state", "in", ("published", "acknowledged")),
-            ("kind", "!=", "calibration"),
-        ]
-
-    @api.model
-    def action_iqs_analysis(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "cs_management.action_cs_qa_iqs"
-        )
-        action["domain"] = self._iqs_domain()
-        return action
-
-    @api.model
-    def action_criterion_analysis(self):
-        """Where points are lost, per criterion, among the inspections
-        that count (the lines carry the inspection's state and kind)."""
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "cs_management.action_cs_qa_criterion_analysis"
-        )
-        action["domain"] = self._iqs_domain()
-        return action

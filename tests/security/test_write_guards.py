@@ -461,6 +461,7 @@ INSPECTION_CRAFTED = {
     "passed": True,
     "critical_failed": False,
     "published_date": "2025-03-04",
+    "counts_in_iqs": True,
 }
 TICKET_WRITERS = (
     "agent_a",
