@@ -33,7 +33,8 @@ def clock_at(env, moment):
     env.flush_all()
     with (
         freezegun.freeze_time(moment),
-        patch.object(type(env.cr), "now", lambda cr: moment),
+        # this transaction's cursor only: other threads keep their time
+        patch.object(env.cr, "now", lambda: moment),
     ):
         yield
         env.flush_all()
