@@ -126,7 +126,7 @@ class HelpdeskTicket(models.Model):
         if self.env.su or not is_cs_staff(self.env):
             super().set_sla()
             return True
-        self.check_access("read")
+        self.check_access("write")
         if self.sudo().ticket_sla_ids:
             raise AccessError(
                 self.env._(

@@ -58,6 +58,9 @@ class HelpdeskTicket(models.Model):
 
     def _cs_escalate(self, reason):
         self.ensure_one()
+        # the count is kept as the process (sudo): only who may change the
+        # ticket escalates it
+        self.check_access("write")
         if not (reason or "").strip():
             raise UserError(_("Say why the ticket is escalated."))
         receiver = self._cs_escalation_receiver()

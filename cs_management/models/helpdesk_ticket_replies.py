@@ -78,6 +78,9 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     def action_cs_tell_result(self):
         """Send the solution to the customer; the feedback step needs it."""
+        # it dates the result as the process (sudo): only who may change
+        # the ticket may say it was told
+        self.check_access("write")
         for ticket in self:
             if not ticket.cs_solution or ticket.cs_solution == "<p><br></p>":
                 raise UserError(
