@@ -58,7 +58,19 @@ class CsRole(models.Model):
     @api.constrains("group_id")
     def _check_group_is_customer_service(self):
         category = self.env.ref("cs_management.module_category_customer_service")
+        # a role is handed out by CS managers: it may not grant more than they
+        # hold (the Administrator group is given by hand, by administrators)
+        admin = self.env.ref("cs_management.group_cs_admin")
         for role in self:
+            if role.group_id == admin:
+                raise ValidationError(
+                    _(
+                        "Role %(role)s cannot grant %(group)s: administrators are "
+                        "appointed by hand, not by a service role.",
+                        role=role.name,
+                        group=admin.full_name,
+                    )
+                )
             if role.group_id.category_id != category:
                 raise ValidationError(
                     _(

@@ -71,6 +71,28 @@ class TestOrganisationRules(CsOrganisationCase):
             )
         self.assertFalse(Role.search([("code", "=", "greeter")]))
 
+    def test_no_role_appoints_administrators(self):
+        """CS managers hand out roles: a role granting the Administrator group
+        would let them make anyone, themselves too, an administrator."""
+        admin = self.env.ref("cs_management.group_cs_admin")
+        Role = self.env["cs.role"]
+        role = self.roles["specialist"]
+        for attempt in (
+            lambda: Role.create({"name": "Root", "code": "root", "group_id": admin.id}),
+            lambda: (
+                role.with_user(self.cs_manager.user_id)
+                .sudo()
+                .write({"group_id": admin.id})
+            ),
+        ):
+            with (
+                self.assertRaisesRegex(ValidationError, "appointed by hand"),
+                self.env.cr.savepoint(),
+            ):
+                attempt()
+        self.assertNotEqual(role.group_id, admin)
+        self.assertFalse(Role.search([("code", "=", "root")]))
+
     def test_promotion_path_cannot_loop(self):
         with self.assertRaisesRegex(ValidationError, "cannot loop"):
             self.roles["cs_manager"].next_role_id = self.roles["specialist"]
