@@ -197,8 +197,11 @@ start_nginx() {
     mkdir -p "$BASE/nginx"
     local upstream="" chat="" port
     for port in "${NODE_PORTS[@]}"; do
-        upstream+="        server 127.0.0.1:$port max_fails=1 fail_timeout=10s;"$'\n'
-        chat+="        server 127.0.0.1:$((port + 3)) max_fails=1 fail_timeout=10s;"$'\n'
+        # never marked down: a node that is only busy stays in (its queue
+        # full, a connection times out), a dead one refuses at once and the
+        # request goes to the other
+        upstream+="        server 127.0.0.1:$port max_fails=0;"$'\n'
+        chat+="        server 127.0.0.1:$((port + 3)) max_fails=0;"$'\n'
     done
     cat > "$BASE/nginx.conf" <<EOF
 daemon off;
@@ -225,7 +228,7 @@ $chat    }
         listen 127.0.0.1:$PROXY_PORT;
         client_max_body_size 64m;
         proxy_read_timeout 720s;
-        proxy_connect_timeout 5s;
+        proxy_connect_timeout 60s;
         proxy_send_timeout 720s;
         # a node that refuses the connection: the request goes to the other
         # one (a request already sent to a node is never sent twice)
