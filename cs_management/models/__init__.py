@@ -31,6 +31,8 @@ from . import helpdesk_ticket_idle
 from . import helpdesk_ticket_manual_escalation
 from . import cs_ticket_escalate_wizard
 from . import helpdesk_ticket_merge
+from . import document_page
+from . import helpdesk_ticket_knowledge
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_deadlines
 from . import helpdesk_ticket_public_opinion

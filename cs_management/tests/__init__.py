@@ -25,5 +25,6 @@ from . import test_assignment
 from . import test_idle_tickets
 from . import test_manual_escalation
 from . import test_merge
+from . import test_knowledge
 from . import test_jobs
 from . import test_organisation

@@ -24,7 +24,10 @@ BUDGET = {
     "visit_done": 2,
     "closed": 54,
     "kanban": 26,
-    "form": 25,
+    # the articles suggested on the form (DESK-2): their search here, where
+    # there are none; with articles, their tags, kinds and products too, as
+    # many queries for any number (test_knowledge)
+    "form": 26,
 }
 
 
