@@ -228,7 +228,8 @@ class TestMessagesLanguage(SuiteCase):
                 agent = self._user(
                     "aftersales", "zh_TW" if lang == "en_US" else "en_US"
                 )
-                # as helpdesk_mgmt_rating sends it when a ticket reaches our Closed stage
+                # as helpdesk_mgmt_rating sends it when a ticket reaches our Closed
+                # stage
                 closed = self.env.ref("cs_management.stage_closed")
                 ticket.with_user(agent).rating_send_request(
                     closed.rating_mail_template_id,
@@ -236,7 +237,8 @@ class TestMessagesLanguage(SuiteCase):
                     force_send=False,
                 )
                 request = ticket.message_ids[:1]
-                # the e-mail carries the request; the chatter keeps a line without the links
+                # the e-mail carries the request; the chatter keeps a line without
+                # the links
                 sent = (
                     self.env["mail.mail"]
                     .sudo()
@@ -277,7 +279,7 @@ class TestMessagesLanguage(SuiteCase):
                     }
                 )
                 told = (ticket.message_ids - before).filtered(
-                    lambda m: ticket.partner_id in m.partner_ids
+                    lambda m, ticket=ticket: ticket.partner_id in m.partner_ids
                 )
                 self.assertEqual(len(told), 1, "the customer hears of the hand-off")
                 printed = (
@@ -334,7 +336,7 @@ class TestMessagesLanguage(SuiteCase):
                 with self.env.cr.savepoint() as savepoint:
                     form.with_user(supervisor).action_start()
                     activity = form.activity_ids.filtered(
-                        lambda a: a.user_id == employee
+                        lambda a, employee=employee: a.user_id == employee
                     )
                     self.assertEqual(len(activity), 1)
                     self.assertReads(

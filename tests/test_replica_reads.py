@@ -37,7 +37,12 @@ class TestReportsReadOnTheReplica(SuiteHttpCase, CsAppraisalCase):
 
     def test_the_report_requests_take_the_read_only_cursor(self):
         pivot = self._call(
-            "cs.kpi.report", "read_group", [], ["complaint_rate", "customers_served:sum"], ["store_id"], lazy=False
+            "cs.kpi.report",
+            "read_group",
+            [],
+            ["complaint_rate", "customers_served:sum"],
+            ["store_id"],
+            lazy=False,
         )
         self.assertTrue(pivot)
         dashboard = self._call(
@@ -47,10 +52,20 @@ class TestReportsReadOnTheReplica(SuiteHttpCase, CsAppraisalCase):
             domain=[("id", "in", (self.store_a | self.store_b).ids)],
         )
         self.assertEqual(dashboard["length"], 2)
-        self._call("cs.qa.inspection.line", "read_group", [], ["abs_deviation:avg"], ["criterion_id"])
+        self._call(
+            "cs.qa.inspection.line",
+            "read_group",
+            [],
+            ["abs_deviation:avg"],
+            ["criterion_id"],
+        )
         self._call("cs.appraisal", "web_read_group", [], ["__count"], ["state"])
         self.assertEqual({model for model, _readonly in self.cursors}, set(REPORTS))
-        self.assertEqual([ro for _model, ro in self.cursors], [True] * len(self.cursors), self.cursors)
+        self.assertEqual(
+            [ro for _model, ro in self.cursors],
+            [True] * len(self.cursors),
+            self.cursors,
+        )
 
     def test_a_save_takes_the_read_write_cursor(self):
         """The spy tells the two paths apart: a form saved, then read back,

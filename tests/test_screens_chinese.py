@@ -160,7 +160,8 @@ class TestScreensReadChinese(SuiteCase):
                     for where, text in self._view_texts(env, action, view_type):
                         if english_words(text):
                             left.append(
-                                f"{lang} {action} {view_type} <{where}>: {text.strip()!r}"
+                                f"{lang} {action} {view_type} <{where}>: "
+                                f"{text.strip()!r}"
                             )
         self.assertFalse(
             left, "English left on the screens:\n" + "\n".join(sorted(set(left)))

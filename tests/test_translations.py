@@ -38,11 +38,10 @@ class TestTranslations(SuiteCase):
     def test_templates_match_the_code(self):
         for addon in ADDONS:
             demo = demo_xmlids(addon)
+            reader = TranslationModuleReader(self.env.cr, modules=[addon])
             exported = {
                 source
-                for _module, ttype, _name, res_id, source, _value, _comments in TranslationModuleReader(
-                    self.env.cr, modules=[addon]
-                )
+                for _module, ttype, _name, res_id, source, _value, _comments in reader
                 if not (
                     ttype in ("model", "model_terms")
                     and is_demo(str(res_id).split(".")[-1], demo)

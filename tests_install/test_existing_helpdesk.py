@@ -47,6 +47,8 @@ class TestInstallOnExistingHelpdesk(SuiteCase):
             self.assertEqual(
                 team._get_applicable_stages(),
                 stages.filtered(
-                    lambda s: s.active and (not s.team_ids or team in s.team_ids)
+                    lambda s, team=team: (
+                        s.active and (not s.team_ids or team in s.team_ids)
+                    )
                 ),
             )

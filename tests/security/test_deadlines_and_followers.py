@@ -128,7 +128,8 @@ class TestDeadlineAndFollowerAttempts(SecurityCase):
         )
 
     def _attempt_sla_refresh_own(self, role):
-        # "Set SLA" keeps the lines as the system: only for those who may edit the ticket
+        # "Set SLA" keeps the lines as the system: only for those who may edit
+        # the ticket
         ticket = self.own_ticket[role]
         ticket.sudo().ticket_sla_ids[:1].unlink()
         self.lines_before = self._all_lines()

@@ -27,20 +27,39 @@ class TestQueuedButtonsOverXmlRpc(SuiteHttpCase, CsAppraisalCase):
         )
         cls.scorecard = cls.env.ref("cs_management.qa_scorecard_default")
         cls.scorecard.sample_active = True
-        cls.env["cs.appraisal"].create({"period_id": cls.period.id, "employee_id": cls.agent_a.id})
+        cls.env["cs.appraisal"].create(
+            {"period_id": cls.period.id, "employee_id": cls.agent_a.id}
+        )
 
     def _call(self, employee, model, method, records):
         user = employee.user_id
-        return self.xmlrpc_object.execute_kw(get_db_name(), user.id, user.login, model, method, [records.ids])
+        return self.xmlrpc_object.execute_kw(
+            get_db_name(), user.id, user.login, model, method, [records.ids]
+        )
 
     @mute_logger("odoo.http")
     def test_who_may_not_press_a_button_is_refused_and_nothing_is_queued(self):
         jobs = JobCounter(self.env)
         refused = [
             (self.agent_a, "cs.followup.plan", "action_generate", self.plan),
-            (self.supervisor_a, "cs.qa.scorecard", "action_sample_previous_period", self.scorecard),
-            (self.supervisor_a, "cs.appraisal.period", "action_open_forms", self.period),
-            (self.agent_a, "cs.appraisal.period", "action_start_self_assessment", self.period),
+            (
+                self.supervisor_a,
+                "cs.qa.scorecard",
+                "action_sample_previous_period",
+                self.scorecard,
+            ),
+            (
+                self.supervisor_a,
+                "cs.appraisal.period",
+                "action_open_forms",
+                self.period,
+            ),
+            (
+                self.agent_a,
+                "cs.appraisal.period",
+                "action_start_self_assessment",
+                self.period,
+            ),
             (self.cs_manager, "cs.appraisal.period", "_job_open_forms", self.period),
             (self.cs_manager, "cs.qa.scorecard", "_job_sample", self.scorecard),
         ]
@@ -48,14 +67,22 @@ class TestQueuedButtonsOverXmlRpc(SuiteHttpCase, CsAppraisalCase):
             with self.subTest(user=employee.name, method=method):
                 with self.assertRaises(xmlrpc.client.Fault) as refusal:
                     self._call(employee, model, method, records)
-                self.assertRegex(refusal.exception.faultString, r"not allowed|Only (a|the) |Private methods")
+                self.assertRegex(
+                    refusal.exception.faultString,
+                    r"not allowed|Only (a|the) |Private methods",
+                )
         self.assertEqual(jobs.count_created(), 0)
 
     def test_who_may_press_it_queues_the_job_as_themselves(self):
         jobs = JobCounter(self.env)
-        answer = self._call(self.cs_manager, "cs.appraisal.period", "action_open_forms", self.period)
+        answer = self._call(
+            self.cs_manager, "cs.appraisal.period", "action_open_forms", self.period
+        )
         self.assertEqual(answer["tag"], "display_notification")
         queued = jobs.search_created()
-        self.assertEqual((queued.user_id, queued.cs_res_id, queued.state), (self.cs_manager.user_id, self.period.id, "pending"))
+        self.assertEqual(
+            (queued.user_id, queued.cs_res_id, queued.state),
+            (self.cs_manager.user_id, self.period.id, "pending"),
+        )
         self.period.invalidate_recordset(["cs_job_count"])
         self.assertEqual(self.period.cs_job_count, 1)

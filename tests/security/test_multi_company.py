@@ -122,7 +122,8 @@ class TestCompanyRegistry(SecurityCase):
             )
             self.assertTrue(
                 any("company_ids" in (rule.domain_force or "") for rule in rules),
-                f"{model._name} has no global rule restricting it to the user's companies",
+                f"{model._name} has no global rule restricting it to the user's"
+                " companies",
             )
 
     def test_every_model_with_a_company_checks_its_links(self):

@@ -136,7 +136,9 @@ class TestAppraisalButtonsAnswer(SuiteCase, CsAppraisalCase):
             lambda f: f.employee_id == self.presales_a
         )
         with performing_jobs():
-            queued = self._as(self.cs_manager, self.period).action_start_self_assessment()
+            queued = self._as(
+                self.cs_manager, self.period
+            ).action_start_self_assessment()
         self.assertEqual(queued["tag"], "display_notification")
 
         self._score_criteria(

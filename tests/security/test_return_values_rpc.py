@@ -111,7 +111,9 @@ class TestButtonsOverXmlRpc(SuiteHttpCase, CsTicketCase):
             }
         )
         with performing_stored_jobs(self.env):
-            queued = self._call(self.supervisor_a, "cs.followup.plan", "action_generate", plan)
+            queued = self._call(
+                self.supervisor_a, "cs.followup.plan", "action_generate", plan
+            )
         self.assertEqual(queued["tag"], "display_notification")
         self.assertIn(self.customer, plan.followup_ids.partner_id)
         self.assertIs(
