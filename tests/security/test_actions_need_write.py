@@ -9,9 +9,7 @@ class TestActionsNeedWrite(SecurityCase):
     def setUp(self):
         super().setUp()
         self.ticket = self.ticket_a
-        self.ticket.sudo().write(
-            {"cs_solution": "<p>A replacement is on its way.</p>"}
-        )
+        self.ticket.sudo().write({"cs_solution": "<p>A replacement is on its way.</p>"})
         self.ticket.sudo().ticket_sla_ids.unlink()
         self.before = self._state()
 
