@@ -272,10 +272,11 @@ SUDO_PLACES = {
         "the severity already notified is the process's bookkeeping, recorded "
         "so that managers are told once"
     ),
-    "cs_management/models/helpdesk_ticket_escalation.py::"
-    "HelpdeskTicket._cs_supervisor_user": (
-        "routing reads the assignee's reporting line and store leaders, which "
-        "the acting user may not read"
+    # cs_management/models/hr_employee.py
+    "cs_management/models/hr_employee.py::HrEmployee._cs_leaders": (
+        "the organisation service reads the reporting line and the store's "
+        "leaders, which staff routing a ticket or a reminder may not read; it "
+        "returns the users in the caller's environment"
     ),
     # cs_management/models/helpdesk_ticket_idle.py
     "cs_management/models/helpdesk_ticket_idle.py::HelpdeskTicket._cs_answered": (

@@ -70,18 +70,25 @@ class CsAppraisal(models.Model):
         without_user._cs_set_state("review")
         return True
 
+    def _cs_unscored(self, score_field):
+        """The criteria a submission must score and left empty in
+        ``score_field`` (the measured ones score themselves), as a list."""
+        self.ensure_one()
+        missing = self.line_ids.filtered(
+            lambda line: not line.measured and not line[score_field]
+        )
+        return ", ".join(missing.mapped("name"))
+
     def action_submit_self(self):
         self._cs_require("employee", ("self_assessment",))
         for form in self:
-            missing = form.line_ids.filtered(
-                lambda line: not line.measured and not line.self_score
-            )
+            missing = form._cs_unscored("self_score")
             if missing:
                 raise UserError(
                     _(
                         "Score every criterion of your self-assessment before "
                         "submitting it: %(criteria)s.",
-                        criteria=", ".join(missing.mapped("name")),
+                        criteria=missing,
                     )
                 )
         self._cs_set_state("review")
@@ -115,16 +122,14 @@ class CsAppraisal(models.Model):
         last time, close the peer requests, hand over to calibration."""
         self._cs_require("supervisor", ("review",))
         for form in self:
-            missing = form.line_ids.filtered(
-                lambda line: not line.measured and not line.supervisor_score
-            )
+            missing = form._cs_unscored("supervisor_score")
             if missing:
                 raise UserError(
                     _(
                         "Score every criterion of %(employee)s before submitting the "
                         "review: %(criteria)s.",
                         employee=form.employee_id.name,
-                        criteria=", ".join(missing.mapped("name")),
+                        criteria=missing,
                     )
                 )
         self._refresh_measures()

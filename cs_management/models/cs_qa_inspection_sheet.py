@@ -39,20 +39,16 @@ class CsQaInspection(models.Model):
 
     @api.model
     def _sample_reviewers(self, scorecard, agents):
-        """Per agent id: the scorecard's reviewer, else the agent's manager,
-        else its store's supervisor or manager; never the agent itself."""
+        """Per agent id: the scorecard's reviewer, else the first of the
+        agent's leaders (``hr.employee._cs_leaders``) who reviews QA; never
+        the agent itself."""
         qa_reviewers = self.env.ref("cs_management.group_cs_supervisor").sudo().users
         employees = (
             self.env["hr.employee"].sudo().search([("user_id", "in", agents.ids)])
         )
         reviewers = {}
         for employee in employees:
-            candidates = (
-                scorecard.reviewer_id
-                | employee.parent_id.user_id
-                | employee.cs_store_id.supervisor_ids.user_id
-                | employee.cs_store_id.manager_id.user_id
-            )
+            candidates = scorecard.reviewer_id | employee._cs_leaders()
             reviewer = (candidates & qa_reviewers) - employee.user_id
             if reviewer:
                 reviewers.setdefault(employee.user_id.id, reviewer[0].id)

@@ -21,7 +21,7 @@ class HelpdeskTicket(models.Model):
         candidates = (
             self.cs_store_id.supervisor_ids.user_id
             | self.team_id.user_id
-            | self.user_id.employee_id.sudo()._cs_leaders()
+            | self.user_id.employee_id._cs_leaders()
         )
         return self._cs_assignable(candidates)[:1]
 

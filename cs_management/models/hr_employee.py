@@ -83,12 +83,14 @@ class HrEmployee(models.Model):
         if not self:
             return self.env["res.users"]
         self.ensure_one()
-        store = self.cs_store_id
-        return (
-            self.parent_id.user_id
+        employee = self.sudo()
+        store = employee.cs_store_id
+        leaders = (
+            employee.parent_id.user_id
             | store.supervisor_ids.user_id
             | store.manager_id.user_id
-        ) - (self | self.subordinate_ids).user_id
+        ) - (employee | employee.subordinate_ids).user_id
+        return leaders.with_env(self.env)
 
     def _check_can_assign_roles(self):
         """Roles grant security groups: only CS managers hand them out."""

@@ -296,7 +296,7 @@ class HrCourseAttendee(models.Model):
         self.ensure_one()
         employee = self.employee_id
         manager = (
-            employee.parent_id.user_id
+            employee._cs_leaders()[:1]
             or employee.coach_id.user_id
             or self.course_schedule_id.cs_trainer_id
             or self.cs_course_id.cs_responsible_id
