@@ -35,6 +35,7 @@ from . import document_page
 from . import helpdesk_ticket_knowledge
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_deadlines
+from . import helpdesk_ticket_mail
 from . import helpdesk_ticket_public_opinion
 from . import helpdesk_ticket_customer
 from . import helpdesk_ticket_rating
@@ -46,6 +47,7 @@ from . import cs_root_cause
 from . import cs_improvement_action
 from . import cs_followup_plan
 from . import cs_followup
+from . import cs_kind_rule
 from . import cs_phrase_rule
 from . import cs_phrase_violation
 from . import cs_opinion_threshold

@@ -66,9 +66,9 @@ COUNTS = (
 # an index it did not name at uninstall: hooks.py drops these.
 DAY_INDEXES = (
     (
-        "helpdesk_ticket_cs_create_date_day_idx",
+        "helpdesk_ticket_cs_received_at_day_idx",
         "helpdesk_ticket",
-        "(create_date::date)",
+        "(cs_received_at::date)",
         "",
     ),
     (
@@ -346,6 +346,8 @@ class CsKpiReport(models.Model):
         ]
 
     def init(self):
+        # tickets count on the day they were received, no longer created
+        self.env.cr.execute("DROP INDEX IF EXISTS helpdesk_ticket_cs_create_date_day_idx")
         for name, table, expression, where in DAY_INDEXES:
             tools.create_index(self.env.cr, name, table, [expression], where=where)
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -51,6 +51,8 @@ class CsKpiReport(models.Model):
         not by a distinct count per measure), then per key."""
         problem = SQL("t.cs_kind IN %s", PROBLEM_KINDS)
         closed = SQL("st.cs_step = 'closed'")
+        # handling time ends when the customer accepted the result (KPI-3)
+        solved = SQL("t.cs_solved_date IS NOT NULL")
         per_ticket = {
             "inquiries": SQL("COUNT(*)"),
             "staff_complaints": SQL(
@@ -62,9 +64,9 @@ class CsKpiReport(models.Model):
             ),
             "first_responses": SQL("COUNT(t.cs_first_response_date)"),
             "handling_hours": SQL(
-                "SUM(t.cs_resolution_hours) FILTER (WHERE %s)", closed
+                "SUM(t.cs_resolution_hours) FILTER (WHERE %s)", solved
             ),
-            "handled": SQL("COUNT(*) FILTER (WHERE %s)", closed),
+            "handled": SQL("COUNT(*) FILTER (WHERE %s)", solved),
             "closed_tickets": SQL("COUNT(*) FILTER (WHERE st.closed)"),
             "reopened": SQL("COUNT(*) FILTER (WHERE t.cs_reopen_count > 0)"),
             "deadlines_due": self._due(
@@ -84,7 +86,7 @@ class CsKpiReport(models.Model):
             "customers_solved": SQL("bool_or(%s AND %s)", problem, closed),
         }
         customers = SQL(
-            """SELECT t.create_date::date AS date, t.user_id, t.team_id,
+            """SELECT t.cs_received_at::date AS date, t.user_id, t.team_id,
                       t.cs_store_id AS store_id, t.company_id,
                       %s
                  FROM helpdesk_ticket t

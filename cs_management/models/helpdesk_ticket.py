@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .selections import SATISFACTION, SEVERITIES, UNSATISFIED_UP_TO
+from .selections import SATISFACTION, SEVERITIES, SOLVED_STEPS, UNSATISFIED_UP_TO
 
 # changing these may change the kind or the severity of a ticket
 ASSESSMENT_FIELDS = {
@@ -36,6 +36,8 @@ class HelpdeskTicket(models.Model):
         "cs_resolution_deadline",
         "cs_resolution_state",
         "cs_first_response_date",
+        "cs_solved_date",
+        "cs_origin_ticket_id",
         "cs_first_response_hours",
         "cs_resolution_hours",
     )
@@ -363,9 +365,6 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _cs_after_intake(self):
-        for ticket in self:
-            if ticket.stage_id.cs_step not in (False, "acceptance"):
-                ticket.sudo().cs_first_response_date = ticket.create_date
         # OCA's create has just set the deadlines
         self._cs_after_assessment(refresh_deadlines=False)
 
@@ -386,8 +385,9 @@ class HelpdeskTicket(models.Model):
     def _cs_stage_move_values(self, old_stage, new_stage):
         """What moving from ``old_stage`` to ``new_stage`` records."""
         values = {}
-        if not self.cs_first_response_date and old_stage.sequence < new_stage.sequence:
-            values["cs_first_response_date"] = fields.Datetime.now()
+        solved = new_stage.cs_step in SOLVED_STEPS  # the customer accepted the result
+        if new_stage.cs_step and solved != bool(self.cs_solved_date):
+            values["cs_solved_date"] = solved and fields.Datetime.now()
         if old_stage.cs_step == "feedback" and new_stage.cs_step == "solution":
             values["cs_loop_count"] = self.cs_loop_count + 1
         if old_stage.closed and not new_stage.closed:

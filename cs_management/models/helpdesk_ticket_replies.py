@@ -20,11 +20,14 @@ class HelpdeskTicket(models.Model):
 
     def _cs_acknowledge(self):
         """Tell the customer we have the request and when we will reply;
-        complaints get an apology. Simple consultations need no promise."""
+        complaints get an apology. Simple consultations need no promise;
+        auto-replies, bounces and list mail get no answer (no mail loops)."""
+        if self._track_template_skip_autoreply():
+            return
         tickets = self.filtered(
             lambda t: (
                 not t.cs_acknowledged
-                and t.cs_kind not in (False, "consultation")
+                and t.cs_kind != "consultation"
                 and t.cs_promised_date
                 and (t.partner_id.email or t.partner_email)
             )
@@ -38,6 +41,7 @@ class HelpdeskTicket(models.Model):
             self.env["mail.compose.message"]
             .with_context(
                 cs_system_message=True,
+                cs_acknowledgement=True,
                 mail_notify_force_send=False,
                 default_composition_mode="comment",
                 default_model=self._name,
@@ -142,13 +146,16 @@ class HelpdeskTicket(models.Model):
     # Messages to the customer follow the service standards
     # ------------------------------------------------------------------
     def message_post(self, **kwargs):
-        if self._cs_is_customer_reply(kwargs):
+        customer_reply = self._cs_is_customer_reply(kwargs)
+        if customer_reply:
             violations = self.env["cs.phrase.rule"]._check_reply(
                 self, kwargs.get("body") or ""
             )
         else:
             violations = []
         message = super().message_post(**kwargs)
+        if customer_reply:
+            self._cs_record_first_response(message.date)
         if violations:
             self.env["cs.phrase.violation"]._record(self, message, violations)
         return message

@@ -84,6 +84,10 @@ class HelpdeskTicketSla(models.Model):
         res = super()._compute_sla_data()
         for record in self:
             record.hours += record.sla_id.cs_minutes / 60
+            # deadlines count from when the customer wrote, not from filing
+            ticket = record.ticket_id
+            if ticket.cs_received_at and record.last_state_date == ticket.create_date:
+                record.last_state_date = ticket.cs_received_at
         return res
 
     # ------------------------------------------------------------------

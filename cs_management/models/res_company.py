@@ -25,3 +25,9 @@ class ResCompany(models.Model):
         help="Public-opinion incidents of this severity or worse are reported "
         "to the CS managers.",
     )
+    cs_reopen_days = fields.Integer(
+        string="Reply Reopens a Ticket Within (days)",
+        default=7,
+        help="A customer's e-mail about a ticket closed less than this many days "
+        "ago reopens it; later, it opens a new ticket that follows the old one.",
+    )

@@ -13,3 +13,4 @@ class ResConfigSettings(models.TransientModel):
     cs_opinion_notify_severity = fields.Selection(
         related="company_id.cs_opinion_notify_severity", readonly=False
     )
+    cs_reopen_days = fields.Integer(related="company_id.cs_reopen_days", readonly=False)

@@ -37,3 +37,6 @@ LIFECYCLE_STEPS = [
     ("followup", "Follow-up Visit"),
     ("closed", "Closed"),
 ]
+# a ticket past Customer Feedback was solved: its handling time ends there
+SOLVED_STEPS = ("followup", "closed")
+

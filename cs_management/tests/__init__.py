@@ -28,3 +28,5 @@ from . import test_merge
 from . import test_knowledge
 from . import test_jobs
 from . import test_organisation
+from . import test_mail_intake
+from . import test_clocks

@@ -148,6 +148,11 @@ class TestDeadlines(CsTicketCase):
             ticket = self._new_ticket("order", cs_solution="<p>ok</p>")
         with self._at(at(0, 16)):
             ticket.stage_id = self.stage["verification"]
+            ticket.message_post(
+                body="<p>您好，your parcel left today. 謝謝</p>",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
         with self._at(at(1, 10)):
             ticket.stage_id = self.stage["closed"]
         self.assertAlmostEqual(

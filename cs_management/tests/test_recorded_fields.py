@@ -21,6 +21,8 @@ CRAFTED = {
     "cs_resolution_deadline": "2030-01-01 00:00:00",
     "cs_resolution_state": "met",
     "cs_first_response_date": "2020-01-01 00:00:00",
+    "cs_solved_date": "2020-01-01 00:00:00",
+    "cs_origin_ticket_id": 1,
     "cs_first_response_hours": 0.1,
     "cs_resolution_hours": 0.1,
 }
