@@ -25,6 +25,7 @@
     ],
     "data": [
         "security/groups.xml",
+        "security/social_connector.xml",
         "security/ir.model.access.csv",
         "security/rules.xml",
         "security/oca_rules.xml",

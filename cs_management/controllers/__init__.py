@@ -1,2 +1,3 @@
 from . import main
 from . import faq
+from . import social_api

@@ -36,6 +36,8 @@ from . import helpdesk_ticket_knowledge
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_deadlines
 from . import helpdesk_ticket_mail
+from . import helpdesk_ticket_social
+from . import cs_social_message
 from . import helpdesk_ticket_public_opinion
 from . import helpdesk_ticket_customer
 from . import helpdesk_ticket_rating

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .selections import SEVERITIES
+from .selections import PLATFORMS, SEVERITIES
 
 
 class HelpdeskTicket(models.Model):
@@ -11,21 +11,7 @@ class HelpdeskTicket(models.Model):
 
     # --- public opinion (SOC-1..2) ----------------------------------------
     cs_po_platform = fields.Selection(
-        [
-            ("facebook", "Facebook"),
-            ("instagram", "Instagram"),
-            ("threads", "Threads"),
-            ("line", "LINE"),
-            ("youtube", "YouTube"),
-            ("dcard", "Dcard"),
-            ("ptt", "PTT"),
-            ("weibo", "Weibo"),
-            ("wechat", "WeChat"),
-            ("douyin", "Douyin / TikTok"),
-            ("xiaohongshu", "Xiaohongshu"),
-            ("news", "News media"),
-            ("other", "Other"),
-        ],
+        PLATFORMS,
         string="Platform",
     )
     cs_po_link = fields.Char(string="Link")

@@ -40,3 +40,19 @@ LIFECYCLE_STEPS = [
 # a ticket past Customer Feedback was solved: its handling time ends there
 SOLVED_STEPS = ("followup", "closed")
 
+# the social platforms of public-opinion incidents and of the intake API
+PLATFORMS = [
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("threads", "Threads"),
+    ("line", "LINE"),
+    ("youtube", "YouTube"),
+    ("dcard", "Dcard"),
+    ("ptt", "PTT"),
+    ("weibo", "Weibo"),
+    ("wechat", "WeChat"),
+    ("douyin", "Douyin / TikTok"),
+    ("xiaohongshu", "Xiaohongshu"),
+    ("news", "News media"),
+    ("other", "Other"),
+]
