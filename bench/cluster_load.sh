@@ -7,6 +7,7 @@
 # acknowledged is in the database and that the job was done once. Not in CI.
 #
 #   bench/cluster_load.sh [--users N] [--duration 1m] [--employees 100] [--tickets 20000]
+#                         [--runs "one-node two-nodes node-killed"]
 #
 # The dataset (bench/load_build.py's organisation and tickets, at the given
 # size) is added once to the database the cluster serves.
@@ -17,12 +18,14 @@ USERS=20
 DURATION=1m
 EMPLOYEES=100
 TICKETS=20000
+RUNS="one-node two-nodes node-killed"
 while [ $# -gt 0 ]; do
     case $1 in
         --users) USERS=$2; shift 2 ;;
         --duration) DURATION=$2; shift 2 ;;
         --employees) EMPLOYEES=$2; shift 2 ;;
         --tickets) TICKETS=$2; shift 2 ;;
+        --runs) RUNS=$2; shift 2 ;;
         *) cs_die "unknown option $1 (see the head of bench/cluster_load.sh)" ;;
     esac
 done
@@ -94,7 +97,9 @@ EOF
 }
 
 kill_node2_mid_run() {
-    sleep "$(( $(seconds "$DURATION") / 2 + 15 ))"
+    # once every agent has logged in and the figures count
+    until grep -qs '"measured": true' "$OUT/node-killed/actions.jsonl"; do sleep 1; done
+    sleep "$(( $(seconds "$DURATION") / 4 ))"
     local job children
     job=$(job_on_node2) || { cs_log "no job ran on node 2: node 2 killed without one"; job=""; }
     children=$(ps -o pid= --ppid "$node2_master" | tr '\n' ' ')
@@ -103,8 +108,10 @@ kill_node2_mid_run() {
     echo "$job" > "$OUT/killed-job"
 }
 
-locust_run one-node "$NODE1"
-locust_run two-nodes "$PROXY"
+[[ " $RUNS " == *" one-node "* ]] && locust_run one-node "$NODE1"
+[[ " $RUNS " == *" two-nodes "* ]] && locust_run two-nodes "$PROXY"
+[[ " $RUNS " == *" node-killed "* ]] || exit 0
+rm -rf "$OUT/node-killed"
 kill_node2_mid_run &
 killer=$!
 locust_run node-killed "$PROXY"
