@@ -83,6 +83,7 @@
         "demo/cs_intake_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/cs_qa_demo.xml",
+        "demo/cs_desk_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [
