@@ -18,7 +18,7 @@ class SocialIntakeApi(http.Controller):
          "conversation_id": "post-9", "author": "Lin", "link": "https://...",
          "text": "...", "posted_at": "2026-12-01T10:15:00+08:00",
          "reach": {"views": 1200, "shares": 4, "comments": 30},
-         "incident": false}
+         "sentiment": "negative", "incident": false}
 
     answers 201 ``{"ticket": "HT00012", "created": true}`` (200 and
     ``"created": false`` for a message id already received: sending twice is

@@ -89,7 +89,10 @@ class CsSocialMessage(models.Model):
     @api.model
     def _cs_validate(self, payload):
         if not isinstance(payload, dict):
-            raise SocialIntakeError("malformed_body", self.env._("The body must be a JSON object."))
+            raise SocialIntakeError(
+                "malformed_body",
+                self.env._("The body must be a JSON object (Content-Type: application/json)."),
+            )
         platform = payload.get("platform")
         if platform not in dict(PLATFORMS):
             raise SocialIntakeError(
@@ -165,6 +168,9 @@ class CsSocialMessage(models.Model):
             "cs_po_shares": self._cs_count(reach.get("shares")),
             "cs_po_comments": self._cs_count(reach.get("comments")),
         }
+        sentiments = dict(self.env["helpdesk.ticket"]._fields["cs_po_sentiment"].selection)
+        if payload.get("sentiment") in sentiments:
+            ticket["cs_po_sentiment"] = payload["sentiment"]
         if payload.get("incident"):
             ticket["category_id"] = self.env.ref("cs_management.category_public_opinion").id
             ticket["cs_po_detected_date"] = fields.Datetime.now()

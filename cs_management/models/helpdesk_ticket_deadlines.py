@@ -178,6 +178,19 @@ class HelpdeskTicket(models.Model):
             met = line.deadline and line.deadline >= when
             line.state = "accomplished" if met else "expired"
 
+    def action_cs_log_phone_reply(self):
+        """A phone call in which the customer was answered: logged on the
+        ticket, and the first response if none was sent before."""
+        self.check_access("write")
+        for ticket in self:
+            ticket.message_post(
+                body=self.env._("The customer was answered by phone."),
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        self._cs_record_first_response()
+        return True
+
     def _cs_restart_deadlines(self):
         """Received at was changed: the deadlines that have not yet run count
         from the new time."""

@@ -71,6 +71,15 @@ class TestClocks(CsTicketCase):
             self._reply(ticket)
         self.assertEqual(ticket.cs_first_response_date, at(0, 11, 30), "only the first counts")
 
+    def test_a_phone_call_logged_as_a_reply_is_the_first_response(self):
+        with self._at(MONDAY_9):
+            ticket = self._new_ticket()
+        with self._at(at(0, 9, 30)):
+            ticket.with_user(self.agent_a.user_id).action_cs_log_phone_reply()
+        self.assertEqual(ticket.cs_first_response_date, at(0, 9, 30))
+        self.assertAlmostEqual(ticket.cs_first_response_hours, 0.5)
+        self.assertIn("phone", ticket.message_ids[0].body)
+
     def test_a_late_first_response_misses_its_deadline(self):
         with self._at(MONDAY_9):
             ticket = self._new_ticket()

@@ -99,6 +99,7 @@ class TestSocialApi(HttpCase):
             conversation_id="post-88",
             text="這家的面霜讓我爛臉，大家不要買",
             incident=True,
+            sentiment="negative",
             reach={"views": 150000, "shares": 2000, "comments": 800},
         )
         response = self._post(body)
@@ -108,6 +109,7 @@ class TestSocialApi(HttpCase):
         self.assertEqual(ticket.cs_po_platform, "facebook")
         self.assertEqual(ticket.cs_po_link, "https://facebook.example/post-77")
         self.assertEqual(ticket.cs_po_shares, 2000)
+        self.assertEqual(ticket.cs_severity, "critical", "reach and sentiment, by the thresholds")
 
     def test_the_agents_reply_waits_for_the_connector(self):
         number = self._post(self.post).json()["ticket"]
