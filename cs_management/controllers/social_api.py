@@ -69,23 +69,31 @@ class SocialIntakeApi(http.Controller):
         if not isinstance(user, int):
             return user
         Message = request.env(user=user)["cs.social.message"].sudo()
-        return request.make_json_response({"replies": Message._cs_fetch_replies(platform)})
+        return request.make_json_response(
+            {"replies": Message._cs_fetch_replies(platform)}
+        )
 
     def _connector(self):
         """The connector's user id, from its API key; else the error."""
         header = request.httprequest.headers.get("Authorization") or ""
         scheme, _sep, key = header.partition(" ")
         uid = (
-            request.env["res.users.apikeys"].sudo()._check_credentials(scope="rpc", key=key.strip())
+            request.env["res.users.apikeys"]
+            .sudo()
+            ._check_credentials(scope="rpc", key=key.strip())
             if scheme.lower() == "bearer" and key.strip()
             else None
         )
         if not uid:
             return self._error(401, "invalid_api_key", "A valid API key is required.")
         if not request.env["res.users"].sudo().browse(uid).has_group(CONNECTOR_GROUP):
-            return self._error(403, "not_a_connector", "This key's user is not a social connector.")
+            return self._error(
+                403, "not_a_connector", "This key's user is not a social connector."
+            )
         return uid
 
     @staticmethod
     def _error(status, code, message):
-        return request.make_json_response({"error": code, "message": message}, status=status)
+        return request.make_json_response(
+            {"error": code, "message": message}, status=status
+        )

@@ -27,7 +27,6 @@ class CsKindRule(models.Model):
     )
     category_id = fields.Many2one(
         "helpdesk.ticket.category",
-        string="Category",
         required=True,
         ondelete="cascade",
     )

@@ -347,7 +347,9 @@ class CsKpiReport(models.Model):
 
     def init(self):
         # tickets count on the day they were received, no longer created
-        self.env.cr.execute("DROP INDEX IF EXISTS helpdesk_ticket_cs_create_date_day_idx")
+        self.env.cr.execute(
+            "DROP INDEX IF EXISTS helpdesk_ticket_cs_create_date_day_idx"
+        )
         for name, table, expression, where in DAY_INDEXES:
             tools.create_index(self.env.cr, name, table, [expression], where=where)
         tools.drop_view_if_exists(self.env.cr, self._table)

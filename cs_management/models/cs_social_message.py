@@ -47,12 +47,14 @@ class CsSocialMessage(models.Model):
     )
     direction = fields.Selection(DIRECTIONS, required=True, default="in")
     state = fields.Selection(STATES, required=True, default="received", index=True)
-    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     author = fields.Char()
     link = fields.Char()
     text = fields.Text()
-    posted_at = fields.Datetime(string="Posted At")
+    posted_at = fields.Datetime()
 
     _sql_constraints = [
         (
@@ -83,7 +85,9 @@ class CsSocialMessage(models.Model):
         if ticket:
             ticket._cs_social_post(values)
         else:
-            ticket = self.env["helpdesk.ticket"].create(self._cs_ticket_values(values, payload))
+            ticket = self.env["helpdesk.ticket"].create(
+                self._cs_ticket_values(values, payload)
+            )
         return self.create(dict(values, ticket_id=ticket.id)), True
 
     @api.model
@@ -91,7 +95,9 @@ class CsSocialMessage(models.Model):
         if not isinstance(payload, dict):
             raise SocialIntakeError(
                 "malformed_body",
-                self.env._("The body must be a JSON object (Content-Type: application/json)."),
+                self.env._(
+                    "The body must be a JSON object (Content-Type: application/json)."
+                ),
             )
         platform = payload.get("platform")
         if platform not in dict(PLATFORMS):
@@ -101,7 +107,9 @@ class CsSocialMessage(models.Model):
             )
         external_id = payload.get("message_id")
         if not external_id or not isinstance(external_id, (str, int)):
-            raise SocialIntakeError("missing_message_id", self.env._("The message_id is missing."))
+            raise SocialIntakeError(
+                "missing_message_id", self.env._("The message_id is missing.")
+            )
         text = payload.get("text")
         if not text or not isinstance(text, str):
             raise SocialIntakeError("missing_text", self.env._("The text is missing."))
@@ -128,7 +136,10 @@ class CsSocialMessage(models.Model):
         except (TypeError, ValueError):
             raise SocialIntakeError(
                 "malformed_time",
-                self.env._("posted_at must be an ISO 8601 time, e.g. 2026-12-01T10:15:00+08:00."),
+                self.env._(
+                    "posted_at must be an ISO 8601 time, "
+                    "e.g. 2026-12-01T10:15:00+08:00."
+                ),
             ) from None
         if moment.tzinfo:
             moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
@@ -168,11 +179,15 @@ class CsSocialMessage(models.Model):
             "cs_po_shares": self._cs_count(reach.get("shares")),
             "cs_po_comments": self._cs_count(reach.get("comments")),
         }
-        sentiments = dict(self.env["helpdesk.ticket"]._fields["cs_po_sentiment"].selection)
+        sentiments = dict(
+            self.env["helpdesk.ticket"]._fields["cs_po_sentiment"].selection
+        )
         if payload.get("sentiment") in sentiments:
             ticket["cs_po_sentiment"] = payload["sentiment"]
         if payload.get("incident"):
-            ticket["category_id"] = self.env.ref("cs_management.category_public_opinion").id
+            ticket["category_id"] = self.env.ref(
+                "cs_management.category_public_opinion"
+            ).id
             ticket["cs_po_detected_date"] = fields.Datetime.now()
         else:
             category = self.env["cs.kind.rule"]._guess_category(False, text, company)
@@ -201,7 +216,9 @@ class CsSocialMessage(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cs_queue_reply(self, ticket, message):
-        received = self.search([("ticket_id", "=", ticket.id), ("direction", "=", "in")], limit=1)
+        received = self.search(
+            [("ticket_id", "=", ticket.id), ("direction", "=", "in")], limit=1
+        )
         if not received:
             return self  # typed in by an agent: no platform thread to answer on
         return self.create(

@@ -152,7 +152,8 @@ class HelpdeskTicket(models.Model):
         self.message_post(
             body=Markup("<p>%s</p>")
             % self.env._(
-                "The customer wrote again after this ticket was closed: see %(ticket)s.",
+                "The customer wrote again after this ticket was closed: "
+                "see %(ticket)s.",
                 ticket=new_ticket._get_html_link(),
             ),
             subtype_xmlid="mail.mt_note",

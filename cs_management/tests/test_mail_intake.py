@@ -26,9 +26,13 @@ class MailIntakeCase(CsTicketCase):
         domain = cls.env["mail.alias.domain"].search([], limit=1) or cls.env[
             "mail.alias.domain"
         ].create({"name": "intake.example.com"})
-        cls.company.write({"alias_domain_id": domain.id, "email": f"contact@{domain.name}"})
+        cls.company.write(
+            {"alias_domain_id": domain.id, "email": f"contact@{domain.name}"}
+        )
         cls.company.partner_id.lang = "zh_TW"
-        cls.team_a.alias_id.write({"alias_name": "t-store-a", "alias_domain_id": domain.id})
+        cls.team_a.alias_id.write(
+            {"alias_name": "t-store-a", "alias_domain_id": domain.id}
+        )
         cls.address = f"t-store-a@{domain.name}"
         cls.email_channel = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
 
@@ -104,7 +108,11 @@ class TestMailIntake(MailIntakeCase):
     def test_a_known_customer_is_found_by_address_in_its_language(self):
         self.customer.lang = "en_US"
         ticket = self._process(
-            self._raw("Parcel never arrived", "My order has not come.", sender=self.customer.email)
+            self._raw(
+                "Parcel never arrived",
+                "My order has not come.",
+                sender=self.customer.email,
+            )
         )
         self.assertEqual(ticket.partner_id, self.customer)
         self.assertEqual(ticket.cs_kind, "order")
@@ -121,10 +129,14 @@ class TestMailIntake(MailIntakeCase):
             )
         )
         self.assertFalse(ticket.cs_kind, "no keyword: to be classified")
-        self.assertIn(ticket, self.env["helpdesk.ticket"].search([("cs_kind", "=", False)]))
+        self.assertIn(
+            ticket, self.env["helpdesk.ticket"].search([("cs_kind", "=", False)])
+        )
         self.assertEqual(ticket.message_ids.attachment_ids.mapped("name"), ["jar.png"])
         self.assertIn("<b>photo</b>", ticket.description)
-        self.assertTrue(ticket.cs_promised_date, "a reply within a working day is promised")
+        self.assertTrue(
+            ticket.cs_promised_date, "a reply within a working day is promised"
+        )
         self.assertEqual(len(self._mails_to("wangli@example.net")), 1)
         # the kind is asked for at Verification, by the gate of every stage
         ticket.user_id = self.agent_a.user_id
@@ -139,25 +151,42 @@ class TestMailIntake(MailIntakeCase):
         self.assertEqual(ticket.stage_id, self.stage["verification"])
 
     def test_chinese_encodings_are_read(self):
-        gb = self._process(self._raw("我要退货", "口红颜色不对，请退款。", charset="gb2312"))
+        gb = self._process(
+            self._raw("我要退货", "口红颜色不对，请退款。", charset="gb2312")
+        )
         self.assertEqual(gb.name, "我要退货")
         self.assertIn("请退款", gb.description)
         self.assertEqual(gb.category_id, self.env.ref("cs_management.category_return"))
         big5 = self._process(
-            self._raw("訂單沒收到", "訂單編號 A123 還沒收到。", sender="chen@example.tw", charset="big5")
+            self._raw(
+                "訂單沒收到",
+                "訂單編號 A123 還沒收到。",
+                sender="chen@example.tw",
+                charset="big5",
+            )
         )
         self.assertEqual(big5.name, "訂單沒收到")
         self.assertIn("還沒收到", big5.description)
         self.assertEqual(big5.cs_kind, "order")
 
     def test_an_admin_edits_the_keyword_rules(self):
-        rule = self.env["cs.kind.rule"].with_user(self.admin_user).create(
-            {"keywords": "gift card, 禮物卡", "category_id": self.kinds["consultation"].id, "sequence": 1}
+        rule = (
+            self.env["cs.kind.rule"]
+            .with_user(self.admin_user)
+            .create(
+                {
+                    "keywords": "gift card, 禮物卡",
+                    "category_id": self.kinds["consultation"].id,
+                    "sequence": 1,
+                }
+            )
         )
         ticket = self._process(self._raw("禮物卡 question", "Can I use it online?"))
         self.assertEqual(ticket.category_id, self.kinds["consultation"])
         self.assertFalse(
-            self.env["cs.kind.rule"].with_user(self.agent_a.user_id).has_access("write"),
+            self.env["cs.kind.rule"]
+            .with_user(self.agent_a.user_id)
+            .has_access("write"),
             "agents read the rules, managers change them",
         )
         self.assertTrue(rule.exists())
@@ -175,21 +204,31 @@ class TestMailReplies(MailIntakeCase):
     def test_a_reply_lands_on_the_ticket_and_notifies_the_assignee(self):
         ticket = self._ticket_by_mail()
         ack = self._ack(ticket)
-        raw = self._raw("Re: " + ack.subject, "Any news?", headers={"In-Reply-To": ack.message_id})
+        raw = self._raw(
+            "Re: " + ack.subject, "Any news?", headers={"In-Reply-To": ack.message_id}
+        )
         count = self.env["helpdesk.ticket"].search_count([])
         self.assertEqual(self._process(raw), ticket)
         self.assertEqual(self.env["helpdesk.ticket"].search_count([]), count)
         reply = ticket.message_ids[0]
         self.assertIn("Any news?", reply.body)
         self.assertEqual(reply.author_id, ticket.partner_id)
-        self.assertIn(self.agent_a.user_id.partner_id, reply.notification_ids.res_partner_id)
+        self.assertIn(
+            self.agent_a.user_id.partner_id, reply.notification_ids.res_partner_id
+        )
 
     def test_the_ticket_number_in_the_subject_is_enough(self):
         ticket = self._ticket_by_mail()
         raw = self._raw(f"About {ticket.number} again", "No headers from my phone.")
         self.assertEqual(self._process(raw), ticket)
-        stranger = self._raw(f"About {ticket.number}", "Not my ticket", sender="x@other.example")
-        self.assertNotEqual(self._process(stranger), ticket, "only its customer can write on a ticket by number")
+        stranger = self._raw(
+            f"About {ticket.number}", "Not my ticket", sender="x@other.example"
+        )
+        self.assertNotEqual(
+            self._process(stranger),
+            ticket,
+            "only its customer can write on a ticket by number",
+        )
 
     def test_a_reply_restarts_a_paused_clock(self):
         waiting = self.env["helpdesk.ticket.stage"].create(
@@ -216,7 +255,9 @@ class TestMailReplies(MailIntakeCase):
         ticket = self._ticket_by_mail()
         self._close(ticket)
         with self._at(fields.Datetime.now() + timedelta(days=2)):
-            self.assertEqual(self._process(self._raw(f"Re: {ticket.number}", "It is back")), ticket)
+            self.assertEqual(
+                self._process(self._raw(f"Re: {ticket.number}", "It is back")), ticket
+            )
         self.assertFalse(ticket.closed)
         self.assertEqual(ticket.cs_reopen_count, 1)
 
@@ -227,7 +268,11 @@ class TestMailReplies(MailIntakeCase):
         self._close(ticket)
         with self._at(fields.Datetime.now() + timedelta(days=30)):
             new = self._process(
-                self._raw("Re: " + ack.subject, "It is back", headers={"In-Reply-To": ack.message_id})
+                self._raw(
+                    "Re: " + ack.subject,
+                    "It is back",
+                    headers={"In-Reply-To": ack.message_id},
+                )
             )
         self.assertNotEqual(new, ticket)
         self.assertEqual(new.cs_origin_ticket_id, ticket)
@@ -247,7 +292,14 @@ class TestNoMailLoops(MailIntakeCase):
         for number, (case, headers) in enumerate(cases.items()):
             with self.subTest(case):
                 sender = f"robot{number}@example.org"
-                ticket = self._process(self._raw("Out of office: complaint", "Away", sender=sender, headers=headers))
+                ticket = self._process(
+                    self._raw(
+                        "Out of office: complaint",
+                        "Away",
+                        sender=sender,
+                        headers=headers,
+                    )
+                )
                 self.assertTrue(ticket, "the mail is kept on a ticket")
                 self.assertFalse(ticket.cs_acknowledged)
                 self.assertFalse(self._mails_to(sender))
@@ -266,7 +318,9 @@ class TestNoMailLoops(MailIntakeCase):
 
     def test_two_auto_responders_stop_after_one_message(self):
         robot = "robot@example.org"
-        ticket = self._process(self._raw("Complaint about your newsletter", "Hi", sender=robot))
+        ticket = self._process(
+            self._raw("Complaint about your newsletter", "Hi", sender=robot)
+        )
         ack = self._mails_to(robot)
         self.assertEqual(len(ack), 1)
         # the other side answers our acknowledgement automatically, once
@@ -276,11 +330,19 @@ class TestNoMailLoops(MailIntakeCase):
                 "Auto: " + ack.subject,
                 "I am away",
                 sender=robot,
-                headers={"In-Reply-To": ack.message_id, "Auto-Submitted": "auto-replied"},
+                headers={
+                    "In-Reply-To": ack.message_id,
+                    "Auto-Submitted": "auto-replied",
+                },
             ),
             self._raw("Auto: " + ack.subject, "I am away", sender=robot),
         ]
         for answer in answers:
             self.assertEqual(self._process(answer), ticket)
         self.assertEqual(self._mails_to(robot), ack, "nothing more was sent")
-        self.assertEqual(self.env["helpdesk.ticket"].search_count([("partner_id.email", "=", robot)]), 1)
+        self.assertEqual(
+            self.env["helpdesk.ticket"].search_count(
+                [("partner_id.email", "=", robot)]
+            ),
+            1,
+        )

@@ -25,9 +25,18 @@ class TestSocialApi(HttpCase):
                 "groups_id": [Command.set(group.ids)],
             }
         )
-        cls.key = cls.env["res.users.apikeys"].with_user(cls.connector).sudo()._generate(None, "test", None)
+        cls.key = (
+            cls.env["res.users.apikeys"]
+            .with_user(cls.connector)
+            .sudo()
+            ._generate(None, "test", None)
+        )
         cls.agent = new_test_user(
-            cls.env, "t_social_agent", groups="base.group_user", tz=TEST_TZ, name="Social Agent"
+            cls.env,
+            "t_social_agent",
+            groups="base.group_user",
+            tz=TEST_TZ,
+            name="Social Agent",
         )
         employee = cls.env["hr.employee"].create(
             {
@@ -39,7 +48,11 @@ class TestSocialApi(HttpCase):
         if hasattr(employee, "action_cs_record_prior_onboarding"):
             employee.action_cs_record_prior_onboarding()  # cs_training's gate
         cls.team = cls.env["helpdesk.ticket.team"].create(
-            {"name": "Social desk", "cs_process": True, "user_ids": [Command.set(cls.agent.ids)]}
+            {
+                "name": "Social desk",
+                "cs_process": True,
+                "user_ids": [Command.set(cls.agent.ids)],
+            }
         )
         for xmlid in ("channel_social_comment", "channel_social_message"):
             cls.env.ref(f"cs_management.{xmlid}").cs_team_id = cls.team
@@ -60,7 +73,10 @@ class TestSocialApi(HttpCase):
         return self.url_open(
             URL,
             data=data,
-            headers={"Authorization": f"Bearer {key or self.key}", "Content-Type": "application/json"},
+            headers={
+                "Authorization": f"Bearer {key or self.key}",
+                "Content-Type": "application/json",
+            },
         )
 
     def _counts(self):
@@ -75,10 +91,14 @@ class TestSocialApi(HttpCase):
         self.assertEqual(response.status_code, 201, response.text)
         number = response.json()["ticket"]
         ticket = self.env["helpdesk.ticket"].search([("number", "=", number)])
-        self.assertEqual(ticket.channel_id, self.env.ref("cs_management.channel_social_comment"))
+        self.assertEqual(
+            ticket.channel_id, self.env.ref("cs_management.channel_social_comment")
+        )
         self.assertEqual(ticket.team_id, self.team)
         self.assertEqual(ticket.cs_kind, "consultation", "a keyword rule: 請問")
-        self.assertEqual(str(ticket.cs_received_at), "2026-12-01 02:15:00", "the post's time, in UTC")
+        self.assertEqual(
+            str(ticket.cs_received_at), "2026-12-01 02:15:00", "the post's time, in UTC"
+        )
         self.assertEqual(ticket.partner_id.name, "glow.diary")
         self.assertEqual(ticket.cs_po_views, 120)
         # the connector sends it again: nothing new
@@ -104,12 +124,16 @@ class TestSocialApi(HttpCase):
         )
         response = self._post(body)
         self.assertEqual(response.status_code, 201, response.text)
-        ticket = self.env["helpdesk.ticket"].search([("number", "=", response.json()["ticket"])])
+        ticket = self.env["helpdesk.ticket"].search(
+            [("number", "=", response.json()["ticket"])]
+        )
         self.assertEqual(ticket.cs_kind, "public_opinion")
         self.assertEqual(ticket.cs_po_platform, "facebook")
         self.assertEqual(ticket.cs_po_link, "https://facebook.example/post-77")
         self.assertEqual(ticket.cs_po_shares, 2000)
-        self.assertEqual(ticket.cs_severity, "critical", "reach and sentiment, by the thresholds")
+        self.assertEqual(
+            ticket.cs_severity, "critical", "reach and sentiment, by the thresholds"
+        )
 
     def test_the_agents_reply_waits_for_the_connector(self):
         number = self._post(self.post).json()["ticket"]
@@ -121,24 +145,53 @@ class TestSocialApi(HttpCase):
             subtype_xmlid="mail.mt_comment",
         )
         headers = {"Authorization": f"Bearer {self.key}"}
-        replies = self.url_open("/cs/social/v1/replies?platform=facebook", headers=headers).json()["replies"]
+        replies = self.url_open(
+            "/cs/social/v1/replies?platform=facebook", headers=headers
+        ).json()["replies"]
         self.assertEqual(len(replies), 1)
         self.assertEqual(replies[0]["in_reply_to"], "post-77")
         self.assertEqual(replies[0]["ticket"], number)
         self.assertIn("敏感肌也適用", replies[0]["text"])
-        self.assertTrue(ticket.cs_first_response_date, "the social reply is the first response")
-        again = self.url_open("/cs/social/v1/replies", headers=headers).json()["replies"]
+        self.assertTrue(
+            ticket.cs_first_response_date, "the social reply is the first response"
+        )
+        again = self.url_open("/cs/social/v1/replies", headers=headers).json()[
+            "replies"
+        ]
         self.assertEqual(again, [], "each reply is fetched once")
 
     def test_refusals_are_json_and_write_nothing(self):
         outsider = new_test_user(self.env, "t_not_connector", groups="base.group_user")
-        outsider_key = self.env["res.users.apikeys"].with_user(outsider).sudo()._generate(None, "x", None)
+        outsider_key = (
+            self.env["res.users.apikeys"]
+            .with_user(outsider)
+            .sudo()
+            ._generate(None, "x", None)
+        )
         cases = [
             ("wrong key", self.post, "not-a-key", 401, "invalid_api_key"),
             ("not a connector", self.post, outsider_key, 403, "not_a_connector"),
-            ("unknown platform", dict(self.post, platform="myspace"), None, 400, "unknown_platform"),
-            ("missing id", {k: v for k, v in self.post.items() if k != "message_id"}, None, 400, "missing_message_id"),
-            ("malformed time", dict(self.post, posted_at="yesterday at ten"), None, 400, "malformed_time"),
+            (
+                "unknown platform",
+                dict(self.post, platform="myspace"),
+                None,
+                400,
+                "unknown_platform",
+            ),
+            (
+                "missing id",
+                {k: v for k, v in self.post.items() if k != "message_id"},
+                None,
+                400,
+                "missing_message_id",
+            ),
+            (
+                "malformed time",
+                dict(self.post, posted_at="yesterday at ten"),
+                None,
+                400,
+                "malformed_time",
+            ),
             ("not JSON", "{platform: facebook", None, 400, "malformed_body"),
         ]
         before = self._counts()
@@ -152,6 +205,11 @@ class TestSocialApi(HttpCase):
 
     def test_the_connector_may_do_nothing_else(self):
         connector_env = self.env(user=self.connector)
-        for model in ("helpdesk.ticket", "res.partner", "cs.social.message", "hr.employee"):
+        for model in (
+            "helpdesk.ticket",
+            "res.partner",
+            "cs.social.message",
+            "hr.employee",
+        ):
             with self.subTest(model):
                 self.assertFalse(connector_env[model].has_access("read"))
