@@ -163,7 +163,7 @@ class CsStore(models.Model):
     def create(self, vals_list):
         stores = super().create(vals_list)
         if stores.filtered("manager_id"):
-            self.env.registry.clear_cache()
+            self.env["hr.employee"]._cs_organisation_changed()
         return stores
 
     def write(self, vals):
@@ -171,7 +171,7 @@ class CsStore(models.Model):
         # the record rules read res.users.cs_managed_store_ids: a cached
         # domain goes stale when a store changes hands
         if STORE_LEADER_FIELDS & vals.keys():
-            self.env.registry.clear_cache()
+            self.env["hr.employee"]._cs_organisation_changed()
         return res
 
     @api.constrains("crm_team_id")

@@ -40,6 +40,11 @@ class HelpdeskTicket(models.Model):
         "cs_origin_ticket_id",
         "cs_first_response_hours",
         "cs_resolution_hours",
+        # the desk's bookkeeping: reminders, escalations, notices sent
+        "cs_idle_reminder_date",
+        "cs_no_answer",
+        "cs_escalation_count",
+        "cs_managers_notified",
     )
 
     @property

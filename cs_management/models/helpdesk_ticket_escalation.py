@@ -78,7 +78,8 @@ class HelpdeskTicket(models.Model):
                         or _("no response measures configured"),
                     ),
                     partner_ids=managers.partner_id.ids,
-                    subtype_xmlid="mail.mt_comment",
+                    # internal: the customer, a follower, must not receive it
+                    subtype_xmlid="mail.mt_note",
                 )
             ticket.sudo().cs_po_notified_severity = ticket.cs_severity
 

@@ -52,6 +52,8 @@ class HrEmployee(models.Model):
             self._check_can_assign_roles()
         employees = super().create(vals_list)
         employees.filtered("cs_role_id").user_id._sync_cs_role_groups()
+        if employees.filtered(lambda e: e.parent_id or e.cs_store_id):
+            self._cs_organisation_changed()
         return employees
 
     def write(self, vals):
@@ -67,14 +69,23 @@ class HrEmployee(models.Model):
         if resync:
             (users_before | self.user_id)._sync_cs_role_groups()
         if ORGANISATION_FIELDS & vals.keys():
-            self.env.registry.clear_cache()
+            self._cs_organisation_changed()
         return res
 
     def unlink(self):
         users = self.user_id
         res = super().unlink()
         users._sync_cs_role_groups()
+        self._cs_organisation_changed()
         return res
+
+    def _cs_organisation_changed(self):
+        """The rules' cached domains and the users' organisation fields
+        (res.users.cs_led_employee_ids, cs_managed_store_ids) are stale."""
+        self.env.registry.clear_cache()
+        self.env["res.users"].invalidate_model(
+            ["cs_led_employee_ids", "cs_managed_store_ids"]
+        )
 
     def _cs_leaders(self):
         """The users who answer for this employee's work, nearest first: the

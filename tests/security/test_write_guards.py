@@ -454,6 +454,9 @@ TICKET_CRAFTED = {
     "cs_reopen_count": 0,
     "cs_acknowledged": True,
     "cs_promised_date": "2030-01-01 00:00:00",
+    "cs_no_answer": True,
+    "cs_escalation_count": 0,
+    "cs_managers_notified": True,
 }
 INSPECTION_CRAFTED = {
     "state": "published",
