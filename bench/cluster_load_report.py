@@ -45,8 +45,14 @@ def print_runs(out, db):
         missing = [m for m in missing if m[0] != "save" or (m[1], m[2]) not in replaced]
         bad |= bool(missing)
         writes = ", ".join(f"{n} {k}s" for k, n in counts.items())
-        actions = "  ".join(f"{seconds(figures[a]['p50'])}/{seconds(figures[a]['p95'])}" for a in ACTIONS)
-        print(f"{run:<12} {throughput:>12.2f} {len(failed):>11}  {writes} ({len(missing)})  {actions}")
+        actions = "  ".join(
+            f"{seconds(figures[a]['p50'])}/{seconds(figures[a]['p95'])}"
+            for a in ACTIONS
+        )
+        print(
+            f"{run:<12} {throughput:>12.2f} {len(failed):>11}  {writes} "
+            f"({len(missing)})  {actions}"
+        )
     return bad
 
 
@@ -58,16 +64,20 @@ def print_job(db, uuid):
         cr.execute(
             """
             SELECT j.state, j.retry, j.cs_res_id, j.date_started, j.date_done,
-                   (SELECT count(*) FROM cs_appraisal a WHERE a.period_id = j.cs_res_id),
-                   (SELECT count(DISTINCT employee_id) FROM cs_appraisal a WHERE a.period_id = j.cs_res_id)
+                   (SELECT count(*) FROM cs_appraisal a
+                     WHERE a.period_id = j.cs_res_id),
+                   (SELECT count(DISTINCT employee_id) FROM cs_appraisal a
+                     WHERE a.period_id = j.cs_res_id)
               FROM queue_job j WHERE j.uuid = %s
             """,
             (uuid,),
         )
         state, retry, period, started, done, forms, employees = cr.fetchone()
     print(
-        f"\njob {uuid} (forms of period {period}), killed with node 2: {state} after {retry} tries,"
-        f" last started {started:%T}, done {done and f'{done:%T}'}; {forms} forms for {employees} employees"
+        f"\njob {uuid} (forms of period {period}), killed with node 2: {state} after "
+        f"{retry} tries,"
+        f" last started {started:%T}, done {done and f'{done:%T}'}; {forms} forms for "
+        f"{employees} employees"
     )
     return state != "done" or forms != employees
 
@@ -80,7 +90,14 @@ def main():
     args = parser.parse_args()
     bad = print_runs(args.out, args.db)
     bad |= print_job(args.db, args.job)
-    print("\n" + ("FAILED: lost writes or a job not done once (above)" if bad else "0 lost writes, the job done once"))
+    print(
+        "\n"
+        + (
+            "FAILED: lost writes or a job not done once (above)"
+            if bad
+            else "0 lost writes, the job done once"
+        )
+    )
     sys.exit(1 if bad else 0)
 
 

@@ -102,7 +102,8 @@ class CsAppraisalPeriod(models.Model):
             ):
                 raise ValidationError(
                     _(
-                        "A monthly period starts on the 1st of a month, an annual one on the 1st of January."
+                        "A monthly period starts on the 1st of a month, an annual one "
+                        "on the 1st of January."
                     )
                 )
 
@@ -198,7 +199,8 @@ class CsAppraisalPeriod(models.Model):
         self._cs_enqueue("_job_open_forms", _("Open the missing appraisal forms"))
         return self._cs_queued_notification(
             _(
-                "The missing forms are being opened in the background: the period counts them as they come."
+                "The missing forms are being opened in the background: the period "
+                "counts them as they come."
             )
         )
 
@@ -222,7 +224,8 @@ class CsAppraisalPeriod(models.Model):
         self._cs_enqueue("_job_start_self_assessment", _("Start the self-assessments"))
         return self._cs_queued_notification(
             _(
-                "The self-assessments are being started in the background: the period shows them as they come."
+                "The self-assessments are being started in the background: the period "
+                "shows them as they come."
             )
         )
 

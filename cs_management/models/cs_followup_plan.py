@@ -140,7 +140,8 @@ class CsFollowupPlan(models.Model):
         if count:
             self.message_post(
                 body=_(
-                    "%(count)s customers were left out: they gave no consent to be contacted.",
+                    "%(count)s customers were left out: they gave no consent to be "
+                    "contacted.",
                     count=count,
                 ),
                 subtype_xmlid="mail.mt_note",
@@ -162,7 +163,8 @@ class CsFollowupPlan(models.Model):
         self._cs_enqueue("_job_generate", _("Generate the follow-up tasks"))
         return self._cs_queued_notification(
             _(
-                "The tasks are being generated in the background: the plan shows them as they come."
+                "The tasks are being generated in the background: the plan shows them "
+                "as they come."
             )
         )
 

@@ -50,7 +50,8 @@ class CsQaScorecard(models.Model):
     sample_active = fields.Boolean(
         string="Sample Closed Tickets",
         tracking=True,
-        help="Every period, a scheduled action picks closed tickets of each agent at random for a QA review.",
+        help="Every period, a scheduled action picks closed tickets of each agent at "
+        "random for a QA review.",
     )
     sample_method = fields.Selection(
         [("count", "A number of tickets"), ("share", "A share of the tickets")],
@@ -110,7 +111,8 @@ class CsQaScorecard(models.Model):
             if float_compare(scorecard.weight_total, 100, precision_digits=2):
                 raise ValidationError(
                     _(
-                        "The weights of scorecard %(scorecard)s total %(total)s: change them so that they total 100.",
+                        "The weights of scorecard %(scorecard)s total %(total)s: "
+                        "change them so that they total 100.",
                         scorecard=scorecard.name,
                         total=format(scorecard.weight_total, "g"),
                     )
@@ -122,7 +124,8 @@ class CsQaScorecard(models.Model):
             if scorecard.scale <= 0 or not 0 < scorecard.pass_mark <= scorecard.scale:
                 raise ValidationError(
                     _(
-                        "Scorecard %(scorecard)s: the score must be out of a positive number and "
+                        "Scorecard %(scorecard)s: the score must be out of a positive "
+                        "number and "
                         "the pass mark between 0 and %(scale)s.",
                         scorecard=scorecard.name,
                         scale=scorecard.scale,
@@ -143,7 +146,8 @@ class CsQaScorecard(models.Model):
             if not scorecard.criterion_ids:
                 raise ValidationError(
                     _(
-                        "Give scorecard %(scorecard)s its criteria before it samples tickets.",
+                        "Give scorecard %(scorecard)s its criteria before it samples "
+                        "tickets.",
                         scorecard=scorecard.name,
                     )
                 )
@@ -167,8 +171,10 @@ class CsQaScorecard(models.Model):
             if overlap:
                 raise ValidationError(
                     _(
-                        "Scorecards %(scorecard)s and %(other)s would sample the same teams: "
-                        "name different teams on each, or stop sampling with one of them.",
+                        "Scorecards %(scorecard)s and %(other)s would sample the same "
+                        "teams: "
+                        "name different teams on each, or stop sampling with one of "
+                        "them.",
                         scorecard=scorecard.name,
                         other=overlap[0].name,
                     )
@@ -188,7 +194,8 @@ class CsQaScorecard(models.Model):
             if not scorecard.criterion_ids:
                 raise UserError(
                     _(
-                        "Scorecard %(scorecard)s has no criteria yet: add them before inspecting.",
+                        "Scorecard %(scorecard)s has no criteria yet: add them before "
+                        "inspecting.",
                         scorecard=scorecard.name,
                     )
                 )
@@ -203,7 +210,8 @@ class CsQaScorecard(models.Model):
         ):
             raise UserError(
                 _(
-                    "This scorecard has scored inspections and stays in their history: archive it instead."
+                    "This scorecard has scored inspections and stays in their "
+                    "history: archive it instead."
                 )
             )
 
@@ -211,7 +219,8 @@ class CsQaScorecard(models.Model):
     # Sampling (QA-1)
     # ------------------------------------------------------------------
     def _period(self, day):
-        """The sampling period containing ``day``: [first day, first day of the next one)."""
+        """The sampling period containing ``day``: [first day, first day of the
+        next one)."""
         if self.sample_period == "week":
             start = day - timedelta(days=day.weekday())
             return start, start + timedelta(days=7)
@@ -307,9 +316,12 @@ class CsQaScorecard(models.Model):
             SQL(
                 """
                 SELECT id, user_id, closed, rank FROM (
-                    SELECT t.id, t.user_id, t.inspected, COUNT(*) OVER (PARTITION BY t.user_id) AS closed,
-                           ROW_NUMBER() OVER (PARTITION BY t.user_id, t.inspected
-                                              ORDER BY md5(t.id::text || %(seed)s), t.id) AS rank
+                    SELECT t.id, t.user_id, t.inspected,
+                           COUNT(*) OVER (PARTITION BY t.user_id) AS closed,
+                           ROW_NUMBER() OVER (
+                               PARTITION BY t.user_id, t.inspected
+                               ORDER BY md5(t.id::text || %(seed)s), t.id
+                           ) AS rank
                       FROM (%(tickets)s) AS t
                 ) AS drawn
                 WHERE NOT inspected
@@ -379,7 +391,8 @@ class CsQaScorecard(models.Model):
             scorecard._cs_enqueue_sampling(today)
         return self._cs_queued_notification(
             _(
-                "The tickets are being sampled in the background: the scorecard's inspections grow as they come."
+                "The tickets are being sampled in the background: the scorecard's "
+                "inspections grow as they come."
             )
         )
 

@@ -217,7 +217,8 @@ class HelpdeskTicket(models.Model):
         if self.sudo().ticket_sla_ids:
             raise AccessError(
                 self.env._(
-                    "A ticket's deadlines are set when it is filed and follow its stages: "
+                    "A ticket's deadlines are set when it is filed and follow its "
+                    "stages: "
                     "they cannot be set again."
                 )
             )

@@ -126,7 +126,8 @@ class HelpdeskTicket(models.Model):
             if ticket.stage_id.cs_step != "feedback":
                 raise UserError(
                     _(
-                        "Only a ticket waiting for the customer's feedback can go back to solution."
+                        "Only a ticket waiting for the customer's feedback can go "
+                        "back to solution."
                     )
                 )
             solution = ticket.team_id._get_applicable_stages().filtered(

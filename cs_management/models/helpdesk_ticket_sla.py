@@ -71,7 +71,8 @@ class HelpdeskTicketSla(models.Model):
         if not self.env.su and is_cs_staff(self.env):
             raise AccessError(
                 self.env._(
-                    "A ticket's deadlines follow its stages: they cannot be changed by hand."
+                    "A ticket's deadlines follow its stages: they cannot be changed "
+                    "by hand."
                 )
             )
 
@@ -163,7 +164,8 @@ class HelpdeskTicketSla(models.Model):
             ticket.message_post(
                 body=Markup("<p>%s</p>")
                 % env._(
-                    "Deadline %(sla)s was missed (%(deadline)s): escalated to %(supervisor)s.",
+                    "Deadline %(sla)s was missed (%(deadline)s): escalated to "
+                    "%(supervisor)s.",
                     sla=line.with_env(env).name,
                     deadline=fields.Datetime.context_timestamp(
                         line, line.deadline
@@ -178,7 +180,8 @@ class HelpdeskTicketSla(models.Model):
                     activity_type_id=activity_type.id,
                     summary=env._("%(sla)s missed", sla=line.with_env(env).name),
                     note=env._(
-                        "Deadline missed on %(ticket)s; take it over or help the assignee.",
+                        "Deadline missed on %(ticket)s; take it over or help the "
+                        "assignee.",
                         ticket=ticket.with_env(env).display_name,
                     ),
                     user_id=supervisor.id,

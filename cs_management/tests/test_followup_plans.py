@@ -85,7 +85,9 @@ class TestFollowupPlans(CsTicketCase):
             plan.action_generate()
         tasks = plan.followup_ids.sorted("id")
         for task, (reached, score) in zip(
-            tasks, [(True, "5"), (True, "4"), (True, "2"), (False, False), (True, "5")]
+            tasks,
+            [(True, "5"), (True, "4"), (True, "2"), (False, False), (True, "5")],
+            strict=True,
         ):
             task.with_user(task.user_id).write(
                 {"reached": reached, "satisfaction": score}

@@ -19,7 +19,9 @@ class TestFollowupPlanJobs(CsTicketCase):
         cls.buyers = cls.env["res.partner"].create(
             [dict(consent, name=f"Serum Buyer {i}", ref="SERUM") for i in range(6)]
         )
-        cls.refusing = cls.env["res.partner"].create({"name": "No Calls", "ref": "SERUM"})
+        cls.refusing = cls.env["res.partner"].create(
+            {"name": "No Calls", "ref": "SERUM"}
+        )
         cls.plan = (
             cls.env["cs.followup.plan"]
             .with_user(cls.supervisor_a.user_id)
@@ -38,9 +40,13 @@ class TestFollowupPlanJobs(CsTicketCase):
         with trap_jobs() as trap:
             answer = self.plan.action_generate()
             trap.assert_jobs_count(1, only=self.plan._job_generate)
-            self.assertFalse(self.plan.followup_ids, "nothing is created in the request")
+            self.assertFalse(
+                self.plan.followup_ids, "nothing is created in the request"
+            )
             self.assertEqual(answer["tag"], "display_notification")
-            self.assertEqual(trap.enqueued_jobs[0].user_id, self.supervisor_a.user_id.id)
+            self.assertEqual(
+                trap.enqueued_jobs[0].user_id, self.supervisor_a.user_id.id
+            )
             trap.perform_enqueued_jobs()
         self.assertEqual(self.plan.followup_ids.partner_id, self.buyers)
         self.assertEqual(self.plan.state, "running")
@@ -55,7 +61,9 @@ class TestFollowupPlanJobs(CsTicketCase):
             trap.assert_jobs_count(0)  # the last batch queues no other
         self.assertEqual(len(self.plan.followup_ids), 6)
         self.assertEqual(self.plan.followup_ids.partner_id, self.buyers)
-        left_out = self.plan.message_ids.filtered(lambda m: "1 customers were left out" in (m.body or ""))
+        left_out = self.plan.message_ids.filtered(
+            lambda m: "1 customers were left out" in (m.body or "")
+        )
         self.assertEqual(len(left_out), 2, "each run that ends the work says it")
 
     def test_the_plan_shows_its_jobs_and_the_same_work_is_queued_once(self):

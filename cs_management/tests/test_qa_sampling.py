@@ -164,24 +164,32 @@ class TestQaSampling(CsQaCase):
 
     def test_the_button_queues_the_sampling_in_batches_and_a_rerun_adds_nothing(self):
         with freeze_time("2025-04-10"), trap_jobs() as trap:
-            answer = self.scorecard.with_user(self.cs_manager.user_id).action_sample_previous_period()
+            answer = self.scorecard.with_user(
+                self.cs_manager.user_id
+            ).action_sample_previous_period()
             self.assertEqual(answer["tag"], "display_notification")
             trap.assert_enqueued_job(self.scorecard._job_sample, args=MARCH)
             self.assertEqual(trap.enqueued_jobs[0].user_id, self.cs_manager.user_id.id)
-            self.assertFalse(self.scorecard.inspection_count, "nothing is sampled in the request")
+            self.assertFalse(
+                self.scorecard.inspection_count, "nothing is sampled in the request"
+            )
         with trap_jobs() as trap:
             self.assertEqual(self.scorecard._job_sample(*MARCH, batch_size=2), 2)
             trap.assert_enqueued_job(self.scorecard._job_sample, args=(*MARCH, 2))
             while trap.enqueued_jobs:
                 trap.perform_enqueued_jobs()
-        self.assertEqual(self.scorecard._job_sample(*MARCH), 0, "a job run again adds nothing")
+        self.assertEqual(
+            self.scorecard._job_sample(*MARCH), 0, "a job run again adds nothing"
+        )
         self.scorecard.invalidate_recordset(["inspection_count"])
         self.assertEqual(self.scorecard.inspection_count, 5)
 
     def test_only_a_cs_manager_queues_the_sampling(self):
         with trap_jobs() as trap:
             with self.assertRaises(AccessError):
-                self.scorecard.with_user(self.supervisor_a.user_id).action_sample_previous_period()
+                self.scorecard.with_user(
+                    self.supervisor_a.user_id
+                ).action_sample_previous_period()
             trap.assert_jobs_count(0)
 
     def test_a_weekly_period(self):
