@@ -204,15 +204,15 @@ SUDO_PLACES = {
         "a scorecard used by any inspection, even one the administrator's "
         "rules hide, must stay in their history"
     ),
-    "cs_management/models/cs_qa_scorecard.py::CsQaScorecard._sample_seed": (
+    "cs_management/models/cs_qa_scorecard_sampling.py::CsQaScorecard._sample_seed": (
         "the draw is seeded with the database secret, which only the system "
         "may read, so that agents cannot guess it"
     ),
-    "cs_management/models/cs_qa_scorecard.py::CsQaScorecard._sample": (
+    "cs_management/models/cs_qa_scorecard_sampling.py::CsQaScorecard._sample": (
         "the sampled inspections are created by the process with fields nobody "
         "types (kind, period), counting those already drawn in any reach"
     ),
-    "cs_management/models/cs_qa_scorecard.py::CsQaScorecard._sample_draw": (
+    "cs_management/models/cs_qa_scorecard_sampling.py::CsQaScorecard._sample_draw": (
         "the draw ranks every closed ticket of the scorecard's scope and every "
         "inspected ticket, whatever the reach of whoever starts it"
     ),
@@ -231,8 +231,8 @@ SUDO_PLACES = {
         "the access check reads the handoffs' author and ticket to add the "
         "ticket's access to the rules, without recursing into itself"
     ),
-    # cs_management/models/helpdesk_ticket.py
-    "cs_management/models/helpdesk_ticket.py::"
+    # cs_management/models/helpdesk_ticket_stage_gate.py
+    "cs_management/models/helpdesk_ticket_stage_gate.py::"
     "HelpdeskTicket._check_ticket_has_empty_fields": (
         "the stage's required fields are ir.model.fields records, which agents "
         "may not read"
@@ -505,5 +505,34 @@ SUDO_PLACES = {
     "HrEmployeePublic._compute_cs_service_gate": (
         "colleagues may know who can take tickets and why not, without "
         "reading the employee's private record and certificates"
+    ),
+    # cs_management/controllers/faq.py
+    "cs_management/controllers/faq.py::CsFaqController.cs_faq": (
+        "the public FAQ page shows visitors the published service articles, "
+        "which a public user may not read; the domain is fixed in the code"
+    ),
+    # cs_management/controllers/social_api.py
+    "cs_management/controllers/social_api.py::SocialIntakeApi._connector": (
+        "the API key is checked and its user's group read before any user is "
+        "known: the request is not logged in"
+    ),
+    "cs_management/controllers/social_api.py::SocialIntakeApi.post_message": (
+        "the connector's user may do nothing else by design: once its key and "
+        "group are checked, the intake creates the ticket as the process, from "
+        "validated fields only"
+    ),
+    "cs_management/controllers/social_api.py::SocialIntakeApi.fetch_replies": (
+        "the connector's user reads only the queued replies of its platform, "
+        "handed out once, through the process after its key and group checks"
+    ),
+    # cs_management/models/document_page.py
+    "cs_management/models/document_page.py::DocumentPage._compute_cs_use_count": (
+        "an article's use counts every ticket it answered, also the tickets "
+        "the reader may not open; only the count is shown"
+    ),
+    # cs_management/models/helpdesk_ticket_social.py
+    "cs_management/models/helpdesk_ticket_social.py::HelpdeskTicket.message_post": (
+        "an agent's reply on a social ticket is queued for the connector; the "
+        "queue is the process's, no agent may write it"
     ),
 }

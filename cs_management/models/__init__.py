@@ -24,6 +24,7 @@ from . import helpdesk_ticket_stage_requirement
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_team_assignment
 from . import helpdesk_ticket
+from . import helpdesk_ticket_stage_gate
 from . import helpdesk_ticket_replies
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_assignment
@@ -56,6 +57,7 @@ from . import cs_opinion_threshold
 from . import cs_opinion_measure
 from . import cs_weighted_score
 from . import cs_qa_scorecard
+from . import cs_qa_scorecard_sampling
 from . import cs_qa_criterion
 from . import cs_qa_inspection
 from . import cs_qa_inspection_checks
