@@ -2,7 +2,7 @@
     "name": "Customer Service Management",
     "summary": "Stores, service roles and reporting lines, complaint lifecycle, "
     "service standards, quality inspections and KPIs on OCA Helpdesk",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Customer Service",
     "license": "AGPL-3",
     "author": "CS Suite developers",

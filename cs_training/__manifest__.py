@@ -2,7 +2,7 @@
     "name": "Customer Service Training",
     "summary": "Training needs and plans, courses, exams, certificates and the "
     "pass-before-you-work gate for service staff",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Customer Service",
     "license": "AGPL-3",
     "author": "CS Suite developers",
