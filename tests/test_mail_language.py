@@ -34,6 +34,11 @@ class TestMailLanguage(SuiteCase):
     # template prints from the record, such as names and references)
     RECIPIENTS = {
         "cs_management.mail_template_ticket_acknowledgement": "_ticket_acknowledgement",
+        # the silent customer's reminder and closing read the same ticket
+        "cs_management.mail_template_ticket_silence_reminder": (
+            "_ticket_acknowledgement"
+        ),
+        "cs_management.mail_template_ticket_silence_closed": "_ticket_acknowledgement",
     }
 
     @classmethod

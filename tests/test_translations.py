@@ -34,6 +34,23 @@ def is_demo(xmlid, demo):
     return any(xmlid == name or xmlid.startswith(f"{name}_") for name in demo)
 
 
+# brand names and abbreviations Chinese users read as they are: the lint gate
+# (oca-checks-po) keeps no translation equal to its source, Odoo then shows
+# the source
+SAME_IN_CHINESE = {
+    "ID",
+    "KPI",
+    "<span> – </span>",
+    "Dcard",
+    "Facebook",
+    "Instagram",
+    "LINE",
+    "PTT",
+    "Threads",
+    "YouTube",
+}
+
+
 class TestTranslations(SuiteCase):
     def test_templates_match_the_code(self):
         for addon in ADDONS:
@@ -69,6 +86,8 @@ class TestTranslations(SuiteCase):
                     (e.msgctxt, e.msgid): e.msgstr for e in po if not e.obsolete
                 }
                 for entry in template:
+                    if entry.msgid in SAME_IN_CHINESE:
+                        continue
                     msgstr = translated.get((entry.msgctxt, entry.msgid))
                     self.assertTrue(
                         msgstr, f"{addon} {lang}: no translation for {entry.msgid!r}"

@@ -31,3 +31,4 @@ from . import test_organisation
 from . import test_mail_intake
 from . import test_clocks
 from . import test_social_api
+from . import test_knowledge_tour
