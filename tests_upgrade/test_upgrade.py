@@ -31,6 +31,18 @@ RESTORED_STAGES = (
     "helpdesk_mgmt.helpdesk_ticket_stage_done",
 )
 
+# what 18.0.1.2.0 changes on purpose: Verification requires the kind of a
+# request that came in unclassified (INT-1); the demo's intake gives the
+# company its alias domain and a social-connector user; the service groups
+# imply the knowledge base's document groups (DESK-2)
+INTENDED_BY_18_0_1_2_0 = {
+    ("helpdesk.ticket.stage", "cs_requirement_ids"),
+    ("res.company", "alias_domain_id"),
+    ("res.company", "alias_domain_name"),
+    ("res.company", "user_ids"),
+    ("res.users", "groups_id"),
+}
+
 
 def _snapshot_module():
     spec = importlib.util.spec_from_file_location(
@@ -55,7 +67,7 @@ class TestUpgradeKeepsData(SuiteCase):
             return int(record_id) in [
                 self.env.ref(xmlid).id for xmlid in RESTORED_STAGES
             ]
-        return False
+        return (model, field) in INTENDED_BY_18_0_1_2_0
 
     def test_the_snapshot_covers_our_data(self):
         self.assertGreater(len(self.before.get("helpdesk.ticket", {})), 100)

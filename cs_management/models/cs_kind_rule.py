@@ -16,6 +16,7 @@ class CsKindRule(models.Model):
     _name = "cs.kind.rule"
     _description = "Kind Keyword Rule"
     _order = "sequence, id"
+    _check_company_auto = True
 
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
@@ -29,6 +30,7 @@ class CsKindRule(models.Model):
         "helpdesk.ticket.category",
         required=True,
         ondelete="cascade",
+        check_company=True,
     )
     cs_kind = fields.Selection(related="category_id.cs_kind", string="Kind")
     # the category's company: a shared category makes a rule of every company

@@ -105,6 +105,9 @@ class HelpdeskTicket(models.Model):
         (so the store) comes from the address it was sent to."""
         values = dict(custom_values or {})
         team = self.env["helpdesk.ticket.team"].browse(values.get("team_id"))
+        if not team.cs_process:
+            # a team outside the service process keeps helpdesk_mgmt's intake
+            return super().message_new(msg, custom_values=custom_values)
         company = team.company_id or self.env.company
         partner = self._cs_mail_contact(msg, company)
         if partner:

