@@ -34,6 +34,7 @@ class CsSocialMessage(models.Model):
     platform's message id); agents' replies wait here for the connector."""
 
     _name = "cs.social.message"
+    _check_company_auto = True
     _description = "Social-media Message"
     _order = "id desc"
     _rec_name = "external_id"
@@ -48,7 +49,11 @@ class CsSocialMessage(models.Model):
     direction = fields.Selection(DIRECTIONS, required=True, default="in")
     state = fields.Selection(STATES, required=True, default="received", index=True)
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", required=True, ondelete="cascade", index=True
+        "helpdesk.ticket",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     author = fields.Char()

@@ -32,6 +32,7 @@ class DocumentPage(models.Model):
     title is the customer's question, its content the answer."""
 
     _inherit = "document.page"
+    _check_company_auto = True
 
     cs_service = fields.Boolean(
         string="Service Article",

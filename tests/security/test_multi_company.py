@@ -31,6 +31,7 @@ NO_CHECK_COMPANY_AUTO = {
     "helpdesk.sla": "OCA's model; we add no company-bound link to it",
     "helpdesk.ticket.category": "OCA's model; we add no company-bound link to it",
     "helpdesk.ticket.stage": "OCA's model; we add no company-bound link to it",
+    "queue.job": "OCA's job queue; we add cs_res_id, an id, no company-bound link",
 }
 
 # Links to company-bound records that must stay in the record's company. A
