@@ -530,6 +530,10 @@ SUDO_PLACES = {
         "an article's use counts every ticket it answered, also the tickets "
         "the reader may not open; only the count is shown"
     ),
+    "cs_management/models/document_page.py::DocumentPage.action_cs_use_on_ticket": (
+        "which article answered a ticket feeds the use report: recorded by this "
+        "action only, after the agent's own write of the answer"
+    ),
     # cs_management/models/helpdesk_ticket_social.py
     "cs_management/models/helpdesk_ticket_social.py::HelpdeskTicket.message_post": (
         "an agent's reply on a social ticket is queued for the connector; the "

@@ -112,5 +112,8 @@ class DocumentPage(models.Model):
         )
         if not ticket.exists() or not self.cs_service:
             raise UserError(_("Open the ticket this article answers."))
-        ticket.write({"cs_solution": self._cs_answer(), "cs_article_id": self.id})
+        # the answer is the agent's to send; which article answered feeds the
+        # "Articles by Use" report, so only this action records it
+        ticket.write({"cs_solution": self._cs_answer()})
+        ticket.sudo().cs_article_id = self
         return True

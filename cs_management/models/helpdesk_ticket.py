@@ -44,6 +44,8 @@ class HelpdeskTicket(models.Model):
         "cs_no_answer",
         "cs_escalation_count",
         "cs_managers_notified",
+        # which article answered the ticket: the knowledge base's use report
+        "cs_article_id",
     )
 
     @property

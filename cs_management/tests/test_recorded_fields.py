@@ -29,6 +29,7 @@ CRAFTED = {
     "cs_no_answer": True,
     "cs_escalation_count": 3,
     "cs_managers_notified": True,
+    "cs_article_id": 1,
 }
 
 
