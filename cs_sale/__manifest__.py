@@ -1,0 +1,21 @@
+{
+    "name": "Customer Service: Orders and After-Sales",
+    "summary": "Sale orders and deliveries on service tickets, returns, exchanges "
+    "and reshipments through OCA RMA, customer purchase profile and tiers",
+    "version": "18.0.1.0.0",
+    "category": "Services/Customer Service",
+    "license": "AGPL-3",
+    "author": "CS Suite developers",
+    "website": "https://github.com/cs-suite/cs-suite",
+    "depends": [
+        "cs_management",
+        "helpdesk_mgmt_sale",
+        "rma_sale",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+    ],
+    "demo": [],
+    "auto_install": ["cs_management", "sale_stock"],
+    "installable": True,
+}
