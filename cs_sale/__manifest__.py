@@ -11,6 +11,7 @@
         "cs_management",
         "helpdesk_mgmt_sale",
         "rma_sale",
+        "sale_stock",
     ],
     "data": [
         "security/ir.model.access.csv",
