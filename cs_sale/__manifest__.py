@@ -17,6 +17,7 @@
         "security/ir.model.access.csv",
     ],
     "demo": [],
+    "post_init_hook": "post_init_hook",
     "auto_install": ["cs_management", "sale_stock"],
     "installable": True,
 }
