@@ -37,10 +37,10 @@ import sys
 from pathlib import Path
 
 import polib
+from our_addons import OUR_ADDONS
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDON = ROOT / "cs_management"
-OUR_ADDONS = ("cs_management", "cs_training", "cs_appraisal")
 OCA_MODULES = (
     "helpdesk_mgmt",
     "helpdesk_mgmt_sla",

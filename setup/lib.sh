@@ -9,7 +9,7 @@ CS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CS_STATE=$CS_ROOT/.cs                 # git-ignored: cluster, filestore, logs
 CS_VENV=$CS_ROOT/.venv
 CS_CONF=$CS_STATE/odoo.conf
-CS_ADDONS=(cs_management cs_training cs_appraisal)
+mapfile -t CS_ADDONS < <(grep -v '^#' "$CS_ROOT/setup/addons.txt" | grep .)  # our addons, in dependency order
 CS_ODOO_SERIES=18.0
 CS_ODOO_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/odoo-src/$CS_ODOO_SERIES
 CS_ODOO_ARCHIVE_URL=${CS_ODOO_ARCHIVE_URL:-https://nightly.odoo.com/$CS_ODOO_SERIES/nightly/src/odoo_$CS_ODOO_SERIES.latest.tar.gz}

@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 import pypandoc
+from our_addons import OUR_ADDONS
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ("cs_management", "cs_training", "cs_appraisal")
+ADDONS = OUR_ADDONS
 # OCA's fragments, in the order its generated READMEs show them
 SECTIONS = (
     ("DESCRIPTION.md", None),

@@ -7,11 +7,11 @@ tests_uninstall/ then checks that the helpdesk left behind still works.
 
 import sys
 
+from our_addons import OUR_ADDONS
+
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.tools import config
-
-OUR_ADDONS = ("cs_appraisal", "cs_training", "cs_management")
 
 
 def main(conf, database):

@@ -10,11 +10,12 @@ no value. Binary fields and the bookkeeping of the last write are left out.
 import json
 import sys
 
+from our_addons import OUR_ADDONS
+
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.tools import config
 
-OUR_ADDONS = ("cs_management", "cs_training", "cs_appraisal")
 SKIPPED_FIELDS = {"write_date", "write_uid"}
 
 

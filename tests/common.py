@@ -1,6 +1,17 @@
 """Base classes for the cross-module tests, which live outside any addon."""
 
+from pathlib import Path
+
 from odoo.tests import HttpCase, TransactionCase
+
+# our addons, from the one list of them (setup/addons.txt)
+OUR_ADDONS = tuple(
+    line.strip()
+    for line in (Path(__file__).resolve().parent.parent / "setup/addons.txt")
+    .read_text()
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 
 class _SuiteTags:

@@ -12,9 +12,9 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from lxml import html
 
-from .common import SuiteCase
+from .common import OUR_ADDONS, SuiteCase
 
-ADDONS = ("cs_management", "cs_training", "cs_appraisal")
+ADDONS = OUR_ADDONS
 CJK = re.compile(r"[\u3400-\u9fff]")
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 # (recipient's language, language of the user who sends)

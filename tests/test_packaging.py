@@ -13,10 +13,10 @@ from manifestoo_core.core_addons import is_core_ce_addon
 from manifestoo_core.odoo_series import OdooSeries
 from whool.buildapi import build_wheel
 
-from .common import SuiteCase
+from .common import OUR_ADDONS, SuiteCase
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ("cs_management", "cs_training", "cs_appraisal")
+ADDONS = OUR_ADDONS
 
 
 class TestPackaging(SuiteCase):

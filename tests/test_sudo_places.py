@@ -6,10 +6,11 @@ import ast
 import unittest
 from pathlib import Path
 
+from .common import OUR_ADDONS
 from .sudo_places import SUDO_PLACES
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ("cs_management", "cs_training", "cs_appraisal")
+ADDONS = OUR_ADDONS
 
 
 def sudo_places(root=ROOT):

@@ -11,10 +11,10 @@ from lxml import etree
 from odoo.exceptions import ValidationError
 from odoo.tools.translate import TranslationModuleReader
 
-from .common import SuiteCase
+from .common import OUR_ADDONS, SuiteCase
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ("cs_management", "cs_training", "cs_appraisal")
+ADDONS = OUR_ADDONS
 LANGUAGES = ("zh_CN", "zh_TW")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdf]|%[sd]|\{\w*\}")
 

@@ -12,9 +12,10 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
+from ..common import OUR_ADDONS
 from .common import SecurityCase
 
-ADDONS = ("cs_management", "cs_training", "cs_appraisal")
+ADDONS = OUR_ADDONS
 # refused either way: by a rule or by the company check (a single-company
 # user cannot even read what it links to)
 REFUSED = "refused"

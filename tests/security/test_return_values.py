@@ -13,10 +13,10 @@ from odoo.addons.cs_management.tests.common_qa import CsQaCase
 from odoo.addons.cs_management.tests.jobs import performing_jobs
 from odoo.addons.cs_training.tests.common import CsTrainingCase
 
-from ..common import SuiteCase
+from ..common import OUR_ADDONS, SuiteCase
 
 ROOT = Path(__file__).resolve().parents[2]
-ADDONS = ("cs_management", "cs_training", "cs_appraisal")
+ADDONS = OUR_ADDONS
 
 
 def _can_fall_off(body):
