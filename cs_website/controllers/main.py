@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import http
 from odoo.http import request
 from odoo.tools import format_datetime
@@ -51,13 +53,19 @@ class CsServiceRequest(http.Controller):
         promised = ticket.cs_promised_date and format_datetime(
             request.env,
             ticket.cs_promised_date,
-            tz=ticket._cs_calendar().tz or ticket.company_id.partner_id.tz,
+            tz=self._cs_visitor_tz() or ticket._cs_calendar().tz,
             dt_format="medium",
         )
         return request.render(
             "cs_website.service_request_thanks",
             {"number": ticket.number, "promised": promised},
         )
+
+    @staticmethod
+    def _cs_visitor_tz():
+        """The time zone the visitor's browser gives (website's tz cookie)."""
+        tz = request.httprequest.cookies.get("tz")
+        return tz if tz in pytz.all_timezones_set else False
 
 
 class CsWebsiteForm(WebsiteForm):

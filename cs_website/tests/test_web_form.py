@@ -7,6 +7,7 @@ import json
 from datetime import timedelta
 
 from odoo.tests import HttpCase, tagged
+from odoo.tools import format_datetime
 
 from odoo.addons.cs_management.tests.common import CsTicketCase
 
@@ -92,9 +93,14 @@ class TestWebForm(HttpCase, CsTicketCase):
         self.assertTrue(ticket.cs_promised_date)
         self.assertTrue(ticket.cs_acknowledged)
         self.assertEqual(ticket.message_ids.attachment_ids.mapped("name"), ["jar.png"])
+        # the promise in the visitor's time zone (the browser's tz cookie)
+        self.opener.cookies["tz"] = "Asia/Taipei"
         receipt = self.url_open("/service/request/thanks").text
         self.assertIn(ticket.number, receipt)
-        self.assertIn('class="cs_promised_date"', receipt)
+        promised = format_datetime(
+            self.env, ticket.cs_promised_date, tz="Asia/Taipei", dt_format="medium"
+        )
+        self.assertIn(f'class="cs_promised_date">{promised}<', receipt)
 
     def test_a_known_customer_is_found_not_duplicated(self):
         answer = self._post(self._request(email="HsiaoYu@Example.com"))
