@@ -560,7 +560,7 @@ SUDO_PLACES = {
     # cs_livechat
     # ------------------------------------------------------------------
     # cs_livechat/models/discuss_channel.py
-    "cs_livechat/models/discuss_channel.py::DiscussChannel.action_cs_create_ticket": (
+    "cs_livechat/models/discuss_channel.py::DiscussChannel._cs_create_ticket": (
         "the chat's link to its ticket is recorded by this action only, after "
         "the operator created the ticket with its own rights"
     ),

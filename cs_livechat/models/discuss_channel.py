@@ -42,12 +42,13 @@ class DiscussChannel(models.Model):
     def execute_command_cs_ticket(self, **kwargs):
         """``/ticket title`` typed by the operator in the chat."""
         title = (kwargs.get("body") or "").strip()[len(TICKET_COMMAND) :].strip()
-        ticket = self.action_cs_create_ticket(html2plaintext(title).strip())
+        ticket = self._cs_create_ticket(html2plaintext(title).strip())
         self.env.user._bus_send_transient_message(
             self, _("Created the service ticket %s.", ticket._get_html_link())
         )
+        return True
 
-    def action_cs_create_ticket(self, title=None):
+    def _cs_create_ticket(self, title=None):
         """The operator's ticket of this conversation, made with the
         operator's own rights; the chat's operator replies so far are its
         first response."""
@@ -63,7 +64,7 @@ class DiscussChannel(models.Model):
 
     def action_cs_file_ticket(self):
         """The conversation form's "Create Ticket" button: the new ticket."""
-        ticket = self.action_cs_create_ticket()
+        ticket = self._cs_create_ticket()
         return {
             "type": "ir.actions.act_window",
             "res_model": ticket._name,

@@ -62,7 +62,8 @@ class TestLivechatTicket(CsTicketCase):
     def test_the_operator_files_the_conversation_as_a_ticket(self):
         chat = self._chat(customer=self.customer)
         with self._at(at(0, 10)):
-            ticket = chat.with_user(self.agent).action_cs_create_ticket()
+            action = chat.with_user(self.agent).action_cs_file_ticket()
+        ticket = self.env["helpdesk.ticket"].browse(action["res_id"])
         self.assertEqual(ticket.name, "My face cream gave me an allergy")
         self.assertEqual(ticket.channel_id, self.env.ref("cs_management.channel_chat"))
         self.assertEqual(ticket.team_id, self.team_a)
@@ -100,7 +101,9 @@ class TestLivechatTicket(CsTicketCase):
                 message_type="comment",
             )
         with self._at(at(0, 10)):
-            ticket = chat.with_user(self.agent).action_cs_create_ticket("Parcel")
+            # the operator types "/ticket Parcel" in the chat
+            chat.with_user(self.agent).execute_command_cs_ticket(body="/ticket Parcel")
+        ticket = chat.cs_ticket_id
         self.assertFalse(ticket.cs_first_response_date)
         self.assertEqual(ticket.name, "Parcel")
         self.assertEqual(ticket.cs_kind, "order", "guessed from 'parcel'")
@@ -122,7 +125,7 @@ class TestLivechatTicket(CsTicketCase):
         guest = self.env["mail.guest"].create({"name": "Visitor 42"})
         chat = self._chat(guest=guest)
         with self._at(at(0, 10)):
-            ticket = chat.with_user(self.agent).action_cs_create_ticket()
+            ticket = chat.with_user(self.agent)._cs_create_ticket()
         self.assertFalse(ticket.partner_id)
         self.assertEqual(ticket.partner_name, "Visitor 42")
         self.assertFalse(ticket.cs_acknowledged, "no address to write to")
@@ -130,9 +133,9 @@ class TestLivechatTicket(CsTicketCase):
     def test_a_conversation_is_filed_once(self):
         chat = self._chat(customer=self.customer)
         with self._at(at(0, 10)):
-            ticket = chat.with_user(self.agent).action_cs_create_ticket()
+            ticket = chat.with_user(self.agent)._cs_create_ticket()
             with self.assertRaisesRegex(UserError, "already ticket"):
-                chat.with_user(self.agent).action_cs_create_ticket()
+                chat.with_user(self.agent).action_cs_file_ticket()
         self.assertEqual(
             self.env["helpdesk.ticket"].search_count(
                 [("cs_received_at", "=", at(0, 9))]
@@ -145,7 +148,7 @@ class TestLivechatTicket(CsTicketCase):
         chat = self._chat(customer=self.customer)
         with self._at(at(0, 10)):
             with self.assertRaisesRegex(UserError, "taking part"):
-                chat.with_user(self.agent_b.user_id).action_cs_create_ticket()
+                chat.with_user(self.agent_b.user_id).action_cs_file_ticket()
         self.assertFalse(chat.cs_ticket_id)
 
     def test_the_link_to_a_ticket_is_not_typed_in(self):
@@ -162,9 +165,9 @@ class TestLivechatTicket(CsTicketCase):
         chat = self._chat(customer=self.customer, livechat=unlinked)
         with self._at(at(0, 10)):
             with self.assertRaisesRegex(UserError, "Link the live chat channel"):
-                chat.with_user(self.agent).action_cs_create_ticket()
+                chat.with_user(self.agent).action_cs_file_ticket()
         self.assertFalse(chat.cs_ticket_id)
         self.env.ref("cs_management.channel_chat").cs_team_id = self.team_a
         with self._at(at(0, 10)):
-            ticket = chat.with_user(self.agent).action_cs_create_ticket()
+            ticket = chat.with_user(self.agent)._cs_create_ticket()
         self.assertEqual(ticket.team_id, self.team_a)

@@ -16,7 +16,13 @@ from odoo.addons.cs_training.tests.common import CsTrainingCase
 from ..common import SuiteCase
 
 ROOT = Path(__file__).resolve().parents[2]
-ADDONS = ("cs_management", "cs_training", "cs_appraisal")
+ADDONS = (
+    "cs_management",
+    "cs_training",
+    "cs_appraisal",
+    "cs_website",
+    "cs_livechat",
+)
 
 
 def _can_fall_off(body):
