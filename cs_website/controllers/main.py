@@ -58,7 +58,11 @@ class CsServiceRequest(http.Controller):
         )
         return request.render(
             "cs_website.service_request_thanks",
-            {"number": ticket.number, "promised": promised},
+            {
+                "number": ticket.number,
+                "promised": promised,
+                "acknowledged": ticket.cs_acknowledged,
+            },
         )
 
     @staticmethod

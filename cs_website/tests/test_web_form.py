@@ -101,6 +101,15 @@ class TestWebForm(HttpCase, CsTicketCase):
             self.env, ticket.cs_promised_date, tz="Asia/Taipei", dt_format="medium"
         )
         self.assertIn(f'class="cs_promised_date">{promised}<', receipt)
+        self.assertIn("acknowledgement is on its way", receipt)
+
+    def test_a_consultation_is_promised_no_acknowledgement(self):
+        answer = self._post(self._request(category_id=self.kinds["consultation"].id))
+        ticket = self.env["helpdesk.ticket"].browse(answer["id"])
+        self.assertFalse(ticket.cs_acknowledged, "cs_management: no promise needed")
+        receipt = self.url_open("/service/request/thanks").text
+        self.assertIn(ticket.number, receipt)
+        self.assertNotIn("acknowledgement is on its way", receipt)
 
     def test_a_known_customer_is_found_not_duplicated(self):
         answer = self._post(self._request(email="HsiaoYu@Example.com"))
