@@ -539,4 +539,34 @@ SUDO_PLACES = {
         "an agent's reply on a social ticket is queued for the connector; the "
         "queue is the process's, no agent may write it"
     ),
+    # ------------------------------------------------------------------
+    # cs_website
+    # ------------------------------------------------------------------
+    # cs_website/controllers/main.py
+    "cs_website/controllers/main.py::CsServiceRequest.service_request": (
+        "the public form lists the stores' teams, the kinds and the file limits "
+        "offered, which a visitor without a login may not read"
+    ),
+    "cs_website/controllers/main.py::CsServiceRequest.service_request_thanks": (
+        "the receipt shows the number and promise of the one ticket this "
+        "browser's session has just filed, which the visitor may not read"
+    ),
+    "cs_website/controllers/main.py::CsWebsiteForm.extract_data": (
+        "a visitor's request is checked against the offered teams and kinds, "
+        "its sender's earlier requests counted and its contact found or "
+        "created, none of which the public user may read or write"
+    ),
+    # ------------------------------------------------------------------
+    # cs_livechat
+    # ------------------------------------------------------------------
+    # cs_livechat/models/discuss_channel.py
+    "cs_livechat/models/discuss_channel.py::DiscussChannel._cs_create_ticket": (
+        "the chat's link to its ticket is recorded by this action only, after "
+        "the operator created the ticket with its own rights"
+    ),
+    "cs_livechat/models/discuss_channel.py::DiscussChannel.message_post": (
+        "an operator's chat message is the linked ticket's first response, "
+        "recorded by the process whether or not the chatting user (a guest, "
+        "an operator of another team) may read the ticket"
+    ),
 }

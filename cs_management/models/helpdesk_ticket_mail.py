@@ -138,8 +138,16 @@ class HelpdeskTicket(models.Model):
         if partner:
             return partner
         name, email = tools.parse_contact_from_email(msg.get("email_from") or "")
+        return self._cs_customer_contact(name, email, company)
+
+    @api.model
+    def _cs_customer_contact(self, name, email, company):
+        """The customer's contact, found by address or created in the
+        company's language: the one way every intake path (e-mail, web
+        form) finds its customer."""
+        email = tools.email_normalize(email or "")
         if not email:
-            return partner
+            return self.env["res.partner"]
         partner = self.env["res.partner"].search(
             [("email_normalized", "=", email)], limit=1
         )

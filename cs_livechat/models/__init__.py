@@ -1,0 +1,2 @@
+from . import discuss_channel
+from . import im_livechat_channel

@@ -1,0 +1,4 @@
+from . import helpdesk_ticket_web
+from . import res_company
+from . import res_config_settings
+from . import res_partner

@@ -1,0 +1,2 @@
+from . import test_web_form
+from . import test_web_form_tour
