@@ -10,11 +10,10 @@ trap cs_pg_stop EXIT
 cs_bootstrap
 addons=("$@"); [ ${#addons[@]} -gt 0 ] || addons=("${CS_ADDONS[@]}")
 log=$CS_STATE/log/$DB.log
-if cs_db_exists "$DB"; then
-    cs_odoo -d "$DB" -u "$(cs_addons_csv)" --stop-after-init --logfile="$log"
-else
-    cs_odoo -d "$DB" -i "$(cs_addons_csv)" --without-demo=all --stop-after-init --logfile="$log"
-fi
+# always a fresh database: an updated one keeps the old text of a template
+# whose body is one translated string, and gets no addon added since
+cs_drop_db "$DB"
+cs_odoo -d "$DB" -i "$(cs_addons_csv)" --without-demo=all --stop-after-init --logfile="$log"
 for addon in "${addons[@]}"; do
     cs_odoo -d "$DB" --i18n-export="$CS_ROOT/$addon/i18n/$addon.pot" --modules="$addon" \
         --stop-after-init --logfile="$log"
