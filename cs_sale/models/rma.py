@@ -21,6 +21,17 @@ TAKING_BACK = ("return", "exchange")
 OVERRIDE_GROUP = "cs_management.group_cs_supervisor"
 
 
+def check_may_override(env, vals_list, field_name):
+    """Odoo checks a field's groups when it is written, not when a record is
+    created with it: a crafted create gets the same refusal."""
+    if env.su or env.user.has_group(OVERRIDE_GROUP):
+        return
+    if any(vals.get(field_name) for vals in vals_list):
+        raise AccessError(
+            _("Only a supervisor may take goods back after their return window.")
+        )
+
+
 class Rma(models.Model):
     _inherit = "rma"
 
@@ -108,28 +119,26 @@ class Rma(models.Model):
 
     def _cs_check_window_override(self):
         """Goods past their return window come back only on a supervisor's
-        word: the reason is a supervisor's field."""
+        word, with a reason (a supervisor's field)."""
         for rma in self:
-            if rma.cs_window_override_reason:
-                continue
-            products = rma.product_id.display_name
             if not self.env.user.has_group(OVERRIDE_GROUP):
                 raise AccessError(
                     _(
                         "The return window of %(product)s ended on %(day)s: only a "
                         "supervisor may take it back, with a reason.",
-                        product=products,
+                        product=rma.product_id.display_name,
                         day=rma.cs_return_deadline,
                     )
                 )
-            raise UserError(
-                _(
-                    "The return window of %(product)s ended on %(day)s: give the "
-                    "reason for taking it back anyway.",
-                    product=products,
-                    day=rma.cs_return_deadline,
+            if not (rma.cs_window_override_reason or "").strip():
+                raise UserError(
+                    _(
+                        "The return window of %(product)s ended on %(day)s: give "
+                        "the reason for taking it back anyway.",
+                        product=rma.product_id.display_name,
+                        day=rma.cs_return_deadline,
+                    )
                 )
-            )
 
     def _cs_log_window_override(self):
         for rma in self.filtered("cs_ticket_id"):
@@ -154,6 +163,7 @@ class Rma(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_may_override(self.env, vals_list, "cs_window_override_reason")
         records = super().create(vals_list)
         records._cs_check_ticket_scope()
         return records

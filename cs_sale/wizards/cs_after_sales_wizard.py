@@ -1,7 +1,7 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.rma import OVERRIDE_GROUP
+from ..models.rma import OVERRIDE_GROUP, check_may_override
 from ..models.rma_operation import AFTER_SALES_KINDS
 
 
@@ -39,6 +39,11 @@ class CsAfterSalesWizard(models.TransientModel):
         "in the ticket.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_may_override(self.env, vals_list, "window_override_reason")
+        return super().create(vals_list)
+
     @api.depends("order_id")
     def _compute_line_ids(self):
         for wizard in self:
@@ -68,7 +73,11 @@ class CsAfterSalesWizard(models.TransientModel):
             raise UserError(_("Enter the quantity of at least one order line."))
         lines._check_against_order(self.order_id)
         operation = self._operation()
-        reason = self._late_lines() and self.window_override_reason
+        reason = (
+            self._late_lines()
+            and self.env.user.has_group(OVERRIDE_GROUP)
+            and self.window_override_reason
+        )
         rmas = self.env["rma"].create(
             [
                 line._rma_values(operation, self.description, reason)
