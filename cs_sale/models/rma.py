@@ -73,7 +73,8 @@ class Rma(models.Model):
     )
 
     def _compute_cs_ticket_readable(self):
-        readable = self.cs_ticket_id._filtered_access("read")
+        # a rule checks records as superuser: the user's own ticket rules
+        readable = self.cs_ticket_id.sudo(False)._filtered_access("read")
         for rma in self:
             rma.cs_ticket_readable = rma.cs_ticket_id in readable
 
