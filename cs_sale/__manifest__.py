@@ -22,7 +22,7 @@
         "views/rma_views.xml",
         "views/cs_after_sales_wizard_views.xml",
     ],
-    "demo": [],
+    "demo": ["demo/cs_sale_demo.xml"],
     "post_init_hook": "post_init_hook",
     "auto_install": ["cs_management", "sale_stock"],
     "installable": True,

@@ -32,7 +32,7 @@ class CsAfterSalesWizardLine(models.TransientModel):
         values = []
         for sale_line in order.order_line.filtered(lambda line: not line.display_type):
             for data in sale_line.prepare_sale_rma_data():
-                picking = data["picking"]
+                picking = data["picking"] or self.env["stock.picking"]
                 move = picking.move_ids.filtered(
                     lambda move, sl=sale_line: move.sale_line_id == sl
                     and move.state == "done"
