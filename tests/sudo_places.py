@@ -569,4 +569,23 @@ SUDO_PLACES = {
         "recorded by the process whether or not the chatting user (a guest, "
         "an operator of another team) may read the ticket"
     ),
+    # ------------------------------------------------------------------
+    # cs_sale
+    # ------------------------------------------------------------------
+    # cs_sale/models/helpdesk_ticket_after_sales.py
+    "cs_sale/models/helpdesk_ticket_after_sales.py::"
+    "HelpdeskTicket._cs_check_no_open_rma": (
+        "the close gate counts every open RMA of the ticket, also those of "
+        "other responsibles the closing user may not read"
+    ),
+    # cs_sale/models/rma.py
+    "cs_sale/models/rma.py::Rma._compute_cs_ticket_readable": (
+        "sudo(False) drops the superuser of the rule check so that the "
+        "ticket is checked with the user's own rules"
+    ),
+    # cs_sale/models/sale_order.py
+    "cs_sale/models/sale_order.py::SaleOrder._cs_readable_domain": (
+        "the customers of the tickets the user may read (their ids already "
+        "bounded by the user's own ticket rules) are read in the rule's query"
+    ),
 }
