@@ -15,6 +15,7 @@ log=$CS_STATE/log/$DB.log
 cs_drop_db "$DB"
 cs_odoo -d "$DB" -i "$(cs_addons_csv)" --without-demo=all --stop-after-init --logfile="$log"
 for addon in "${addons[@]}"; do
+    mkdir -p "$CS_ROOT/$addon/i18n"
     cs_odoo -d "$DB" --i18n-export="$CS_ROOT/$addon/i18n/$addon.pot" --modules="$addon" \
         --stop-after-init --logfile="$log"
     # the creation date changes on every export: keep it out of the diff
