@@ -86,8 +86,12 @@
         "demo/helpdesk_ticket_demo.xml",
         "demo/cs_qa_demo.xml",
         "demo/cs_desk_demo.xml",
+        "demo/cs_target_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "cs_management/static/src/js/cs_rate_formatter.js",
+        ],
         "web.report_assets_common": [
             "cs_management/static/src/scss/report_cjk.scss",
         ],

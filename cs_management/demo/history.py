@@ -131,7 +131,7 @@ def _walk_complaint(env, ticket, until):
     cause = env.ref("cs_management.root_cause_quality")
     department = env.ref("cs_management.department_quality")
     steps = (
-        ("verification", {"cs_severity": "normal"}),
+        ("verification", {"cs_severity": "normal", **_about_earlier(env, ticket)}),
         ("investigation", {"cs_department_id": department.id}),
         (
             "solution",
@@ -159,3 +159,19 @@ def _walk_complaint(env, ticket, until):
             ticket.cs_followup_ids.write({"reached": True, "satisfaction": "4"})
             ticket.cs_followup_ids.action_done()
         ticket.write(dict(values, stage_id=env.ref(f"cs_management.stage_{step}").id))
+
+
+def _about_earlier(env, ticket):
+    """The supervisor's verification: the complaint is about the customer's
+    last contact before it, whose agent it is charged to (issue 15)."""
+    earlier = env["helpdesk.ticket"].search(
+        [
+            ("commercial_partner_id", "=", ticket.commercial_partner_id.id),
+            ("company_id", "=", ticket.company_id.id),
+            ("id", "<", ticket.id),
+            ("cs_kind", "!=", "complaint"),
+        ],
+        order="id desc",
+        limit=1,
+    )
+    return {"cs_about_ticket_id": earlier.id} if earlier else {}

@@ -104,4 +104,9 @@ class CsConductRecord(models.Model):
 
     def write(self, vals):
         self._cs_check_recorded_fields(vals)
-        return super().write(vals)
+        res = super().write(vals)
+        # the rules say who may record which: a record edited out of the
+        # writer's reach (another source or employee) is refused as a whole
+        if not self.env.su:
+            self.check_access("write")
+        return res

@@ -66,7 +66,11 @@ class CsTarget(models.Model):
 
     def write(self, vals):
         self._first_of_month(vals)
-        return super().write(vals)
+        res = super().write(vals)
+        # a store manager may not move its target to another store
+        if not self.env.su:
+            self.check_access("write")
+        return res
 
     @api.model
     def _first_of_month(self, vals):

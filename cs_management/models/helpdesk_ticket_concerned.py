@@ -50,7 +50,11 @@ class HelpdeskTicket(models.Model):
         "praises.",
     )
     cs_commendation_ids = fields.One2many(
-        "cs.conduct.record", "ticket_id", string="Commendation Recorded"
+        "cs.conduct.record", "ticket_id", string="Commendation"
+    )
+    # stored: the form hides its button without reading the commendations
+    cs_commendation_recorded = fields.Boolean(
+        compute="_compute_cs_commendation_recorded", store=True
     )
 
     @api.depends(
@@ -61,12 +65,21 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_cs_concerned_user_id(self):
         for ticket in self:
+            if not (ticket.cs_staff_user_id or ticket.cs_about_ticket_id):
+                # most tickets: no need to read the root cause
+                ticket.cs_concerned_user_id = False
+                continue
             names_staff = ticket.cs_kind == "commendation" or (
                 ticket.cs_root_cause_id.cs_about_staff
             )
             ticket.cs_concerned_user_id = (
                 names_staff and ticket.cs_staff_user_id
             ) or ticket.cs_about_ticket_id.user_id
+
+    @api.depends("cs_commendation_ids")
+    def _compute_cs_commendation_recorded(self):
+        for ticket in self:
+            ticket.cs_commendation_recorded = bool(ticket.cs_commendation_ids)
 
     @api.constrains("cs_about_ticket_id", "commercial_partner_id")
     def _check_cs_about_ticket(self):
@@ -137,7 +150,7 @@ class HelpdeskTicket(models.Model):
 
     def _cs_commendation_subject(self):
         """(employee praised, what the customer said), or a clear refusal."""
-        if self.cs_commendation_ids:
+        if self.cs_commendation_recorded:
             raise UserError(_("This contact's commendation is already recorded."))
         if self.cs_kind == "commendation":
             user = self.cs_concerned_user_id
