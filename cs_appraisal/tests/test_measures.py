@@ -2,7 +2,7 @@
 the period's KPIs (cs_management's API, never recomputed here) and training
 results (cs_training), for all the forms of a period in one KPI query."""
 
-from datetime import datetime
+from datetime import date, datetime
 from unittest.mock import patch
 
 from odoo.addons.cs_management.tests.common import CsTicketCase
@@ -190,3 +190,42 @@ class TestTeamTargets(CsAppraisalCase):
         self.assertEqual(line.target_used, 90)
         self.assertFalse(line.has_data, "no customer with a problem in March")
         self.assertFalse(line.is_scored, "no data is not a zero")
+
+
+class TestConductInTheAppraisal(CsAppraisalCase):
+    """Commendations and disciplinary records show in the appraisal of the
+    period they fall in, and a criterion counts them (issue 15)."""
+
+    def test_the_period_shows_its_records_and_a_criterion_counts_them(self):
+        Record = self.env["cs.conduct.record"].with_user(
+            self.store_manager_a.user_id
+        )
+        values = {"employee_id": self.agent_a.id, "note": "Late three times."}
+        in_march, in_april = Record.create(
+            [
+                dict(values, kind="disciplinary", source="manager", date=MONTH),
+                dict(
+                    values,
+                    kind="disciplinary",
+                    source="manager",
+                    date=date(MONTH.year, MONTH.month + 1, 1),
+                ),
+            ]
+        )
+        form = self._form(self.agent_a)
+        self.assertEqual(form.conduct_record_ids, in_march)
+        self.assertEqual(
+            self._as(self.agent_a, form).conduct_record_ids,
+            in_march,
+            "the employee reads its own",
+        )
+        criterion = self.criterion["Complaints"]
+        criterion.write({"kpi": "disciplinary_records", "target": 0, "zero_at": 4})
+        self.env.flush_all()
+        kpis = self.env["cs.kpi.report"].get_employee_kpis(
+            self.agent_a, MONTH, MONTH_END
+        )
+        self.assertEqual(kpis["disciplinary_records"], 1)
+        value, has_data = criterion._measure(kpis, None)
+        self.assertEqual((value, has_data), (1, True))
+        self.assertAlmostEqual(criterion._score_for(value), 75.0)

@@ -34,6 +34,7 @@ class CsTarget(models.Model):
         string="Team",
         index="btree_not_null",
         check_company=True,
+        ondelete="cascade",
         domain="[('cs_store_id', '=', store_id)]",
         help="Empty: the whole store's target.",
     )
