@@ -115,15 +115,28 @@ def _close_most(env, rng, tickets):
             elif ticket.cs_kind != "consultation":
                 ticket.stage_id = closed_stage
             if rng.random() < 0.6:
+                value = rng.choice([5, 5, 5, 3, 1])
                 env["rating.rating"].create(
                     {
                         "res_model_id": env["ir.model"]._get_id("helpdesk.ticket"),
                         "res_id": ticket.id,
                         "partner_id": ticket.partner_id.id,
-                        "rating": rng.choice([5, 5, 5, 3, 1]),
+                        "rating": value,
                         "consumed": True,
+                        "feedback": PRAISE if _praised(ticket, value) else False,
                     }
                 )
+                if _praised(ticket, value):
+                    ticket.action_cs_record_commendation()
+
+
+# one top rating in six comes with a word of praise, which the agent
+# records as the customer's commendation (issue 15)
+PRAISE = "服務很親切，說明也很清楚，謝謝！"
+
+
+def _praised(ticket, value):
+    return value == 5 and ticket.id % 6 == 0 and bool(ticket.user_id.employee_ids)
 
 
 def _walk_complaint(env, ticket, until):
