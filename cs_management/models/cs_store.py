@@ -198,7 +198,12 @@ class CsStore(models.Model):
         for store in self:
             actuals = figures.get(store, {})
             store.kpi_targets = [
-                self._target_line(target, labels, actuals.get(target.kpi))
+                self._target_line(
+                    target,
+                    labels,
+                    # a count without activity is 0; a rate without data None
+                    actuals.get(target.kpi, None if target.kpi in RATES else 0),
+                )
                 for target in targets
                 if target.store_id == store
             ]

@@ -125,28 +125,25 @@ class HelpdeskTicket(models.Model):
         commendation contact's agent (Whose Service), else the agent of a
         contact rated top with a comment. Once per contact."""
         self.ensure_one()
-        # reading rights on the contact are the caller's: it must write it
+        # the caller must be one who may write the contact (its agent, its
+        # supervisor): then the process records what agents may not create
         self.check_access("write")
         employee, note = self._cs_commendation_subject()
-        record = (
-            self.env["cs.conduct.record"]
-            .sudo()
-            .create(
-                {
-                    "kind": "commendation",
-                    "source": "customer",
-                    "employee_id": employee.id,
-                    "team_id": self.team_id.id,
-                    "date": fields.Date.context_today(self),
-                    "note": note,
-                    "ticket_id": self.id,
-                }
-            )
+        self.env["cs.conduct.record"].sudo().create(
+            {
+                "kind": "commendation",
+                "source": "customer",
+                "employee_id": employee.id,
+                "team_id": self.team_id.id,
+                "date": fields.Date.context_today(self),
+                "note": note,
+                "ticket_id": self.id,
+            }
         )
         self.message_post(
             body=_("Commendation recorded for %(name)s.", name=employee.name)
         )
-        return record
+        return True
 
     def _cs_commendation_subject(self):
         """(employee praised, what the customer said), or a clear refusal."""

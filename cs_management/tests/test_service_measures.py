@@ -150,7 +150,13 @@ class TestServiceMeasures(CsTicketCase):
             self._rate(served[self.c4], 5)  # a top rating: no commendation
             praise = self._new_ticket("commendation", partner_id=self.c2.id)
             praise.with_user(supervisor).cs_staff_user_id = agent
-            praise.with_user(agent).action_cs_record_commendation()
+            # another store's agent may not write the contact: refused
+            with self.assertRaises(AccessError):
+                praise.with_user(self.agent_b.user_id).action_cs_record_commendation()
+            self.assertFalse(praise.cs_commendation_ids, "nothing written")
+            self.assertIs(
+                praise.with_user(agent).action_cs_record_commendation(), True
+            )
             with self.assertRaises(UserError):
                 praise.with_user(agent).action_cs_record_commendation()
             # the store manager's own commendation is no customer's
