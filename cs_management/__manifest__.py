@@ -31,6 +31,7 @@
         "security/oca_rules.xml",
         "security/qa/ir.model.access.csv",
         "security/qa_rules.xml",
+        "security/measures_rules.xml",
         "security/mail_canned_response_rules.xml",
         "security/cs_knowledge_security.xml",
         "data/cs_role_data.xml",
@@ -67,6 +68,7 @@
         "views/res_config_settings_desk_views.xml",
         "views/helpdesk_portal_templates.xml",
         "views/menus.xml",
+        "views/cs_measures_views.xml",
         "views/cs_knowledge_views.xml",
         "views/cs_kind_rule_views.xml",
         "views/helpdesk_ticket_intake_views.xml",
@@ -84,8 +86,12 @@
         "demo/helpdesk_ticket_demo.xml",
         "demo/cs_qa_demo.xml",
         "demo/cs_desk_demo.xml",
+        "demo/cs_target_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "cs_management/static/src/js/cs_rate_formatter.js",
+        ],
         "web.report_assets_common": [
             "cs_management/static/src/scss/report_cjk.scss",
         ],

@@ -61,6 +61,11 @@ SUDO_PLACES = {
         "results of the employee, which the supervisor or the opening job may "
         "not read; only the period's aggregates are taken"
     ),
+    "cs_appraisal/models/cs_appraisal_measures.py::CsAppraisal._team_targets": (
+        "a criterion reading the team's target needs the employee's helpdesk "
+        "team and its store's monthly targets, which the opening job or a "
+        "supervisor of another store may not read"
+    ),
     "cs_appraisal/models/cs_appraisal_measures.py::CsAppraisal._refresh_measures": (
         "the measured figures and the customers' ratings are recorded by the "
         "process from the period's data, never typed by the supervisor"
@@ -230,6 +235,13 @@ SUDO_PLACES = {
     "cs_management/models/cs_ticket_handoff.py::CsTicketHandoff._check_access": (
         "the access check reads the handoffs' author and ticket to add the "
         "ticket's access to the rules, without recursing into itself"
+    ),
+    # cs_management/models/helpdesk_ticket_concerned.py
+    "cs_management/models/helpdesk_ticket_concerned.py::"
+    "HelpdeskTicket.action_cs_record_commendation": (
+        "an agent records its contact's customer commendation, once, after "
+        "the write check on the contact; agents may not create commendations "
+        "by hand, which feed the praise rate and the appraisal"
     ),
     # cs_management/models/helpdesk_ticket_stage_gate.py
     "cs_management/models/helpdesk_ticket_stage_gate.py::"

@@ -10,6 +10,7 @@ from . import cs_appraisal_rights
 from . import cs_appraisal_measures
 from . import cs_appraisal_workflow
 from . import cs_appraisal_outcomes
+from . import cs_appraisal_conduct
 from . import cs_appraisal_line
 from . import cs_appraisal_feedback
 from . import cs_appraisal_feedback_line

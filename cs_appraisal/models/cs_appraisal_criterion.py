@@ -1,13 +1,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.cs_management.models.cs_kpi_report import RATES
+from odoo.addons.cs_management.models.kpi_definitions import KPI_CHOICES, RATES
 
-from .selections import GROUPS, SOURCES
-
-# the KPIs a criterion can be measured by: every rate, and the daily counts
-# and sales figures that make sense as targets
-KPI_CHOICES = (*RATES, "inquiries", "replies", "resolved", "sales_amount", "deals_won")
+from .selections import GROUPS, SOURCES, TARGET_FROM
 
 
 class CsAppraisalCriterion(models.Model):
@@ -41,6 +37,14 @@ class CsAppraisalCriterion(models.Model):
     )
     kpi = fields.Selection(selection="_selection_kpi", string="KPI")
     target = fields.Float(help="The value that scores 100.")
+    target_from = fields.Selection(
+        TARGET_FROM,
+        string="Target From",
+        required=True,
+        default="fixed",
+        help="The team's target: the monthly target of the employee's team (else "
+        "of its store) for the KPI scores 100; without one, the fixed target.",
+    )
     zero_at = fields.Float(
         string="Scores 0 At",
         help="The value that scores 0. Between it and the target the score is linear; "
@@ -101,13 +105,30 @@ class CsAppraisalCriterion(models.Model):
                     )
                 )
 
-    def _score_for(self, value):
+    def _score_for(self, value, target=None):
         """The one home of the rule turning a measured value into a score out
-        of 100: linear from ``zero_at`` (0) to ``target`` (100), capped at both
-        ends. Works both ways: a target under ``zero_at`` rewards low values."""
+        of 100: linear from ``zero_at`` (0) to the target (100), capped at both
+        ends. Works both ways: a target under ``zero_at`` rewards low values.
+        ``target``: the one read (the team's), else the fixed one."""
         self.ensure_one()
-        score = 100.0 * (value - self.zero_at) / (self.target - self.zero_at)
+        target = self.target if target is None else target
+        score = 100.0 * (value - self.zero_at) / (target - self.zero_at)
         return min(100.0, max(0.0, score))
+
+    def _target_for(self, team_targets):
+        """The target this criterion scores against, from ``team_targets``
+        ({kpi: value} of the employee's team): the team's when the criterion
+        reads it and there is one on the right side of ``zero_at``, else the
+        fixed target."""
+        self.ensure_one()
+        fixed = self.target
+        if self.source != "kpi" or self.target_from != "team":
+            return fixed
+        target = (team_targets or {}).get(self.kpi)
+        # a team's target on the other side of zero_at would invert the scale
+        if target is None or (target - self.zero_at) * (fixed - self.zero_at) <= 0:
+            return fixed
+        return target
 
     def _measure(self, kpis, training_average):
         """This criterion's value in a period and whether there was anything
@@ -125,5 +146,5 @@ class CsAppraisalCriterion(models.Model):
             kpis = kpis or {}
             denominator = RATES[self.kpi][1] if self.kpi in RATES else None
             has_data = bool(kpis.get(denominator)) if denominator else True
-            return (kpis.get(self.kpi, 0.0), has_data)
+            return (kpis.get(self.kpi) or 0.0, has_data)
         return (0.0, False)

@@ -13,6 +13,7 @@ SCORE_FIELDS = {
     "auto_value",
     "auto_score",
     "has_data",
+    "target_used",
 }
 
 
@@ -58,6 +59,12 @@ class CsAppraisalLine(models.Model):
         readonly=True, help="The period had something to measure."
     )
     auto_score = fields.Float(string="Measured Score", readonly=True)
+    target_used = fields.Float(
+        string="Target",
+        readonly=True,
+        help="The value that scored 100: the criterion's, or the team's monthly "
+        "target.",
+    )
     self_score = fields.Float(string="Self")
     self_comment = fields.Text()
     supervisor_score = fields.Float(string="Supervisor")

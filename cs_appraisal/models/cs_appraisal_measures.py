@@ -11,8 +11,9 @@ class CsAppraisal(models.Model):
 
     @api.model
     def _measures(self, period, employees):
-        """{employee: (KPI values or None, average training score or None)}
-        over ``period``, for any number of employees in two queries."""
+        """{employee: (KPI values or None, average training score or None,
+        {kpi: its team's target})} over ``period``, for any number of
+        employees in four queries."""
         users = employees.user_id
         kpis = {}
         # the KPI view reads the tables: pending tickets and ratings first
@@ -45,23 +46,60 @@ class CsAppraisal(models.Model):
                 ["final_score:avg"],
             )
         )
+        targets = self._team_targets(period, employees)
         return {
             employee: (
                 kpis.get(employee.user_id) if employee.user_id else None,
                 training.get(employee),
+                targets[employee],
             )
             for employee in employees
         }
 
     @api.model
+    def _team_targets(self, period, employees):
+        """{employee: {kpi: target}}: the monthly targets of the employee's
+        helpdesk team over the period, else of its store."""
+        teams = (
+            self.env["helpdesk.ticket.team"]
+            .sudo()
+            .search(
+                [
+                    ("user_ids", "in", employees.user_id.ids),
+                    ("company_id", "=", period.company_id.id),
+                ]
+            )
+        )
+        targets = (
+            self.env["cs.target"]
+            .sudo()
+            ._team_targets(
+                teams, employees.cs_store_id, period.date_from, period.date_to
+            )
+        )
+        result = {}
+        for employee in employees:
+            team = teams.filtered(
+                lambda team, user=employee.user_id: user and user in team.user_ids
+            )[:1]
+            result[employee] = {
+                **targets.get(employee.cs_store_id, {}),
+                **targets.get(team, {}),
+            }
+        return result
+
+    @api.model
     def _measured_values(self, criterion, measure):
         if criterion.source == "manual":
             return {}
-        value, has_data = criterion._measure(*measure)
+        kpis, training, team_targets = measure
+        value, has_data = criterion._measure(kpis, training)
+        target = criterion._target_for(team_targets)
         return {
             "auto_value": value,
             "has_data": has_data,
-            "auto_score": criterion._score_for(value) if has_data else 0.0,
+            "target_used": target,
+            "auto_score": criterion._score_for(value, target) if has_data else 0.0,
         }
 
     @api.model

@@ -11,6 +11,12 @@ SOURCES = [
     ("manual", "Scored by people"),
 ]
 
+# where a KPI criterion's target comes from
+TARGET_FROM = [
+    ("fixed", "Fixed number"),
+    ("team", "The team's monthly target"),
+]
+
 # what a grade asks for; "promotion" becomes a salary increase when the
 # career path does not allow the promotion yet
 GRADE_RECOMMENDATIONS = [

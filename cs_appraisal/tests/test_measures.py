@@ -2,7 +2,7 @@
 the period's KPIs (cs_management's API, never recomputed here) and training
 results (cs_training), for all the forms of a period in one KPI query."""
 
-from datetime import datetime
+from datetime import date, datetime
 from unittest.mock import patch
 
 from odoo.addons.cs_management.tests.common import CsTicketCase
@@ -125,3 +125,107 @@ class TestTrainingFill(CsAppraisalCase, CsTrainingCase):
         self.assertEqual(
             (training_b.auto_value, training_b.score), (40, 40), "decided attempts only"
         )
+
+
+class TestTeamTargets(CsAppraisalCase):
+    """A criterion reading the team's monthly target (issue 15) scores 100
+    at that target instead of its fixed one."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.resolution = cls.criterion["Resolution"]
+        cls.resolution.target_from = "team"
+        Target = cls.env["cs.target"]
+        Target.create(
+            [
+                # the team's own target wins over its store's
+                {
+                    "store_id": cls.store_a.id,
+                    "team_id": cls.team_a.id,
+                    "kpi": "resolution_rate",
+                    "value": 90,
+                    "month": MONTH,
+                },
+                {
+                    "store_id": cls.store_a.id,
+                    "kpi": "resolution_rate",
+                    "value": 80,
+                    "month": MONTH,
+                },
+                {
+                    "store_id": cls.store_a.id,
+                    "kpi": "inquiries",
+                    "value": 300,
+                    "month": MONTH,
+                },
+            ]
+        )
+
+    def _scored(self, employee, value=70.0):
+        Appraisal = self.env["cs.appraisal"]
+        targets = Appraisal._measures(self.period, employee)[employee][2]
+        kpis = {"resolution_rate": value, "customers_with_problem": 10}
+        return Appraisal._measured_values(self.resolution, (kpis, None, targets))
+
+    def test_the_criterion_scores_against_its_teams_target(self):
+        values = self._scored(self.agent_a)
+        # 70 % between 0 at 50 % and 100 at the team's 90 %: (70-50)/(90-50)
+        self.assertEqual(values["target_used"], 90)
+        self.assertAlmostEqual(values["auto_score"], 50.0)
+        # store B set none: the fixed 100 %, (70-50)/(100-50)
+        values = self._scored(self.agent_b)
+        self.assertEqual(values["target_used"], 100)
+        self.assertAlmostEqual(values["auto_score"], 40.0)
+
+    def test_a_target_on_the_wrong_side_of_zero_falls_back_to_the_fixed_one(self):
+        self.env["cs.target"].search(
+            [("team_id", "=", self.team_a.id), ("kpi", "=", "resolution_rate")]
+        ).value = 40
+        self.assertEqual(self._scored(self.agent_a)["target_used"], 100)
+
+    def test_the_form_shows_the_target_it_scored_against(self):
+        form = self._form(self.agent_a)
+        line = self._line(form, "Resolution")
+        self.assertEqual(line.target_used, 90)
+        self.assertFalse(line.has_data, "no customer with a problem in March")
+        self.assertFalse(line.is_scored, "no data is not a zero")
+
+
+class TestConductInTheAppraisal(CsAppraisalCase):
+    """Commendations and disciplinary records show in the appraisal of the
+    period they fall in, and a criterion counts them (issue 15)."""
+
+    def test_the_period_shows_its_records_and_a_criterion_counts_them(self):
+        Record = self.env["cs.conduct.record"].with_user(
+            self.store_manager_a.user_id
+        )
+        values = {"employee_id": self.agent_a.id, "note": "Late three times."}
+        in_march, in_april = Record.create(
+            [
+                dict(values, kind="disciplinary", source="manager", date=MONTH),
+                dict(
+                    values,
+                    kind="disciplinary",
+                    source="manager",
+                    date=date(MONTH.year, MONTH.month + 1, 1),
+                ),
+            ]
+        )
+        form = self._form(self.agent_a)
+        self.assertEqual(form.conduct_record_ids, in_march)
+        self.assertEqual(
+            self._as(self.agent_a, form).conduct_record_ids,
+            in_march,
+            "the employee reads its own",
+        )
+        criterion = self.criterion["Complaints"]
+        criterion.write({"kpi": "disciplinary_records", "target": 0, "zero_at": 4})
+        self.env.flush_all()
+        kpis = self.env["cs.kpi.report"].get_employee_kpis(
+            self.agent_a, MONTH, MONTH_END
+        )
+        self.assertEqual(kpis["disciplinary_records"], 1)
+        value, has_data = criterion._measure(kpis, None)
+        self.assertEqual((value, has_data), (1, True))
+        self.assertAlmostEqual(criterion._score_for(value), 75.0)

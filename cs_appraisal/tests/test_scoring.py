@@ -11,12 +11,13 @@ from .common import CsAppraisalCase
 
 class TestScoring(CsAppraisalCase):
     def _period_data(self, kpis, training):
-        """The period's KPIs and training average, as every employee's."""
+        """The period's KPIs and training average, as every employee's (no
+        team target)."""
         return patch.object(
             type(self.env["cs.appraisal"]),
             "_measures",
             lambda model, period, employees: {
-                employee: (kpis, training) for employee in employees
+                employee: (kpis, training, {}) for employee in employees
             },
         )
 

@@ -42,6 +42,7 @@ from . import cs_social_message
 from . import helpdesk_ticket_public_opinion
 from . import helpdesk_ticket_customer
 from . import helpdesk_ticket_rating
+from . import helpdesk_ticket_concerned
 from . import rating_rating
 from . import mail_followers
 from . import mail_thread
@@ -67,7 +68,9 @@ from . import cs_qa_inspection_workflow
 from . import cs_qa_inspection_line
 from . import cs_qa_calibration
 from . import cs_qa_helpdesk_ticket
+from . import cs_conduct_record
 from . import cs_kpi_report
 from . import cs_kpi_report_streams
+from . import cs_target
 from . import ir_actions_report
 from . import mail_canned_response

@@ -3,63 +3,13 @@ from psycopg2.extensions import TRANSACTION_STATUS_INERROR
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-# KPI-2: kinds where the customer has a problem to solve
-PROBLEM_KINDS = ("complaint", "after_sales", "order")
-
-# Every rate of the rulebooks, defined once: numerator, denominator, factor.
-# The report, its pivot and graph, the dashboard and the appraisal's API all
-# compute rates from these summed counts, never by averaging rates.
-RATES = {
-    "complaint_rate": ("complaining_customers", "customers_served", 100.0),  # KPI-1
-    "resolution_rate": ("customers_solved", "customers_with_problem", 100.0),  # KPI-2
-    "avg_first_response_hours": (
-        "first_response_hours",
-        "first_responses",
-        1.0,
-    ),  # KPI-3
-    "avg_handling_hours": ("handling_hours", "handled", 1.0),  # KPI-3
-    "rating_average": ("rating_total", "ratings", 1.0),  # KPI-4
-    "praise_rate": ("ratings_satisfied", "ratings", 100.0),  # KPI-4
-    "staff_complaint_rate": ("staff_complaints", "customers_served", 100.0),  # KPI-4
-    "within_deadline_rate": ("deadlines_met", "deadlines_due", 100.0),  # KPI-5
-    "reply_timeliness_rate": ("replies_in_time", "replies_due", 100.0),  # KPI-5
-    "reopen_rate": ("reopened", "closed_tickets", 100.0),  # KPI-5
-    "qa_average": ("qa_score_total", "qa_inspections", 1.0),  # KPI-5, IQS
-    "qa_accuracy_rate": ("qa_passed", "qa_inspections", 100.0),  # KPI-5
-    "conversion_rate": ("deals_won", "leads_closed", 100.0),  # KPI-8
-}
-
-# the additive measures, columns of the view
-COUNTS = (
-    "inquiries",
-    "customers_served",
-    "complaining_customers",
-    "customers_with_problem",
-    "customers_solved",
-    "staff_complaints",
-    "first_response_hours",
-    "first_responses",
-    "handling_hours",
-    "handled",
-    "closed_tickets",
-    "reopened",
-    "ratings",
-    "rating_total",
-    "ratings_satisfied",
-    "ratings_neutral",
-    "ratings_dissatisfied",
-    "deadlines_due",
-    "deadlines_met",
-    "replies_due",
-    "replies_in_time",
-    "replies",
-    "resolved",
-    "qa_inspections",
-    "qa_score_total",
-    "qa_passed",
-    "sales_amount",
-    "deals_won",
-    "leads_closed",
+from .kpi_definitions import (  # noqa: F401 (the KPIs' one home, re-exported)
+    COUNTS,
+    KPI_CHOICES,
+    PROBLEM_KINDS,
+    RATES,
+    counts_for,
+    rate,
 )
 
 # the view filters its sources by day: let PostgreSQL find them. Odoo keeps
@@ -93,16 +43,6 @@ DAY_INDEXES = (
 )
 
 
-def rate(numerator, denominator, factor):
-    return factor * numerator / denominator if denominator else 0.0
-
-
-def counts_for(names):
-    """The counts that the counts and rates ``names`` are, or come from."""
-    parts = {part for name in names if name in RATES for part in RATES[name][:2]}
-    return [name for name in COUNTS if name in names or name in parts]
-
-
 class CsKpiReport(models.Model):
     """The service KPIs of the rulebooks (KPI-1..8) at the grain agent ×
     team × store × day. Counts are additive; rates come from RATES.
@@ -130,6 +70,10 @@ class CsKpiReport(models.Model):
     inquiries = fields.Integer(readonly=True)
     customers_served = fields.Integer(readonly=True)
     complaining_customers = fields.Integer(readonly=True)
+    complaints_charged = fields.Integer(
+        string="Complaints about the Agent's Service", readonly=True
+    )
+    complaints_handled = fields.Integer(readonly=True)
     customers_with_problem = fields.Integer(
         string="Customers with a Problem", readonly=True
     )
@@ -158,9 +102,17 @@ class CsKpiReport(models.Model):
     sales_amount = fields.Float(readonly=True)
     deals_won = fields.Integer(readonly=True)
     leads_closed = fields.Integer(string="Opportunities Closed", readonly=True)
+    commendations = fields.Integer(readonly=True)
+    customer_commendations = fields.Integer(
+        string="Commendations by Customers", readonly=True
+    )
+    disciplinary_records = fields.Integer(readonly=True)
 
     # rates: filled from the summed counts of each group (see read_group)
     complaint_rate = fields.Float(string="Complaint Rate (%)", readonly=True)
+    agent_complaint_rate = fields.Float(
+        string="Agent Complaint Rate (%)", readonly=True
+    )
     resolution_rate = fields.Float(string="Resolution Rate (%)", readonly=True)
     avg_first_response_hours = fields.Float(
         string="Avg First Response (h)", readonly=True
@@ -272,7 +224,8 @@ class CsKpiReport(models.Model):
     def read_group(
         self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
     ):
-        """Pivot and graph: each rate of a group from its summed counts."""
+        """Pivot and graph: each rate of a group from its summed counts;
+        False (an empty cell, not 0) for a group without a denominator."""
         asked = {spec.split(":")[0] for spec in fields}
         wanted = [name for name in RATES if name in asked]
         counts = {part for name in wanted for part in RATES[name][:2]} - asked
@@ -288,14 +241,14 @@ class CsKpiReport(models.Model):
         for row in rows:
             for name in wanted:
                 numerator, denominator, factor = RATES[name]
-                row[name] = rate(
-                    row.get(numerator) or 0, row.get(denominator) or 0, factor
-                )
+                value = rate(row.get(numerator) or 0, row.get(denominator) or 0, factor)
+                row[name] = False if value is None else value
         return rows
 
     @api.model
     def _values(self, sums):
-        """Counts and the rates they give, from {count: summed value}."""
+        """Counts and the rates they give, from {count: summed value}; a
+        rate without a denominator is None."""
         values = {name: value or 0 for name, value in sums.items()}
         rates = {
             name: parts

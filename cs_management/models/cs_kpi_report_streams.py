@@ -43,6 +43,8 @@ class CsKpiReport(models.Model):
             self._resolved_stream(),
             self._inspection_stream(),
             self._sales_stream(),
+            self._charged_stream(),
+            self._conduct_stream(),
         ]
 
     def _received_stream(self):
@@ -55,6 +57,10 @@ class CsKpiReport(models.Model):
         solved = SQL("t.cs_solved_date IS NOT NULL")
         per_ticket = {
             "inquiries": SQL("COUNT(*)"),
+            # held: what after-sales agents and supervisors do, not a fault
+            "complaints_handled": SQL(
+                "COUNT(*) FILTER (WHERE t.cs_kind = 'complaint')"
+            ),
             "staff_complaints": SQL(
                 "COUNT(*) FILTER (WHERE t.cs_kind = 'complaint' AND rc.cs_about_staff)"
             ),
@@ -219,5 +225,37 @@ class CsKpiReport(models.Model):
                   WHERE l.type = 'opportunity' AND l.date_closed IS NOT NULL
                     AND (ls.is_won OR NOT l.active)"""
             ),
+            grouped=False,
+        )
+
+    def _charged_stream(self):
+        """Complaints charged to whose service they are about (KPI-1 per
+        agent), on the day they were received, in the complaint's team."""
+        return self._stream(
+            SQL(
+                "t.cs_received_at::date AS date, t.cs_concerned_user_id, t.team_id,"
+                " t.cs_store_id, t.company_id"
+            ),
+            {"complaints_charged": SQL("1")},
+            SQL("""FROM helpdesk_ticket t
+                  WHERE t.active AND t.cs_kind = 'complaint'
+                    AND t.cs_concerned_user_id IS NOT NULL"""),
+            grouped=False,
+        )
+
+    def _conduct_stream(self):
+        """Commendations and disciplinary records, on their date; customers'
+        commendations make the praise rate."""
+        commendation = SQL("r.kind = 'commendation'")
+        return self._stream(
+            SQL("r.date, r.user_id, r.team_id, r.store_id, r.company_id"),
+            {
+                "commendations": SQL("(%s)::int", commendation),
+                "customer_commendations": SQL(
+                    "(%s AND r.source = 'customer')::int", commendation
+                ),
+                "disciplinary_records": SQL("(r.kind = 'disciplinary')::int"),
+            },
+            SQL("FROM cs_conduct_record r"),
             grouped=False,
         )

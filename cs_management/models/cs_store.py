@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .kpi_definitions import LOWER_IS_BETTER, RATES
+
 # the figures of the dashboard, this month and the previous one
 DASHBOARD_KPIS = (
     "inquiries",
@@ -12,7 +14,6 @@ DASHBOARD_KPIS = (
     "within_deadline_rate",
     "qa_average",
 )
-LOWER_IS_BETTER = {"complaint_rate"}
 
 
 STORE_LEADER_FIELDS = {"manager_id", "active", "company_id"}
@@ -85,6 +86,9 @@ class CsStore(models.Model):
     )
     kpi_qa_average = fields.Float(string="QA Average", compute="_compute_kpis")
     kpi_trend = fields.Json(compute="_compute_kpis")
+    # the figures without data this month: the dashboard shows "—", no arrow
+    kpi_without_data = fields.Json(compute="_compute_kpis")
+    kpi_targets = fields.Json(string="Targets", compute="_compute_kpi_targets")
 
     _sql_constraints = [
         (
@@ -134,19 +138,87 @@ class CsStore(models.Model):
             DASHBOARD_KPIS,
         )
         for store in self:
-            current = self._month_figures(figures, store, month_start)
-            previous = self._month_figures(figures, store, previous_start)
+            current = self._month_values(figures, store, month_start)
+            previous = self._month_values(figures, store, previous_start)
             for name in DASHBOARD_KPIS:
-                store[f"kpi_{name}"] = current.get(name, 0)
-            # +1: better than the previous month, -1: worse
+                store[f"kpi_{name}"] = current[name] or 0
+            store.kpi_without_data = [
+                name for name in DASHBOARD_KPIS if current[name] is None
+            ]
             store.kpi_trend = {
-                name: (
-                    (current.get(name, 0) > previous.get(name, 0))
-                    - (current.get(name, 0) < previous.get(name, 0))
-                )
-                * (-1 if name in LOWER_IS_BETTER else 1)
+                name: self._trend(name, current.get(name), previous.get(name))
                 for name in DASHBOARD_KPIS
             }
+
+    @staticmethod
+    def _trend(name, current, previous):
+        """+1: better than the previous month, -1: worse, 0: the same or
+        nothing to compare (a month without data)."""
+        if current is None or previous is None:
+            return 0
+        sign = (current > previous) - (current < previous)
+        return -sign if name in LOWER_IS_BETTER else sign
+
+    @classmethod
+    def _month_values(cls, figures, store, month_start):
+        """The dashboard's figures of a month: a count without activity is
+        0, a rate without a denominator None."""
+        values = cls._month_figures(figures, store, month_start)
+        return {
+            name: values.get(name, None if name in RATES else 0)
+            for name in DASHBOARD_KPIS
+        }
+
+    def _compute_kpi_targets(self):
+        """This month's targets of the store (not of its teams), each with
+        its actual and the gap: [{kpi, label, target, actual, gap, met}]."""
+        today = fields.Date.context_today(self)
+        month_start = today.replace(day=1)
+        Target = self.env["cs.target"]
+        targets = Target.search(
+            [
+                ("store_id", "in", self.ids),
+                ("team_id", "=", False),
+                ("month", "=", month_start),
+            ]
+        )
+        if not targets:
+            self.kpi_targets = []
+            return
+        figures = self.env["cs.kpi.report"]._kpis_by(
+            [
+                ("store_id", "in", targets.store_id.ids),
+                ("date", ">=", month_start),
+                ("date", "<=", today),
+            ],
+            ["store_id"],
+            set(targets.mapped("kpi")),
+        )
+        labels = dict(Target._fields["kpi"]._description_selection(self.env))
+        for store in self:
+            actuals = figures.get(store, {})
+            store.kpi_targets = [
+                self._target_line(
+                    target,
+                    labels,
+                    # a count without activity is 0; a rate without data None
+                    actuals.get(target.kpi, None if target.kpi in RATES else 0),
+                )
+                for target in targets
+                if target.store_id == store
+            ]
+
+    @staticmethod
+    def _target_line(target, labels, actual):
+        gap, met = target._gap(target.kpi, target.value, actual)
+        return {
+            "kpi": target.kpi,
+            "label": labels[target.kpi],
+            "target": target.value,
+            "actual": None if gap is None else actual,
+            "gap": gap,
+            "met": met,
+        }
 
     @staticmethod
     def _month_figures(figures, store, month_start):

@@ -5,6 +5,8 @@ TICKET_KINDS = [
     ("consultation", "Consultation"),
     ("complaint", "Complaint"),
     ("suggestion", "Suggestion"),
+    # a customer praising staff (003 §5.1.3): recorded as a commendation
+    ("commendation", "Commendation"),
     ("after_sales", "After-sales"),
     ("order", "Order Issue"),
     ("public_opinion", "Public-opinion Incident"),

@@ -32,3 +32,4 @@ from . import test_mail_intake
 from . import test_clocks
 from . import test_social_api
 from . import test_knowledge_tour
+from . import test_service_measures

@@ -125,7 +125,9 @@ class TestKpis(CsTicketCase):
             # KPI-4: ratings 5 and 1
             "ratings": 2,
             "rating_average": 3.0,
-            "praise_rate": 50.0,
+            # a top rating is no commendation: none recorded, none counted
+            "ratings_satisfied": 1,
+            "praise_rate": 0.0,
             "ratings_dissatisfied": 1,
             "staff_complaint_rate": 25.0,
             # KPI-5: promised deadlines of t1 t2 met, t4 t5 missed; first
@@ -178,13 +180,13 @@ class TestKpis(CsTicketCase):
             by_agent, {self.agent_a.user_id.id: 50.0, self.agent_b.user_id.id: 100.0}
         )
 
-    def test_an_empty_period_gives_zeros_without_dividing(self):
+    def test_an_empty_period_gives_no_data_not_zero(self):
         kpi = self._kpis(
             self.agent_a, DAY - timedelta(days=400), DAY - timedelta(days=370)
         )
         self.assertEqual(kpi["customers_served"], 0)
-        self.assertEqual(kpi["complaint_rate"], 0.0)
-        self.assertEqual(kpi["avg_handling_hours"], 0.0)
+        self.assertIsNone(kpi["complaint_rate"], "no customer served: no rate")
+        self.assertIsNone(kpi["avg_handling_hours"])
 
     def test_agents_see_their_own_figures_and_supervisors_their_team(self):
         self._build_the_day()

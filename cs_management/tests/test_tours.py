@@ -39,3 +39,16 @@ class TestComplaintTour(CsTourMixin, HttpCase, CsTicketCase):
         self.assertTrue(
             ticket.message_ids.filtered(lambda m: "we refund the jar" in (m.body or ""))
         )
+
+
+@tagged("post_install", "-at_install")
+class TestMeasuresTour(CsTourMixin, HttpCase, CsOrganisationCase):
+    def test_no_data_shows_a_dash_and_targets_their_gap(self):
+        # store B this month: one inquiry (its ticket), no customer solved,
+        # no rating; target 4 inquiries: gap -3
+        self.env["cs.target"].create(
+            {"store_id": self.store_b.id, "kpi": "inquiries", "value": 4}
+        )
+        self._start_tour_as(
+            self.cs_manager.user_id, "/odoo", "cs_measures_no_data_and_targets"
+        )
