@@ -34,8 +34,10 @@ RESTORED_STAGES = (
 # what 18.0.1.2.0 changes on purpose: Verification requires the kind of a
 # request that came in unclassified (INT-1); the demo's intake gives the
 # company its alias domain and a social-connector user; the service groups
-# imply the knowledge base's document groups (DESK-2)
+# imply the knowledge base's document groups (DESK-2); the shipped appraisal
+# templates charge an agent only for complaints about its own service
 INTENDED_BY_18_0_1_2_0 = {
+    ("cs.appraisal.criterion", "kpi"),
     ("helpdesk.ticket.stage", "cs_requirement_ids"),
     ("res.company", "alias_domain_id"),
     ("res.company", "alias_domain_name"),
