@@ -17,4 +17,10 @@ from . import cs_role
 from . import hr_employee
 from . import hr_employee_public
 from . import helpdesk_ticket
+from . import cs_qa_criterion
+from . import cs_qa_scorecard
+from . import cs_qa_inspection
+from . import cs_qa_inspection_line
+from . import cs_followup
+from . import cs_followup_plan
 from . import mail_followers

@@ -86,6 +86,16 @@ class CsTrainingNeed(models.Model):
     attendee_ids = fields.One2many(
         "hr.course.attendee", "cs_need_id", string="Enrolments"
     )
+    cs_qa_criterion_id = fields.Many2one(
+        "cs.qa.criterion", string="QA Criterion", readonly=True, ondelete="set null"
+    )
+    cs_qa_inspection_id = fields.Many2one(
+        "cs.qa.inspection",
+        string="Inspection",
+        readonly=True,
+        ondelete="set null",
+        check_company=True,
+    )
 
     # company_id has a default, so the check also runs when neither is given
     @api.constrains("employee_id", "team_id", "company_id")

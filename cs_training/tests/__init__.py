@@ -9,3 +9,5 @@ from . import test_access
 from . import test_tour
 from . import test_exam_http
 from . import test_assessment_edit_rights
+from . import test_qa_training_needs
+from . import test_followup_gate
