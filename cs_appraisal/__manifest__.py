@@ -27,6 +27,7 @@
         "views/cs_appraisal_grade_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/cs_appraisal_reopen_views.xml",
+        "wizards/cs_appraisal_unscheduled_views.xml",
         "views/menus.xml",
     ],
     "demo": [
