@@ -469,6 +469,12 @@ SUDO_PLACES = {
         "the reviewer may not read the agent's employee nor create a need "
         "in every role, and finds the open needs of other sources"
     ),
+    # cs_training/models/hr_course_attendee_reflection.py
+    "cs_training/models/hr_course_attendee_reflection.py::"
+    "HrCourseAttendee._cs_record_reflection": (
+        "the attendee writes the reflection on its own enrolment, which it may "
+        "only read: after the check that it is the attendee and reads it"
+    ),
     # cs_training/models/hr_course_attendee.py
     "cs_training/models/hr_course_attendee.py::HrCourseAttendee._cs_open_assessment": (
         "the exam attempt is opened by the process, never created by hand, "

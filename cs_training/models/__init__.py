@@ -24,3 +24,6 @@ from . import cs_qa_inspection_line
 from . import cs_followup
 from . import cs_followup_plan
 from . import mail_followers
+from . import cs_training_plan_line_decision
+from . import hr_course_attendee_reflection
+from . import cs_training_reflection

@@ -11,3 +11,4 @@ from . import test_exam_http
 from . import test_assessment_edit_rights
 from . import test_qa_training_needs
 from . import test_followup_gate
+from . import test_decisions_reflections
