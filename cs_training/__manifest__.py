@@ -29,6 +29,7 @@
         "views/cs_training_need_views.xml",
         "views/cs_training_plan_views.xml",
         "views/cs_qa_scorecard_views.xml",
+        "views/training_effect_views.xml",
         "views/cs_role_views.xml",
         "views/hr_employee_views.xml",
         "views/helpdesk_ticket_views.xml",

@@ -475,6 +475,18 @@ SUDO_PLACES = {
         "the attendee writes the reflection on its own enrolment, which it may "
         "only read: after the check that it is the attendee and reads it"
     ),
+    # cs_training/models/training_effect.py
+    "cs_training/models/training_effect.py::effect_counts": (
+        "a training's effect compares the attendees' KPIs before and after "
+        "their session; whoever reads the enrolments (own, a supervisor's "
+        "staff, trainers) reads it, while the KPI report's rules follow stores "
+        "and the course's average pools attendees of every store"
+    ),
+    # cs_training/models/hr_course_effect.py
+    "cs_training/models/hr_course_effect.py::HrCourse._compute_cs_effect": (
+        "a course's effect pools all its attendees, whom a trainer or a "
+        "supervisor reading the course may not all read"
+    ),
     # cs_training/models/hr_course_attendee.py
     "cs_training/models/hr_course_attendee.py::HrCourseAttendee._cs_open_assessment": (
         "the exam attempt is opened by the process, never created by hand, "

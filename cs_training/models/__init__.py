@@ -27,3 +27,5 @@ from . import mail_followers
 from . import cs_training_plan_line_decision
 from . import hr_course_attendee_reflection
 from . import cs_training_reflection
+from . import hr_course_attendee_effect
+from . import hr_course_effect
