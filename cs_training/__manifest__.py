@@ -45,6 +45,7 @@
             "cs_training/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
     "installable": True,
 }
