@@ -28,6 +28,8 @@ class CsTrainingPlanLine(models.Model):
     cs_decided_on = fields.Date(readonly=True)
 
     def write(self, vals):
+        if {"cs_decided_by", "cs_decided_on"} & vals.keys() and not self.env.su:
+            raise UserError(_("Who decided and when is recorded with the decision."))
         if "cs_decision" not in vals:
             return super().write(vals)
         if vals["cs_decision"] and not (vals.get("cs_decision_note") or "").strip():

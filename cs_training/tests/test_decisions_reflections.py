@@ -44,8 +44,13 @@ class TestDecisionsAndReflections(CsTrainingCase):
                 self.line.with_user(who.user_id).write(
                     {"cs_decision": "drop", "cs_decision_note": "Mine"}
                 )
+        with self.assertRaises(UserError):
+            self.line.with_user(self.trainer_user).write(
+                {"cs_decided_by": self.cs_manager.user_id.id}
+            )
         self.line.invalidate_recordset()
         self.assertFalse(self.line.cs_decision)
+        self.assertFalse(self.line.cs_decided_by)
 
     def _attendee(self):
         session = self._session(self.agent_a)
