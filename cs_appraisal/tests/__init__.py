@@ -8,3 +8,4 @@ from . import test_workflow
 from . import test_edit_rights
 from . import test_jobs
 from . import test_unscheduled
+from . import test_service_growth
