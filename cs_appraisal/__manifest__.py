@@ -26,7 +26,9 @@
         "views/cs_appraisal_template_views.xml",
         "views/cs_appraisal_grade_views.xml",
         "views/res_config_settings_views.xml",
+        "views/hr_employee_views.xml",
         "wizards/cs_appraisal_reopen_views.xml",
+        "wizards/cs_appraisal_unscheduled_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -28,6 +28,8 @@
         "views/cs_training_certificate_views.xml",
         "views/cs_training_need_views.xml",
         "views/cs_training_plan_views.xml",
+        "views/cs_qa_scorecard_views.xml",
+        "views/training_effect_views.xml",
         "views/cs_role_views.xml",
         "views/hr_employee_views.xml",
         "views/helpdesk_ticket_views.xml",
@@ -43,6 +45,7 @@
             "cs_training/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
     "installable": True,
 }

@@ -461,13 +461,43 @@ SUDO_PLACES = {
         "supervisor enrols the employee again, who may not write enrolments"
     ),
     # cs_training/models/helpdesk_ticket.py
-    "cs_training/models/helpdesk_ticket.py::HelpdeskTicket._cs_assignee_gate": (
-        "whether the assignee is cleared to serve is read from its employee, "
-        "which the ticket's reader may not read"
-    ),
     "cs_training/models/helpdesk_ticket.py::HelpdeskTicket._cs_assignable": (
         "the assignment reads the candidates' employees to keep those cleared "
         "to serve, which the ticket's author may not read"
+    ),
+    # cs_training/models/cs_qa_inspection.py
+    "cs_training/models/cs_qa_inspection.py::CsQaInspection._cs_open_training_needs": (
+        "publishing a result reads the scoresheets and course links of the "
+        "criteria, which the publishing reviewer may not read for every agent"
+    ),
+    "cs_training/models/cs_qa_inspection.py::CsQaInspection._cs_repeated_weak": (
+        "the count of weak results covers the agent's other inspections of "
+        "the month, whoever reviewed them"
+    ),
+    # cs_training/models/cs_qa_inspection_line.py
+    "cs_training/models/cs_qa_inspection_line.py::"
+    "CsQaInspectionLine._cs_create_needs": (
+        "the training need is opened by the process on the agent's behalf: "
+        "the reviewer may not read the agent's employee nor create a need "
+        "in every role, and finds the open needs of other sources"
+    ),
+    # cs_training/models/hr_course_attendee_reflection.py
+    "cs_training/models/hr_course_attendee_reflection.py::"
+    "HrCourseAttendee._cs_record_reflection": (
+        "the attendee writes the reflection on its own enrolment, which it may "
+        "only read: after the check that it is the attendee and reads it"
+    ),
+    # cs_training/models/training_effect.py
+    "cs_training/models/training_effect.py::effect_counts": (
+        "a training's effect compares the attendees' KPIs before and after "
+        "their session; whoever reads the enrolments (own, a supervisor's "
+        "staff, trainers) reads it, while the KPI report's rules follow stores "
+        "and the course's average pools attendees of every store"
+    ),
+    # cs_training/models/hr_course_effect.py
+    "cs_training/models/hr_course_effect.py::HrCourse._compute_cs_effect": (
+        "a course's effect pools all its attendees, whom a trainer or a "
+        "supervisor reading the course may not all read"
     ),
     # cs_training/models/hr_course_attendee.py
     "cs_training/models/hr_course_attendee.py::HrCourseAttendee._cs_open_assessment": (
@@ -487,6 +517,10 @@ SUDO_PLACES = {
     "cs_training/models/hr_employee.py::HrEmployee._cs_service_gate_reasons": (
         "the onboarding gate reads the employees' certificates, which the "
         "assigning agent or the employee's reader may not read"
+    ),
+    "cs_training/models/hr_employee.py::HrEmployee._cs_service_blocks": (
+        "whether the assignee of a ticket or a follow-up call is cleared to "
+        "serve is read from its employee, which the assigning user may not read"
     ),
     "cs_training/models/hr_employee.py::HrEmployee._cs_mandatory_courses": (
         "the gate runs for whoever files or assigns a ticket, a portal "

@@ -15,3 +15,5 @@ from . import cs_appraisal_line
 from . import cs_appraisal_feedback
 from . import cs_appraisal_feedback_line
 from . import cs_training_need
+from . import cs_appraisal_unscheduled
+from . import hr_employee

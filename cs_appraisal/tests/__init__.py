@@ -7,3 +7,5 @@ from . import test_tour
 from . import test_workflow
 from . import test_edit_rights
 from . import test_jobs
+from . import test_unscheduled
+from . import test_service_growth

@@ -1,1 +1,2 @@
 from . import cs_appraisal_reopen
+from . import cs_appraisal_unscheduled

@@ -155,9 +155,13 @@ class CsFollowupPlan(models.Model):
         self.check_access("write")
         self.env["cs.followup"].check_access("create")
         for plan in self:
-            if not plan.user_ids:
+            if not plan._cs_task_agents():
                 raise UserError(
-                    _("Choose the agents of plan %(plan)s first.", plan=plan.name)
+                    _(
+                        "Choose the agents of plan %(plan)s first, among staff "
+                        "cleared to serve customers.",
+                        plan=plan.name,
+                    )
                 )
             plan._partner_filter()
         self._cs_enqueue("_job_generate", _("Generate the follow-up tasks"))
@@ -192,7 +196,7 @@ class CsFollowupPlan(models.Model):
 
     def _task_values(self, partners, offset):
         days = (self.date_end - self.date_start).days + 1
-        agents = self.user_ids.sorted("id")
+        agents = self._cs_task_agents()
         return [
             {
                 "plan_id": self.id,
@@ -203,6 +207,10 @@ class CsFollowupPlan(models.Model):
             }
             for index, partner in enumerate(partners.sorted("id"))
         ]
+
+    def _cs_task_agents(self):
+        """The plan's agents who may take its calls, in a stable order."""
+        return self.user_ids.sorted("id")
 
     def action_done(self):
         self.state = "done"

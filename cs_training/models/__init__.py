@@ -17,4 +17,15 @@ from . import cs_role
 from . import hr_employee
 from . import hr_employee_public
 from . import helpdesk_ticket
+from . import cs_qa_criterion
+from . import cs_qa_scorecard
+from . import cs_qa_inspection
+from . import cs_qa_inspection_line
+from . import cs_followup
+from . import cs_followup_plan
 from . import mail_followers
+from . import cs_training_plan_line_decision
+from . import hr_course_attendee_reflection
+from . import cs_training_reflection
+from . import hr_course_attendee_effect
+from . import hr_course_effect

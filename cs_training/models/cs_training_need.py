@@ -71,6 +71,9 @@ class CsTrainingNeed(models.Model):
         readonly=True,
         tracking=True,
     )
+    closed_date = fields.Date(
+        string="Closed On", readonly=True, copy=False, tracking=True
+    )
     plan_line_id = fields.Many2one(
         "cs.training.plan.line",
         readonly=True,
@@ -85,6 +88,16 @@ class CsTrainingNeed(models.Model):
     )
     attendee_ids = fields.One2many(
         "hr.course.attendee", "cs_need_id", string="Enrolments"
+    )
+    cs_qa_criterion_id = fields.Many2one(
+        "cs.qa.criterion", string="QA Criterion", readonly=True, ondelete="set null"
+    )
+    cs_qa_inspection_id = fields.Many2one(
+        "cs.qa.inspection",
+        string="Inspection",
+        readonly=True,
+        ondelete="set null",
+        check_company=True,
     )
 
     # company_id has a default, so the check also runs when neither is given
@@ -201,12 +214,14 @@ class CsTrainingNeed(models.Model):
             self.failed_attendee_id.sudo().cs_failure_action = "retraining"
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self.write(
+            {"state": "cancelled", "closed_date": fields.Date.context_today(self)}
+        )
         return True
 
     def action_reset(self):
         self.filtered(lambda need: need.state == "cancelled").write(
-            {"state": "new", "plan_line_id": False}
+            {"state": "new", "plan_line_id": False, "closed_date": False}
         )
         return True
 
@@ -215,4 +230,6 @@ class CsTrainingNeed(models.Model):
             if need.attendee_ids and all(
                 a.result == "passed" for a in need.attendee_ids
             ):
-                need.state = "done"
+                need.write(
+                    {"state": "done", "closed_date": fields.Date.context_today(need)}
+                )

@@ -24,27 +24,14 @@ class HelpdeskTicket(models.Model):
         """{ticket: (employee, reason)} for tickets whose assignee may not
         serve customers; the employee is the assignee's one in the ticket's
         company when it has several."""
-        tickets = self.filtered("user_id")
-        if not tickets:
-            return {}
-        employees = (
-            self.env["hr.employee"]
-            .sudo()
-            .search([("user_id", "in", tickets.user_id.ids)])
+        blocks = self.env["hr.employee"]._cs_service_blocks(
+            (ticket.user_id, ticket.company_id) for ticket in self
         )
-        reasons = employees._cs_service_gate_reasons()
-        if not reasons:
-            return {}
-        blocked = {}
-        for ticket in tickets:
-            own = employees.filtered(lambda e, t=ticket: e.user_id == t.user_id)
-            employee = (
-                own.filtered(lambda e, t=ticket: e.company_id == t.company_id)[:1]
-                or own[:1]
-            )
-            if employee in reasons:
-                blocked[ticket] = (employee, reasons[employee])
-        return blocked
+        return {
+            ticket: blocks[(ticket.user_id, ticket.company_id)]
+            for ticket in self
+            if (ticket.user_id, ticket.company_id) in blocks
+        }
 
     # a constraint, not a view rule: forms, kanban, RPC, automatic assignment
     # and computed assignees all pass here

@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
@@ -79,6 +79,36 @@ class HrEmployee(models.Model):
             if missing:
                 reasons[employee] = "; ".join(missing)
         return reasons
+
+    @api.model
+    def _cs_service_blocks(self, assignments):
+        """Which of these assignments the gate refuses.
+
+        The one lookup behind every assignment to serve customers (tickets,
+        follow-up calls): the user's employee in the company of the work,
+        else any employee of the user, asked here why it may not serve.
+
+        :param assignments: iterable of (user, company)
+        :return: {(user, company): (employee, reason)} for the refused ones
+        """
+        assignments = {(user, company) for user, company in assignments if user}
+        if not assignments:
+            return {}
+        users = self.env["res.users"].union(*(user for user, _c in assignments))
+        employees = self.sudo().search([("user_id", "in", users.ids)])
+        reasons = employees._cs_service_gate_reasons()
+        if not reasons:
+            return {}
+        blocked = {}
+        for user, company in assignments:
+            own = employees.filtered(lambda e, user=user: e.user_id == user)
+            employee = (
+                own.filtered(lambda e, company=company: e.company_id == company)[:1]
+                or own[:1]
+            )
+            if employee in reasons:
+                blocked[(user, company)] = (employee, reasons[employee])
+        return blocked
 
     def _cs_mandatory_courses(self):
         """The courses mandatory for the roles of these employees."""

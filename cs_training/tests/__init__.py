@@ -9,3 +9,7 @@ from . import test_access
 from . import test_tour
 from . import test_exam_http
 from . import test_assessment_edit_rights
+from . import test_qa_training_needs
+from . import test_followup_gate
+from . import test_decisions_reflections
+from . import test_training_effect
