@@ -9,7 +9,7 @@ from pathlib import Path
 from .sudo_places import SUDO_PLACES
 
 ROOT = Path(__file__).resolve().parent.parent
-ADDONS = ("cs_management", "cs_training", "cs_appraisal")
+ADDONS = ("cs_management", "cs_training", "cs_appraisal", "cs_sale")
 
 
 def sudo_places(root=ROOT):

@@ -1,0 +1,1 @@
+from . import cs_customer_tier_override
