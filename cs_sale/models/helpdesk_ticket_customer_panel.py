@@ -45,9 +45,6 @@ class HelpdeskTicket(models.Model):
     cs_customer_satisfaction_recent = fields.Float(
         related="commercial_partner_id.cs_satisfaction_recent", **PROFILE
     )
-    cs_customer_complaint_count = fields.Integer(
-        related="commercial_partner_id.cs_complaint_count", **PROFILE
-    )
     cs_customer_consent_scope = fields.Selection(
         related="commercial_partner_id.cs_consent_scope", **PROFILE
     )

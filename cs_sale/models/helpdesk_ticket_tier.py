@@ -23,7 +23,7 @@ class HelpdeskTicket(models.Model):
     def _cs_needs_supervisor(self):
         return super()._cs_needs_supervisor() or (
             self.cs_kind == "complaint"
-            and self.partner_id._cs_complaints_to_supervisor()
+            and self.commercial_partner_id._cs_complaints_to_supervisor()
         )
 
     def _cs_supervisor_summary(self):

@@ -1,11 +1,14 @@
 from collections import defaultdict
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 
 FAVOURITES = 3
-# satisfaction now: the ratings of the last months, against the months before
-RECENT_DAYS = 180
+# satisfaction now: the ratings of the last months, against the year before
+RECENT_MONTHS = 6
+BEFORE_MONTHS = 12
 TREND_STEP = 0.25
 
 
@@ -57,13 +60,13 @@ class ResPartner(models.Model):
         string="Satisfaction Now",
         digits=(16, 1),
         compute="_compute_cs_purchase_profile",
-        help="Average rating of the last six months (1 to 5).",
+        help="Average rating of the last six months, this one included (1 to 5).",
     )
     cs_satisfaction_before = fields.Float(
         string="Satisfaction Before",
         digits=(16, 1),
         compute="_compute_cs_purchase_profile",
-        help="Average rating of the year before the last six months.",
+        help="Average rating of the twelve months before.",
     )
     cs_satisfaction_trend = fields.Selection(
         [("better", "Better"), ("steady", "Steady"), ("worse", "Worse")],
@@ -199,15 +202,7 @@ class ResPartner(models.Model):
     # Satisfaction
     # ------------------------------------------------------------------
     def _cs_set_satisfaction(self, visible):
-        now = fields.Datetime.now()
-        recent = self._cs_average_ratings(
-            visible, now - timedelta(days=RECENT_DAYS), now
-        )
-        before = self._cs_average_ratings(
-            visible,
-            now - timedelta(days=RECENT_DAYS + 365),
-            now - timedelta(days=RECENT_DAYS),
-        )
+        recent, before = self._cs_average_ratings(visible)
         for partner in self:
             key = partner.commercial_partner_id
             partner.cs_satisfaction_recent = recent.get(key, 0.0)
@@ -226,11 +221,15 @@ class ResPartner(models.Model):
             return "worse"
         return "steady"
 
-    def _cs_average_ratings(self, partners, start, end):
-        """``{commercial partner: average rating}`` of the tickets' ratings
-        given between ``start`` and ``end``."""
+    def _cs_average_ratings(self, partners):
+        """``({commercial partner: average}, {commercial partner: average})``
+        of the tickets' ratings given in the last six months (this month
+        included), and in the twelve months before: one grouped query."""
         if not partners:
-            return {}
+            return {}, {}
+        this_month = fields.Date.context_today(self).replace(day=1)
+        since = this_month - relativedelta(months=RECENT_MONTHS - 1)
+        start = since - relativedelta(months=BEFORE_MONTHS)
         # as the system, for the customers whose profile the user sees
         rows = (
             self.env["rating.rating"]
@@ -242,14 +241,20 @@ class ResPartner(models.Model):
                     ("consumed", "=", True),
                     ("rating", ">", 0),
                     ("write_date", ">=", start),
-                    ("write_date", "<", end),
                 ],
-                ["partner_id"],
+                ["partner_id", "write_date:month"],
                 ["rating:sum", "__count"],
             )
         )
-        sums = defaultdict(lambda: [0.0, 0])
-        for partner, total, count in rows:
-            sums[partner.commercial_partner_id][0] += total
-            sums[partner.commercial_partner_id][1] += count
-        return {partner: total / count for partner, (total, count) in sums.items()}
+        sums = {
+            True: defaultdict(lambda: [0.0, 0]),
+            False: defaultdict(lambda: [0.0, 0]),
+        }
+        for partner, month, total, count in rows:
+            bucket = sums[month.date() >= since][partner.commercial_partner_id]
+            bucket[0] += total
+            bucket[1] += count
+        return tuple(
+            {partner: total / count for partner, (total, count) in sums[key].items()}
+            for key in (True, False)
+        )

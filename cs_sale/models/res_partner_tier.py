@@ -118,6 +118,10 @@ class ResPartner(models.Model):
         rules = self.env["cs.customer.tier.rule"].sudo().search([])
         if not rules:
             return {}
+        self.env["sale.order"].flush_model(
+            ["partner_id", "state", "company_id", "date_order", "amount_total"]
+        )
+        self.flush_model(["commercial_partner_id"])
         self.env.cr.execute(
             SQL(
                 "SELECT partner_id, MAX(rank) FROM (%s) met GROUP BY partner_id",
