@@ -9,9 +9,15 @@ class CsCustomerTierMove(models.Model):
     _name = "cs.customer.tier.move"
     _description = "Customer Tier Movement"
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, ondelete="cascade"
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     date = fields.Date(required=True, index=True)
     old_tier_id = fields.Many2one("cs.customer.tier", string="From Tier")
