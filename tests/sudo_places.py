@@ -634,4 +634,35 @@ SUDO_PLACES = {
         "the customers of the tickets the user may read (their ids already "
         "bounded by the user's own ticket rules) are read in the rule's query"
     ),
+    # cs_sale/models/res_partner_purchase.py
+    "cs_sale/models/res_partner_purchase.py::ResPartner._cs_order_figures": (
+        "an agent reads only its own sale orders, yet sees the purchase figures "
+        "of the customers of its store's tickets (_cs_profile_partners decides "
+        "whose, as the user): only grouped figures are read"
+    ),
+    "cs_sale/models/res_partner_purchase.py::ResPartner._cs_favourites": (
+        "the favourite products come from the order lines of those same "
+        "customers, grouped, which the agent may not read one by one"
+    ),
+    "cs_sale/models/res_partner_purchase.py::ResPartner._cs_average_ratings": (
+        "the satisfaction trend averages the ratings of all the customer's "
+        "tickets, some of other stores, for the customers the user may see"
+    ),
+    # cs_sale/models/res_partner_tier.py
+    "cs_sale/models/res_partner_tier.py::ResPartner._cron_cs_recompute_tiers": (
+        "the scheduled action keeps its batch cursor in a system parameter, "
+        "which its user may not write"
+    ),
+    "cs_sale/models/res_partner_tier.py::ResPartner._cs_apply_tier_rules": (
+        "the tier and its movements are recorded by the tier rules only, "
+        "never typed, whoever triggers the classification"
+    ),
+    "cs_sale/models/res_partner_tier.py::ResPartner._cs_tiers_reached": (
+        "the tier rules of every company are read to classify a customer, "
+        "whatever companies the session has selected"
+    ),
+    "cs_sale/models/res_partner_tier.py::ResPartner._cs_override_tier": (
+        "the tier set by hand is recorded by the override action only, after "
+        "the CS manager check, and logged in the chatter and the movements"
+    ),
 }

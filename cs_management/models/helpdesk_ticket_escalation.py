@@ -30,21 +30,29 @@ class HelpdeskTicket(models.Model):
         it (cs_training: staff who passed onboarding)."""
         return users
 
+    def _cs_needs_supervisor(self):
+        """Whether the supervisor handles this ticket: a major or critical
+        complaint here; other addons add cases (cs_sale: the customer's tier)."""
+        self.ensure_one()
+        return self.cs_kind == "complaint" and self.cs_severity in ESCALATED_SEVERITIES
+
+    def _cs_supervisor_summary(self):
+        """The to-do's summary telling the supervisor why the ticket is theirs."""
+        return _(
+            "%(severity)s complaint assigned to you",
+            severity=self._cs_severity_label(),
+        )
+
     def _cs_assign_to_supervisor(self):
         activity_type = self.env.ref("cs_management.mail_activity_major_complaint")
-        for ticket in self.filtered(
-            lambda t: t.cs_kind == "complaint" and t.cs_severity in ESCALATED_SEVERITIES
-        ):
+        for ticket in self.filtered(lambda t: t._cs_needs_supervisor()):
             supervisor = ticket._cs_supervisor_user()
             if not supervisor or ticket.user_id == supervisor:
                 continue
             ticket.user_id = supervisor
             ticket.activity_schedule(
                 activity_type_id=activity_type.id,
-                summary=_(
-                    "%(severity)s complaint assigned to you",
-                    severity=ticket._cs_severity_label(),
-                ),
+                summary=ticket._cs_supervisor_summary(),
                 user_id=supervisor.id,
             )
 

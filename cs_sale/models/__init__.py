@@ -6,3 +6,15 @@ from . import helpdesk_ticket_after_sales
 from . import sale_order
 from . import account_move
 from . import account_move_line
+from . import cs_customer_tier
+from . import cs_customer_tier_rule
+from . import cs_customer_tier_move
+from . import res_company_customer
+from . import res_config_settings_customer
+from . import res_partner_tier
+from . import res_partner_purchase
+from . import cs_customer_report
+from . import helpdesk_ticket_customer_panel
+from . import helpdesk_ticket_tier
+from . import helpdesk_sla_tier
+from . import cs_followup_plan_tier

@@ -1,0 +1,81 @@
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+
+class CsCustomerReport(models.Model):
+    """The loyalty picture (001 二(二)-(四)): one row per customer and
+    company with confirmed orders. Averaged in the pivot, ``repeat_rate`` is
+    the share of customers who bought more than once, ``lost_rate`` the share
+    who bought nothing for the company's "lost after" months."""
+
+    _name = "cs.customer.report"
+    _description = "Customer Loyalty Report"
+    _auto = False
+    _rec_name = "partner_id"
+    _order = "last_order_date desc"
+    _depends = {
+        "sale.order": [
+            "partner_id",
+            "company_id",
+            "state",
+            "amount_total",
+            "date_order",
+        ],
+        "res.partner": ["commercial_partner_id", "cs_tier_id"],
+        "res.company": ["cs_lost_after_months"],
+    }
+
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    tier_id = fields.Many2one("cs.customer.tier", string="Tier", readonly=True)
+    order_count = fields.Integer(string="Orders", readonly=True)
+    amount = fields.Monetary(string="Amount Bought", readonly=True)
+    first_order_date = fields.Datetime(string="First Purchase", readonly=True)
+    last_order_date = fields.Datetime(string="Last Purchase", readonly=True)
+    repeat_rate = fields.Float(
+        string="Repeat-Purchase Rate (%)", aggregator="avg", readonly=True
+    )
+    lost = fields.Boolean(string="Lost", readonly=True)
+    lost_rate = fields.Float(string="Lost Rate (%)", aggregator="avg", readonly=True)
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE VIEW %s AS (
+                    SELECT MIN(so.id) AS id,
+                           p.commercial_partner_id AS partner_id,
+                           so.company_id,
+                           cp.cs_tier_id AS tier_id,
+                           COUNT(*) AS order_count,
+                           SUM(so.amount_total) AS amount,
+                           MIN(so.date_order) AS first_order_date,
+                           MAX(so.date_order) AS last_order_date,
+                           CASE WHEN COUNT(*) > 1 THEN 100.0 ELSE 0.0 END
+                               AS repeat_rate,
+                           %s AS lost,
+                           CASE WHEN %s THEN 100.0 ELSE 0.0 END AS lost_rate
+                      FROM sale_order so
+                      JOIN res_partner p ON p.id = so.partner_id
+                      JOIN res_partner cp ON cp.id = p.commercial_partner_id
+                      JOIN res_company c ON c.id = so.company_id
+                     WHERE so.state = 'sale'
+                     GROUP BY p.commercial_partner_id, so.company_id, cp.cs_tier_id,
+                              c.cs_lost_after_months
+                )
+                """,
+                SQL.identifier(self._table),
+                self._lost_sql(),
+                self._lost_sql(),
+            )
+        )
+
+    @staticmethod
+    def _lost_sql():
+        """A customer is lost after the company's months without a purchase."""
+        return SQL(
+            "MAX(so.date_order) < NOW() AT TIME ZONE 'UTC' "
+            "- make_interval(months => COALESCE(c.cs_lost_after_months, 12))"
+        )
