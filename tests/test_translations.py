@@ -46,6 +46,7 @@ SAME_IN_CHINESE = {
     "Instagram",
     "LINE",
     "PTT",
+    "RMA",
     "Threads",
     "YouTube",
 }
