@@ -34,6 +34,8 @@ def check_may_override(env, vals_list, field_name):
 
 class Rma(models.Model):
     _inherit = "rma"
+    # OCA's rma links nothing company-bound itself: the ticket link is ours
+    _check_company_auto = True
 
     cs_ticket_id = fields.Many2one(
         "helpdesk.ticket",

@@ -97,6 +97,13 @@ class TestAfterSalesFlows(CsOrdersCase):
             self._start(ticket, "return", {self.foundation: 3})
         self.assertFalse(self.env["rma"].search([("cs_ticket_id", "=", ticket.id)]))
 
+    def test_an_rma_stays_on_a_ticket_of_its_company(self):
+        ticket = self._order_ticket(self._sold_order())
+        rma = self._start(ticket, "return", {self.foundation: 1})
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            rma.cs_ticket_id = self.ticket_c  # store C's, the other company's
+        self.assertEqual(rma.cs_ticket_id, ticket)
+
 
 class TestCloseGate(CsOrdersCase):
     def test_the_ticket_waits_for_its_open_rma(self):
