@@ -81,8 +81,20 @@ class ResPartner(models.Model):
                 labels.get(last.rating_text) if last else False
             )
 
+    # a name with the address is a presentation: Many2one reads it as the
+    # superuser for the user who asked, so the user decides the masking (and
+    # the name is cached per user)
+    @api.depends_context(
+        "show_address",
+        "partner_show_db_id",
+        "address_inline",
+        "show_email",
+        "show_vat",
+        "lang",
+        "uid",
+    )
     def _compute_display_name(self):
-        if self._cs_sees_masked() and (
+        if self.sudo(False)._cs_sees_masked() and (
             self.env.context.get("show_email") or self.env.context.get("show_address")
         ):
             plain = self.with_context(show_email=False, show_address=False)

@@ -41,6 +41,27 @@ class TestCustomerData(CsTicketCase):
             "•••@example.com",
         )
 
+    def test_a_link_shown_with_the_address_is_masked_too(self):
+        """A form shows a customer link with its address (show_address): Odoo
+        reads that name as the superuser, for the user who asked."""
+        ticket = self._new_ticket(partner_id=self.customer.id)
+        for context in ({"show_address": 1}, {"show_email": 1}):
+            self.env.invalidate_all()
+            name = (
+                ticket.with_user(self.auditor.user_id)
+                .with_context(**context)
+                .read(["partner_id"])[0]["partner_id"][1]
+            )
+            self.assertNotIn("Songshou", name)
+            self.assertNotIn("hsiaoyu@", name)
+            self.env.invalidate_all()
+            name = (
+                ticket.with_user(self.agent_a.user_id)
+                .with_context(show_address=1)
+                .read(["partner_id"])[0]["partner_id"][1]
+            )
+            self.assertIn("Songshou", name)
+
     def test_colleagues_are_not_masked(self):
         colleague = self.agent_a.user_id.partner_id
         colleague.email = "agent.a@example.com"
