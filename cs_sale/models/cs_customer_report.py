@@ -11,6 +11,7 @@ class CsCustomerReport(models.Model):
     _name = "cs.customer.report"
     _description = "Customer Loyalty Report"
     _auto = False
+    _check_company_auto = True
     _rec_name = "partner_id"
     _order = "last_order_date desc"
     _depends = {
