@@ -47,6 +47,7 @@ SAME_IN_CHINESE = {
     "LINE",
     "PTT",
     "RMA",
+    "VIP",
     "Threads",
     "YouTube",
 }

@@ -39,7 +39,6 @@ class CsAppraisalCriterion(models.Model):
     target = fields.Float(help="The value that scores 100.")
     target_from = fields.Selection(
         TARGET_FROM,
-        string="Target From",
         required=True,
         default="fixed",
         help="The team's target: the monthly target of the employee's team (else "

@@ -197,9 +197,7 @@ class TestConductInTheAppraisal(CsAppraisalCase):
     period they fall in, and a criterion counts them (issue 15)."""
 
     def test_the_period_shows_its_records_and_a_criterion_counts_them(self):
-        Record = self.env["cs.conduct.record"].with_user(
-            self.store_manager_a.user_id
-        )
+        Record = self.env["cs.conduct.record"].with_user(self.store_manager_a.user_id)
         values = {"employee_id": self.agent_a.id, "note": "Late three times."}
         in_march, in_april = Record.create(
             [

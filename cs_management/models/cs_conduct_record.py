@@ -46,7 +46,6 @@ class CsConductRecord(models.Model):
     )
     team_id = fields.Many2one(
         "helpdesk.ticket.team",
-        string="Team",
         tracking=True,
         check_company=True,
         help="The team the employee served in; the contact's team when "
@@ -60,8 +59,7 @@ class CsConductRecord(models.Model):
         index=True,
         tracking=True,
         default=fields.Date.context_today,
-        help="The day it counts on: the appraisal of the period holding it "
-        "reads it.",
+        help="The day it counts on: the appraisal of the period holding it reads it.",
     )
     note = fields.Text(required=True, tracking=True)
     ticket_id = fields.Many2one(

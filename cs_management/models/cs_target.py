@@ -27,11 +27,10 @@ class CsTarget(models.Model):
         help="Any day of the month: kept as its first day.",
     )
     store_id = fields.Many2one(
-        "cs.store", string="Store", required=True, index=True, check_company=True
+        "cs.store", required=True, index=True, check_company=True
     )
     team_id = fields.Many2one(
         "helpdesk.ticket.team",
-        string="Team",
         index="btree_not_null",
         check_company=True,
         ondelete="cascade",

@@ -46,8 +46,7 @@ class HelpdeskTicket(models.Model):
         compute="_compute_cs_concerned_user_id",
         store=True,
         index="btree_not_null",
-        help="The agent this complaint is charged to, or this commendation "
-        "praises.",
+        help="The agent this complaint is charged to, or this commendation praises.",
     )
     cs_commendation_ids = fields.One2many(
         "cs.conduct.record", "ticket_id", string="Commendation"

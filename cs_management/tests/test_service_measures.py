@@ -29,9 +29,7 @@ class TestServiceMeasures(CsTicketCase):
         )
         cls.staff_cause = cls.env.ref("cs_management.root_cause_attitude")
         cls.staff_cause.cs_about_staff = True
-        cls.kinds["commendation"] = cls.env.ref(
-            "cs_management.category_commendation"
-        )
+        cls.kinds["commendation"] = cls.env.ref("cs_management.category_commendation")
 
     def _kpis(self, employee):
         self.env.flush_all()
@@ -154,9 +152,7 @@ class TestServiceMeasures(CsTicketCase):
             with self.assertRaises(AccessError):
                 praise.with_user(self.agent_b.user_id).action_cs_record_commendation()
             self.assertFalse(praise.cs_commendation_ids, "nothing written")
-            self.assertIs(
-                praise.with_user(agent).action_cs_record_commendation(), True
-            )
+            self.assertIs(praise.with_user(agent).action_cs_record_commendation(), True)
             with self.assertRaises(UserError):
                 praise.with_user(agent).action_cs_record_commendation()
             # the store manager's own commendation is no customer's

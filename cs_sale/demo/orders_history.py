@@ -131,7 +131,7 @@ def _validate(pickings):
         # delivery: not the demo customers
         env = pickings.env
         env["confirm.stock.sms"].browse(result["res_id"]).with_context(
-            result["context"]
+            **result["context"]
         ).dont_send_sms()
     undelivered = pickings.filtered(lambda picking: picking.state != "done")
     if undelivered:

@@ -29,7 +29,7 @@ class CsCustomerReport(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    tier_id = fields.Many2one("cs.customer.tier", string="Tier", readonly=True)
+    tier_id = fields.Many2one("cs.customer.tier", readonly=True)
     order_count = fields.Integer(string="Orders", readonly=True)
     amount = fields.Monetary(string="Amount Bought", readonly=True)
     first_order_date = fields.Datetime(string="First Purchase", readonly=True)
@@ -37,7 +37,7 @@ class CsCustomerReport(models.Model):
     repeat_rate = fields.Float(
         string="Repeat-Purchase Rate (%)", aggregator="avg", readonly=True
     )
-    lost = fields.Boolean(string="Lost", readonly=True)
+    lost = fields.Boolean(readonly=True)
     lost_rate = fields.Float(string="Lost Rate (%)", aggregator="avg", readonly=True)
 
     def init(self):

@@ -11,9 +11,7 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     cs_rma_ids = fields.One2many("rma", "cs_ticket_id", string="After-Sales (RMAs)")
-    cs_rma_count = fields.Integer(
-        string="RMA Count", compute="_compute_cs_rma_count"
-    )
+    cs_rma_count = fields.Integer(string="RMA Count", compute="_compute_cs_rma_count")
 
     @api.depends("cs_rma_ids")
     def _compute_cs_rma_count(self):
@@ -22,17 +20,22 @@ class HelpdeskTicket(models.Model):
             ticket.cs_rma_count = len(ticket.cs_rma_ids)
 
     def _cs_check_stage_move(self, new_stage):
-        super()._cs_check_stage_move(new_stage)
+        result = super()._cs_check_stage_move(new_stage)
         if new_stage.cs_step == "closed":
             self._cs_check_no_open_rma()
+        return result
 
     def _cs_check_no_open_rma(self):
         """Whoever closes the ticket, whatever RMAs they may read: the
         after-sales documents of the ticket are counted as the system."""
-        open_rmas = self.env["rma"].sudo()._read_group(
-            [("cs_ticket_id", "in", self.ids), ("state", "in", OPEN_RMA_STATES)],
-            ["cs_ticket_id"],
-            ["name:array_agg"],
+        open_rmas = (
+            self.env["rma"]
+            .sudo()
+            ._read_group(
+                [("cs_ticket_id", "in", self.ids), ("state", "in", OPEN_RMA_STATES)],
+                ["cs_ticket_id"],
+                ["name:array_agg"],
+            )
         )
         if open_rmas:
             ticket, names = open_rmas[0]

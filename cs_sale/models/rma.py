@@ -101,16 +101,21 @@ class Rma(models.Model):
     def _compute_cs_return_deadline(self):
         for rma in self:
             delivered = rma.move_id.date or rma.picking_id.date_done
-            rma.cs_return_deadline = delivered and rma.product_id.categ_id._cs_return_deadline(
-                fields.Datetime.context_timestamp(rma, delivered).date()
+            rma.cs_return_deadline = (
+                delivered
+                and rma.product_id.categ_id._cs_return_deadline(
+                    fields.Datetime.context_timestamp(rma, delivered).date()
+                )
             )
 
     def _cs_late(self):
         today = fields.Date.context_today(self)
         return self.filtered(
-            lambda rma: rma.cs_kind in TAKING_BACK
-            and rma.cs_return_deadline
-            and today > rma.cs_return_deadline
+            lambda rma: (
+                rma.cs_kind in TAKING_BACK
+                and rma.cs_return_deadline
+                and today > rma.cs_return_deadline
+            )
         )
 
     def action_confirm(self):

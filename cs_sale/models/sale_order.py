@@ -10,9 +10,7 @@ from odoo.addons.cs_management.models.record_access import (
 def bounded_by_tickets(env):
     """Whether the user's sale orders are those of the customers of the
     tickets it may read: Customer Service staff below the CS manager."""
-    return is_cs_staff(env) and not env.user.has_group(
-        "cs_management.group_cs_manager"
-    )
+    return is_cs_staff(env) and not env.user.has_group("cs_management.group_cs_manager")
 
 
 class SaleOrder(models.Model):

@@ -98,13 +98,15 @@ class CsOrdersCase(CsTicketCase):
         """The ticket's after-sales button, as ``user`` (the agent):
         ``quantities`` by product."""
         user = user or self.agent_a.user_id
-        action = ticket.with_user(user).with_context(
-            cs_after_sales_kind=kind
-        ).action_cs_start_after_sales()
+        action = (
+            ticket.with_user(user)
+            .with_context(cs_after_sales_kind=kind)
+            .action_cs_start_after_sales()
+        )
         wizard_form = Form(
-            self.env["cs.after.sales.wizard"].with_user(user).with_context(
-                **action["context"]
-            )
+            self.env["cs.after.sales.wizard"]
+            .with_user(user)
+            .with_context(**action["context"])
         )
         for index in range(len(wizard_form.line_ids)):
             with wizard_form.line_ids.edit(index) as line:

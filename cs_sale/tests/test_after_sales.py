@@ -64,13 +64,15 @@ class TestAfterSalesFlows(CsOrdersCase):
         self.assertFalse(rma.refund_id, "an exchange moves no money")
         # 20 in stock, 1 sold, 1 sent again; the one back waits in the RMA location
         self.assertEqual(
-            self.cream.with_context(location=self.warehouse.lot_stock_id.id)
-            .qty_available,
+            self.cream.with_context(
+                location=self.warehouse.lot_stock_id.id
+            ).qty_available,
             18,
         )
         self.assertEqual(
-            self.cream.with_context(location=self.warehouse.rma_loc_id.id)
-            .qty_available,
+            self.cream.with_context(
+                location=self.warehouse.rma_loc_id.id
+            ).qty_available,
             1,
         )
 
@@ -86,8 +88,9 @@ class TestAfterSalesFlows(CsOrdersCase):
         self.assertEqual(rma.state, "replaced")
         self.assertFalse(rma.refund_id)
         self.assertEqual(
-            self.foundation.with_context(location=self.warehouse.lot_stock_id.id)
-            .qty_available,
+            self.foundation.with_context(
+                location=self.warehouse.lot_stock_id.id
+            ).qty_available,
             16,
         )
 
@@ -149,7 +152,10 @@ class TestReturnWindow(CsOrdersCase):
     def test_after_the_window_the_agent_is_refused(self):
         ticket = self._order_ticket(self._sold_order(days_ago=8))
         for kind in ("return", "exchange"):
-            with self.assertRaisesRegex(AccessError, "supervisor"), self.env.cr.savepoint():
+            with (
+                self.assertRaisesRegex(AccessError, "supervisor"),
+                self.env.cr.savepoint(),
+            ):
                 self._start(ticket, kind, {self.foundation: 1})
         self.assertFalse(self.env["rma"].search([("cs_ticket_id", "=", ticket.id)]))
 
@@ -208,7 +214,9 @@ class TestReturnWindow(CsOrdersCase):
                 }
             )
         )
-        wizard.line_ids.filtered(lambda line: line.product_id == self.foundation).quantity = 1
+        wizard.line_ids.filtered(
+            lambda line: line.product_id == self.foundation
+        ).quantity = 1
         with self.assertRaisesRegex(UserError, "reason"), self.env.cr.savepoint():
             wizard.action_start()
         self.assertFalse(ticket.cs_rma_ids)

@@ -19,12 +19,14 @@ class TestOrdersAccess(CsOrdersCase):
         Order = self.env["sale.order"].with_user(agent)
         self.assertEqual(Order.search([]), self.order)
         ticket = self.ticket.with_user(agent)
-        self.assertEqual(ticket.cs_order_line_ids.product_id, self.foundation | self.cream)
+        self.assertEqual(
+            ticket.cs_order_line_ids.product_id, self.foundation | self.cream
+        )
         self.assertEqual(ticket.cs_delivery_ids.state, "done")
         self.assertEqual(
-            self.env["sale.order.line"].with_user(agent).search_count(
-                [("order_id", "=", self.other_order.id)]
-            ),
+            self.env["sale.order.line"]
+            .with_user(agent)
+            .search_count([("order_id", "=", self.other_order.id)]),
             0,
         )
 
@@ -73,7 +75,9 @@ class TestOrdersAccess(CsOrdersCase):
         Rma = self.env["rma"].with_user(self.agent_b.user_id)
         with self.assertRaises(AccessError), self.env.cr.savepoint():
             Rma.create(dict(values, cs_ticket_id=self.ticket.id))
-        self.assertFalse(self.env["rma"].search([("cs_ticket_id", "=", self.ticket.id)]))
+        self.assertFalse(
+            self.env["rma"].search([("cs_ticket_id", "=", self.ticket.id)])
+        )
 
     def test_another_stores_agent_sees_no_rma_of_the_ticket(self):
         rma = self._start(self.ticket, "return", {self.foundation: 1})

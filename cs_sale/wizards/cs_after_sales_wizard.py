@@ -5,7 +5,6 @@ from ..models.rma import OVERRIDE_GROUP, check_may_override
 from ..models.rma_operation import AFTER_SALES_KINDS
 
 
-
 class CsAfterSalesWizard(models.TransientModel):
     """Return, Exchange or Reshipment of order lines, started from a ticket:
     one OCA RMA per line, confirmed, linked to the ticket."""
@@ -18,7 +17,6 @@ class CsAfterSalesWizard(models.TransientModel):
     allowed_order_ids = fields.Many2many(related="ticket_id.sale_order_ids")
     order_id = fields.Many2one(
         "sale.order",
-        string="Order",
         required=True,
         domain="[('id', 'in', allowed_order_ids)]",
     )
@@ -79,10 +77,7 @@ class CsAfterSalesWizard(models.TransientModel):
             and self.window_override_reason
         )
         rmas = self.env["rma"].create(
-            [
-                line._rma_values(operation, self.description, reason)
-                for line in lines
-            ]
+            [line._rma_values(operation, self.description, reason) for line in lines]
         )
         rmas.action_confirm()
         return self.ticket_id.action_cs_view_rmas() if len(rmas) > 1 else True

@@ -34,8 +34,9 @@ class CsAfterSalesWizardLine(models.TransientModel):
             for data in sale_line.prepare_sale_rma_data():
                 picking = data["picking"] or self.env["stock.picking"]
                 move = picking.move_ids.filtered(
-                    lambda move, sl=sale_line: move.sale_line_id == sl
-                    and move.state == "done"
+                    lambda move, sl=sale_line: (
+                        move.sale_line_id == sl and move.state == "done"
+                    )
                 )[:1]
                 values.append(
                     {
@@ -56,8 +57,9 @@ class CsAfterSalesWizardLine(models.TransientModel):
     def _compute_return_deadline(self):
         today = fields.Date.context_today(self)
         for line in self:
-            deadline = line.delivered_on and line.product_id.categ_id._cs_return_deadline(
+            deadline = (
                 line.delivered_on
+                and line.product_id.categ_id._cs_return_deadline(line.delivered_on)
             )
             line.return_deadline = deadline
             line.out_of_window = bool(deadline and today > deadline)
@@ -65,11 +67,15 @@ class CsAfterSalesWizardLine(models.TransientModel):
     @api.constrains("quantity", "delivered_quantity")
     def _check_quantity(self):
         for line in self:
-            if line.quantity < 0 or float_compare(
-                line.quantity,
-                line.delivered_quantity,
-                precision_rounding=line.uom_id.rounding,
-            ) > 0:
+            if (
+                line.quantity < 0
+                or float_compare(
+                    line.quantity,
+                    line.delivered_quantity,
+                    precision_rounding=line.uom_id.rounding,
+                )
+                > 0
+            ):
                 raise ValidationError(
                     _(
                         "%(product)s: between 0 and %(quantity)s can be returned "

@@ -1,5 +1,5 @@
-import { registry } from "@web/core/registry";
-import { formatFloat } from "@web/views/fields/formatters";
+import {registry} from "@web/core/registry";
+import {formatFloat} from "@web/views/fields/formatters";
 
 /**
  * A rate without a denominator (no customer served, no inspection) has no
