@@ -16,7 +16,7 @@ ALONE_SUITES=(cs_management/tests/test_complaint_lifecycle.py cs_management/test
     cs_management/tests/test_qa_workflow.py cs_management/tests/test_kpi.py)
 # the OCA modules whose own tests must keep passing beside our addons
 OCA_SUITES=(helpdesk_mgmt helpdesk_mgmt_sla helpdesk_mgmt_rating helpdesk_mgmt_crm
-    helpdesk_mgmt_stage_validation hr_course)
+    helpdesk_mgmt_stage_validation hr_course rma rma_sale helpdesk_mgmt_sale website_helpdesk_mgmt)
 trap 'cs_pg_stop' EXIT
 
 phase_start=$SECONDS

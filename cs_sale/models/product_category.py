@@ -14,9 +14,9 @@ class ProductCategory(models.Model):
     )
 
     def _cs_return_window(self):
-        """The window of the category, or of its nearest parent that has one."""
-        self.ensure_one()
-        category = self
+        """The window of the category, or of its nearest parent that has one
+        (none for an RMA whose product is not chosen yet)."""
+        category = self[:1]
         while category and not category.cs_return_days:
             category = category.parent_id
         return category.cs_return_days
