@@ -420,6 +420,10 @@ SUDO_PLACES = {
         "whether a partner is staff is read from its users, which portal users "
         "and agents may not read"
     ),
+    "cs_management/models/res_partner.py::ResPartner._compute_display_name": (
+        "sudo(False): Odoo reads a link's name with the address as the "
+        "superuser, and the masking is decided by the user who asked"
+    ),
     # cs_management/models/res_users.py
     "cs_management/models/res_users.py::ResUsers._compute_cs_organisation": (
         "the record rules read the user's subordinates and managed stores, "
