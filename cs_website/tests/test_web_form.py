@@ -97,8 +97,13 @@ class TestWebForm(HttpCase, CsTicketCase):
         self.opener.cookies["tz"] = "Asia/Taipei"
         receipt = self.url_open("/service/request/thanks").text
         self.assertIn(ticket.number, receipt)
+        # in the page's language: the website's, for a visitor
+        page_lang = self.env["website"].get_current_website().default_lang_id.code
         promised = format_datetime(
-            self.env, ticket.cs_promised_date, tz="Asia/Taipei", dt_format="medium"
+            self.env(context=dict(self.env.context, lang=page_lang)),
+            ticket.cs_promised_date,
+            tz="Asia/Taipei",
+            dt_format="medium",
         )
         self.assertIn(f'class="cs_promised_date">{promised}<', receipt)
         self.assertIn("acknowledgement is on its way", receipt)
