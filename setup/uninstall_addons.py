@@ -20,7 +20,7 @@ def main(conf, database):
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         env["ir.module.module"].search(
-            [("name", "in", OUR_ADDONS)]
+            [("name", "in", OUR_ADDONS), ("state", "=", "installed")]
         ).button_immediate_uninstall()
     with odoo.modules.registry.Registry(database).cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})

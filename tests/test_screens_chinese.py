@@ -28,6 +28,10 @@ ALLOWED_WORDS = {
     "Facebook",
     "Instagram",
     "WeChat",
+    "RMA",
+    "SEO",
+    "HTML",
+    "CSS",
 }
 # product and brand names stay as they are
 BRANDS = re.compile(r"Lumière Beauty|Lumière")

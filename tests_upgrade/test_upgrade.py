@@ -8,6 +8,7 @@ taken before the upgrade.
 import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
 
 from tests.common import SuiteCase, SuiteHttpCase
@@ -47,6 +48,9 @@ INTENDED_BY_18_0_1_2_0 = {
 
 
 def _snapshot_module():
+    # the script imports its neighbour setup/our_addons.py, as when it is run
+    if str(ROOT / "setup") not in sys.path:
+        sys.path.insert(0, str(ROOT / "setup"))
     spec = importlib.util.spec_from_file_location(
         "upgrade_snapshot", ROOT / "setup" / "upgrade_snapshot.py"
     )
