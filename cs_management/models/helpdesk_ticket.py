@@ -46,6 +46,10 @@ class HelpdeskTicket(models.Model):
         "cs_managers_notified",
         # which article answered the ticket: the knowledge base's use report
         "cs_article_id",
+        # whose service a complaint is charged to, and whether its praise was
+        # recorded: follow Staff Named / About Contact, which a supervisor sets
+        "cs_concerned_user_id",
+        "cs_commendation_recorded",
     )
 
     @property

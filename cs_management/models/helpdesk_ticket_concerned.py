@@ -95,6 +95,15 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            CONCERNED_FIELDS & vals.keys() for vals in vals_list
+        ):
+            # a new contact is at acceptance: only who may say it later
+            self.browse()._cs_check_concerned_editable()
+        return super().create(vals_list)
+
     def write(self, vals):
         if CONCERNED_FIELDS & vals.keys() and not self.env.su:
             self._cs_check_concerned_editable()

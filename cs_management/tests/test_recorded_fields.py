@@ -30,6 +30,8 @@ CRAFTED = {
     "cs_escalation_count": 3,
     "cs_managers_notified": True,
     "cs_article_id": 1,
+    "cs_concerned_user_id": 2,
+    "cs_commendation_recorded": True,
 }
 
 

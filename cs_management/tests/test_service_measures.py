@@ -121,6 +121,29 @@ class TestServiceMeasures(CsTicketCase):
             )
         self.assertFalse(held.cs_staff_user_id)
 
+    def test_an_agent_charges_nobody_by_hand_nor_at_creation(self):
+        """The holder may not shift a complaint onto a colleague: not by
+        naming whose service it is when creating it, over RPC either."""
+        served, _held, _named, unnamed = self._build_the_day()
+        presales = self.presales_a.user_id
+        Ticket = self.env["helpdesk.ticket"]
+        before = Ticket.search_count([])
+        for values in (
+            {"cs_about_ticket_id": served[self.c2].id},
+            {"cs_staff_user_id": self.agent_b.user_id.id},
+        ):
+            with self.subTest(values=values), self.assertRaises(UserError):
+                self._new_ticket(
+                    "complaint", partner_id=self.c2.id, user=presales, **values
+                )
+        self.assertEqual(Ticket.search_count([]), before, "nothing created")
+        with self.assertRaises(AccessError):
+            unnamed.with_user(presales).write(
+                {"cs_concerned_user_id": self.agent_b.user_id.id}
+            )
+        self.assertFalse(unnamed.cs_concerned_user_id, "nothing written")
+        self.assertEqual(self._kpis(self.agent_b)["complaints_charged"], 0)
+
     def test_no_denominator_is_no_data_not_zero(self):
         kpis = self.env["cs.kpi.report"].get_employee_kpis(
             self.agent_a, DAY - timedelta(days=400), DAY - timedelta(days=370)
