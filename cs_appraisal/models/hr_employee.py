@@ -7,8 +7,14 @@ from odoo.addons.cs_management.models.cs_kpi_report import RATES
 from .cs_appraisal import FINAL
 
 GROWTH_MONTHS = 6
-# the KPI report's figures the growth shows, month by month
-GROWTH_KPIS = ("resolution_rate", "rating_average", "complaint_rate", "qa_average")
+# the KPI report's figures the growth shows, month by month (the complaints
+# charged to the employee's service, not those it held)
+GROWTH_KPIS = (
+    "resolution_rate",
+    "rating_average",
+    "agent_complaint_rate",
+    "qa_average",
+)
 
 
 def shown(values, kpi):

@@ -7,7 +7,7 @@ EFFECT_FIELDS = {
     "iqs": "qa_average",
     "resolution": "resolution_rate",
     "rating": "rating_average",
-    "complaints": "complaint_rate",
+    "complaints": "agent_complaint_rate",
 }
 
 

@@ -6,10 +6,16 @@ from collections import Counter, defaultdict
 
 from dateutil.relativedelta import relativedelta
 
-from odoo.addons.cs_management.models.cs_kpi_report import RATES, counts_for
+from odoo.addons.cs_management.models.kpi_definitions import RATES, counts_for, rate
 
-# the figures compared, each a rate of the KPI report (one definition)
-EFFECT_KPIS = ("qa_average", "resolution_rate", "rating_average", "complaint_rate")
+# the figures compared, each a rate of the KPI report (one definition); the
+# complaints are those charged to the attendee's service, not those it held
+EFFECT_KPIS = (
+    "qa_average",
+    "resolution_rate",
+    "rating_average",
+    "agent_complaint_rate",
+)
 DEFAULT_WEEKS = 4
 
 
@@ -68,9 +74,7 @@ def effect_counts(env, attendees):
 def figure(counts, kpi):
     """The rate ``kpi`` of summed counts, or None without a denominator."""
     numerator, denominator, factor = RATES[kpi]
-    if not counts.get(denominator):
-        return None
-    return factor * counts.get(numerator, 0) / counts[denominator]
+    return rate(counts.get(numerator, 0), counts.get(denominator), factor)
 
 
 def side_by_side(before, after, kpi):
