@@ -10,9 +10,12 @@ class CsTrainingNeed(models.Model):
 
     _name = "cs.training.need"
     _description = "Training Need"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.recorded.fields"]
     _order = "priority desc, deadline, id desc"
     _check_company_auto = True
+    # which weak QA results opened the need: the inspection's publication
+    # records them (003 §5.1.2), nobody names them by hand
+    _cs_recorded_fields = ("cs_qa_criterion_id", "cs_qa_inspection_id")
 
     name = fields.Char(string="Need", required=True, tracking=True)
     employee_id = fields.Many2one(
@@ -90,15 +93,30 @@ class CsTrainingNeed(models.Model):
         "hr.course.attendee", "cs_need_id", string="Enrolments"
     )
     cs_qa_criterion_id = fields.Many2one(
-        "cs.qa.criterion", string="QA Criterion", readonly=True, ondelete="set null"
+        "cs.qa.criterion",
+        string="QA Criterion",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
     )
     cs_qa_inspection_id = fields.Many2one(
         "cs.qa.inspection",
         string="Inspection",
         readonly=True,
+        copy=False,
         ondelete="set null",
         check_company=True,
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._cs_check_recorded_fields(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._cs_check_recorded_fields(vals)
+        return super().write(vals)
 
     # company_id has a default, so the check also runs when neither is given
     @api.constrains("employee_id", "team_id", "company_id")

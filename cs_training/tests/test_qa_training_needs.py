@@ -1,6 +1,6 @@
 """QA → training (003 §5.1.2): weak QA results open a training need, once."""
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.cs_management.tests.common_qa import CsQaCase
 
@@ -68,6 +68,26 @@ class TestQaTrainingNeeds(CsTrainingCase, CsQaCase):
         self.assertEqual(need.cs_qa_inspection_id, inspection)
         self.assertEqual(need.priority, "0")
         self.assertEqual(need.user_id, self.supervisor_a.user_id)
+
+    def test_nobody_names_the_qa_results_of_a_need_by_hand(self):
+        self._published("2026-11-05", courtesy=2)
+        inspection = self._published("2026-11-20", courtesy=2)
+        need = self._needs()
+        other = self._published("2026-11-21")
+        Need = self.Need.with_user(self.supervisor_a.user_id)
+        with self.assertRaises(AccessError):
+            Need.browse(need.id).write({"cs_qa_inspection_id": other.id})
+        self.assertEqual(need.cs_qa_inspection_id, inspection, "nothing written")
+        with self.assertRaises(AccessError):
+            Need.create(
+                {
+                    "name": "Forged from QA",
+                    "employee_id": self.agent_a.id,
+                    "course_id": self.rules_course.id,
+                    "cs_qa_criterion_id": self.forbidden.id,
+                }
+            )
+        self.assertFalse(self._needs(self.rules_course), "nothing created")
 
     def test_weak_results_of_different_months_do_not_add_up(self):
         self._published("2026-10-30", courtesy=2)
