@@ -3,7 +3,7 @@ promotion (when the career path of cs_training allows it), a salary
 increase, training or an improvement plan; weak criteria become training
 needs in cs_training."""
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .common import MONTH, CsAppraisalCase
 
@@ -91,6 +91,25 @@ class TestOutcomes(CsAppraisalCase):
             need,
             "the employee sees its needs",
         )
+
+    def test_nobody_names_the_appraisal_of_a_need_by_hand(self):
+        scores = {"Attitude": 2, "Knowledge": 9, "Teamwork": 4}
+        form = self._publish(self._form(self.agent_a), scores, scores)
+        need = self._needs(form)
+        Need = self.env["cs.training.need"].with_user(self.trainer.user_id)
+        for vals in (
+            {"cs_appraisal_id": False},
+            {"cs_appraisal_line_id": self._line(form, "Knowledge").id},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                Need.browse(need.id).write(vals)
+        self.assertEqual(
+            (need.cs_appraisal_id, need.cs_appraisal_line_id),
+            (form, self._line(form, "Attitude")),
+            "nothing written",
+        )
+        copy = Need.browse(need.id).copy()
+        self.assertFalse(copy.cs_appraisal_id or copy.cs_appraisal_line_id)
 
     def test_a_training_grade_without_a_weak_criterion_trains_the_weakest(self):
         # 60, 70, 70 by group weights 30/20/10 (results without data): 65, a D

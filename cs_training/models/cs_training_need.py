@@ -3,6 +3,17 @@ from odoo.exceptions import UserError, ValidationError
 
 # the enrolment a need turns into, by where the need came from
 ENROLMENT_KIND_BY_SOURCE = {"assessment": "retraining", "certificate": "renewal"}
+# Where a need stands and which results opened it are recorded by the actions
+# that move it (plan, enrol, pass, cancel) and by the inspection's publication
+# (003 §5.1.2): the loop's report counts them, so nobody sets them by hand.
+RECORDED_FIELDS = (
+    "state",
+    "closed_date",
+    "plan_line_id",
+    "failed_attendee_id",
+    "cs_qa_criterion_id",
+    "cs_qa_inspection_id",
+)
 
 
 class CsTrainingNeed(models.Model):
@@ -13,9 +24,7 @@ class CsTrainingNeed(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "cs.recorded.fields"]
     _order = "priority desc, deadline, id desc"
     _check_company_auto = True
-    # which weak QA results opened the need: the inspection's publication
-    # records them (003 §5.1.2), nobody names them by hand
-    _cs_recorded_fields = ("cs_qa_criterion_id", "cs_qa_inspection_id")
+    _cs_recorded_fields = RECORDED_FIELDS
 
     name = fields.Char(string="Need", required=True, tracking=True)
     employee_id = fields.Many2one(
@@ -72,6 +81,7 @@ class CsTrainingNeed(models.Model):
         default="new",
         required=True,
         readonly=True,
+        copy=False,
         tracking=True,
     )
     closed_date = fields.Date(
@@ -80,6 +90,7 @@ class CsTrainingNeed(models.Model):
     plan_line_id = fields.Many2one(
         "cs.training.plan.line",
         readonly=True,
+        copy=False,
         index="btree_not_null",
         check_company=True,
     )
@@ -87,6 +98,7 @@ class CsTrainingNeed(models.Model):
         "hr.course.attendee",
         string="Failed Enrolment",
         readonly=True,
+        copy=False,
         check_company=True,
     )
     attendee_ids = fields.One2many(
@@ -180,7 +192,7 @@ class CsTrainingNeed(models.Model):
             )[:1]
             if not line:
                 line = line.create({"plan_id": plan.id, "course_id": need.course_id.id})
-            need.write({"plan_line_id": line.id, "state": "planned"})
+            need._cs_record({"plan_line_id": line.id, "state": "planned"})
             plans |= plan
         if len(plans) == 1:
             return plans.get_formview_action()
@@ -227,18 +239,24 @@ class CsTrainingNeed(models.Model):
             cs_need_id=self.id,
             cs_previous_attendee_id=self.failed_attendee_id.id,
         )
-        self.state = "enrolled"
+        self._cs_record({"state": "enrolled"})
         if self.failed_attendee_id:
             self.failed_attendee_id.sudo().cs_failure_action = "retraining"
 
+    def _cs_record(self, vals):
+        """Write what the need's actions record, for a user who may write
+        the needs themselves."""
+        self.check_access("write")
+        self.sudo().write(vals)
+
     def action_cancel(self):
-        self.write(
+        self._cs_record(
             {"state": "cancelled", "closed_date": fields.Date.context_today(self)}
         )
         return True
 
     def action_reset(self):
-        self.filtered(lambda need: need.state == "cancelled").write(
+        self.filtered(lambda need: need.state == "cancelled")._cs_record(
             {"state": "new", "plan_line_id": False, "closed_date": False}
         )
         return True
@@ -248,6 +266,6 @@ class CsTrainingNeed(models.Model):
             if need.attendee_ids and all(
                 a.result == "passed" for a in need.attendee_ids
             ):
-                need.write(
+                need.sudo().write(
                     {"state": "done", "closed_date": fields.Date.context_today(need)}
                 )

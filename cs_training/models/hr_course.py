@@ -233,8 +233,12 @@ class HrCourse(models.Model):
         if session:
             enrolment = session._cs_enrol(employee, **attendee_values)
             return enrolment, self.env["cs.training.need"]
-        need = self.env["cs.training.need"].create(
-            dict(need_values, employee_id=employee.id, course_id=self.id)
+        # the failure or the expiry is the action that records the need
+        need = (
+            self.env["cs.training.need"]
+            .sudo()
+            .create(dict(need_values, employee_id=employee.id, course_id=self.id))
+            .sudo(False)
         )
         trainer = self.cs_responsible_id or self.env.user
         env = need._cs_in_lang_of(trainer).env

@@ -2,7 +2,7 @@
 of the annual plan or enrolments; plan lines become sessions."""
 
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import CsTrainingCase
 
@@ -53,6 +53,37 @@ class TestNeedsAndPlans(CsTrainingCase):
         )
         self.assertEqual(line.need_ids, qa | product)
         self.assertEqual(set((qa | product).mapped("state")), {"planned"})
+
+    def test_where_a_need_stands_is_recorded_by_its_actions_only(self):
+        need = self._need(employee_id=self.agent_a.id)
+        forged = (
+            {"state": "done"},
+            {"closed_date": "2026-01-31"},
+            {"plan_line_id": self.plan.line_ids.create(
+                {"plan_id": self.plan.id, "course_id": self.product_course.id}
+            ).id},
+            {"failed_attendee_id": self.env["hr.course.attendee"].search([], limit=1).id},
+        )
+        for vals in forged:
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                need.write(vals)
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                self._need(employee_id=self.agent_a.id, name="Forged", **vals)
+        self.assertEqual(
+            (need.state, need.closed_date, need.plan_line_id, need.failed_attendee_id),
+            ("new", False, self.plan.line_ids.browse(), self.env["hr.course.attendee"]),
+            "nothing written",
+        )
+        self.assertFalse(self.Need.search([("name", "=", "Forged")]))
+        # the trainer's actions still record it
+        need.action_cancel()
+        self.assertEqual((need.state, need.closed_date), ("cancelled", self.today))
+        need.action_reset()
+        self.assertEqual((need.state, need.closed_date), ("new", False))
+        # a user who may not write the need cannot move it either
+        with self.assertRaises(AccessError):
+            need.with_user(self.agent_a.user_id).action_cancel()
+        self.assertEqual(need.state, "new")
 
     def test_planning_needs_a_plan_and_a_course(self):
         need = self._need(employee_id=self.agent_a.id, course_id=False)
