@@ -242,7 +242,7 @@ class CsAppraisal(models.Model):
                 period.company_id, Template._for_roles(period.company_id)
             )
             measures = (
-                self._measures(period, employees) if period.kind == "monthly" else {}
+                self._measures(period, employees) if period.kind != "annual" else {}
             )
             for vals, employee in zip(period_vals, employees, strict=True):
                 template = Template.browse(vals.get("template_id")) or roles.get(

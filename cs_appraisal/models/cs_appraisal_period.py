@@ -3,13 +3,15 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-KINDS = [("monthly", "Monthly"), ("annual", "Annual")]
+# a custom period is chosen by a CS manager for an unscheduled appraisal
+KINDS = [("monthly", "Monthly"), ("annual", "Annual"), ("custom", "Custom")]
 # forms one job opens or starts; the next job does the next ones
 FORM_BATCH = 500
 
 
 class CsAppraisalPeriod(models.Model):
-    """A month or a year of appraisals of one company (APR-1), with the due
+    """A month or a year of appraisals of one company (APR-1), or the dates a
+    CS manager chose for an unscheduled appraisal (004 §5.2.3), with the due
     dates of its steps."""
 
     _name = "cs.appraisal.period"
@@ -21,7 +23,13 @@ class CsAppraisalPeriod(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     kind = fields.Selection(KINDS, required=True, default="monthly")
     date_from = fields.Date(string="From", required=True)
-    date_to = fields.Date(string="To", compute="_compute_date_to", store=True)
+    date_to = fields.Date(
+        string="To",
+        compute="_compute_date_to",
+        store=True,
+        readonly=False,
+        help="The last day: the month's or the year's, chosen for a custom period.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -45,15 +53,17 @@ class CsAppraisalPeriod(models.Model):
     _sql_constraints = [
         (
             "period_uniq",
-            "unique(company_id, kind, date_from)",
+            "unique(company_id, kind, date_from, date_to)",
             "This period already exists for the company.",
         ),
     ]
 
-    @api.depends("kind", "date_from")
+    @api.depends("kind", "date_from", "date_to")
     def _compute_name(self):
         for period in self:
-            if period.date_from:
+            if period.kind == "custom":
+                period.name = f"{period.date_from or ''} – {period.date_to or ''}"
+            elif period.date_from:
                 period.name = period.date_from.strftime(
                     "%Y" if period.kind == "annual" else "%Y-%m"
                 )
@@ -69,6 +79,9 @@ class CsAppraisalPeriod(models.Model):
     @api.depends("kind", "date_from")
     def _compute_date_to(self):
         for period in self:
+            if period.kind == "custom":
+                period.date_to = period.date_to
+                continue
             length = (
                 relativedelta(years=1)
                 if period.kind == "annual"
@@ -94,9 +107,15 @@ class CsAppraisalPeriod(models.Model):
             period.published_count = published
             period.progress = 100.0 * published / total if total else 0.0
 
-    @api.constrains("kind", "date_from")
+    @api.constrains("kind", "date_from", "date_to")
     def _check_dates(self):
         for period in self:
+            if period.kind == "custom":
+                if not period.date_to or period.date_to < period.date_from:
+                    raise ValidationError(
+                        _("A custom period ends on or after the day it starts.")
+                    )
+                continue
             if period.date_from.day != 1 or (
                 period.kind == "annual" and period.date_from.month != 1
             ):
@@ -113,22 +132,26 @@ class CsAppraisalPeriod(models.Model):
         for vals in vals_list:
             company = Company.browse(vals.get("company_id")) or self.env.company
             date_from = fields.Date.to_date(vals["date_from"])
+            date_to = fields.Date.to_date(vals.get("date_to"))
             for name, value in self._calendar(
-                company, vals.get("kind", "monthly"), date_from
+                company, vals.get("kind", "monthly"), date_from, date_to
             ).items():
                 vals.setdefault(name, value)
         return super().create(vals_list)
 
     @api.model
-    def _calendar(self, company, kind, date_from):
+    def _calendar(self, company, kind, date_from, date_to=None):
         """Due dates of the steps, counted from the end of the period (product
         defaults: the 3rd, 7th and 10th of the next month). The annual
         appraisal follows December's: its steps count from December's
         calibration."""
-        end = date_from + (
-            relativedelta(years=1) if kind == "annual" else relativedelta(months=1)
-        )
-        start = end - relativedelta(days=1)
+        if kind == "custom":
+            start = date_to or date_from
+        else:
+            end = date_from + (
+                relativedelta(years=1) if kind == "annual" else relativedelta(months=1)
+            )
+            start = end - relativedelta(days=1)
         if kind == "annual":
             start += relativedelta(days=company.cs_appraisal_calibration_days)
         return {
@@ -257,17 +280,19 @@ class CsAppraisalPeriod(models.Model):
         return action
 
     @api.model
-    def _ensure(self, company, kind, date_from):
-        period = self.search(
-            [
-                ("company_id", "=", company.id),
-                ("kind", "=", kind),
-                ("date_from", "=", date_from),
-            ]
-        )
-        return period or self.create(
-            {"company_id": company.id, "kind": kind, "date_from": date_from}
-        )
+    def _ensure(self, company, kind, date_from, date_to=None):
+        """The period of these dates (``date_to`` only for a custom one),
+        created if it does not exist yet."""
+        domain = [
+            ("company_id", "=", company.id),
+            ("kind", "=", kind),
+            ("date_from", "=", date_from),
+        ]
+        values = {"company_id": company.id, "kind": kind, "date_from": date_from}
+        if kind == "custom":
+            domain.append(("date_to", "=", date_to))
+            values["date_to"] = date_to
+        return self.search(domain) or self.create(values)
 
     @api.model
     def _cron_open_periods(self, batch_size=500):

@@ -18,16 +18,20 @@ class CsAppraisal(models.Model):
     )
 
     @api.model
-    def _cs_open_unscheduled(self, employee, kind, day, reason):
+    def _cs_open_unscheduled(self, employee, kind, day, reason, date_to=None):
         """The form of ``employee`` for the month (or year) of ``day``, its
-        period opened if the round has not yet; one form a period."""
+        period opened if the round has not yet, or for the custom period from
+        ``day`` to ``date_to``; one form a period."""
         if not (
             self.env.su or self.env.user.has_group("cs_management.group_cs_manager")
         ):
             raise AccessError(_("Only a CS manager can open an unscheduled appraisal."))
-        start = fields.Date.start_of(day, "year" if kind == "annual" else "month")
+        if kind == "custom":
+            start = day
+        else:
+            start = fields.Date.start_of(day, "year" if kind == "annual" else "month")
         period = self.env["cs.appraisal.period"]._ensure(
-            employee.company_id, kind, start
+            employee.company_id, kind, start, date_to
         )
         existing = self.search(
             [("period_id", "=", period.id), ("employee_id", "=", employee.id)]

@@ -84,6 +84,25 @@ class TestKpiFill(CsAppraisalCase, CsTicketCase):
             self._rate(after_sales, 1)
         self.assertEqual(form.rating_count, 4, "frozen from calibration on")
 
+    def test_a_custom_period_is_measured_over_its_own_days(self):
+        """An unscheduled appraisal of the 10th alone has its three customers
+        and none of the ratings (given on the 12th); one of the 11th to the
+        31st has the ratings and no customer received."""
+        self._month_of_work()
+        Appraisal = self.env["cs.appraisal"].with_user(self.cs_manager.user_id)
+        tenth, rest = (
+            Appraisal._cs_open_unscheduled(
+                self.agent_a, "custom", first, "Review", last
+            ).sudo()
+            for first, last in ((at(10, 0).date(), at(10, 0).date()), (at(11, 0).date(), MONTH_END))
+        )
+        complaints = self._line(tenth, "Complaints")
+        self.assertEqual(complaints.has_data, True)
+        self.assertAlmostEqual(complaints.auto_value, 100 / 3)
+        self.assertEqual(tenth.rating_count, 0)
+        self.assertFalse(self._line(rest, "Complaints").has_data)
+        self.assertEqual((rest.rating_count, rest.rating_average), (2, 4.0))
+
     def test_a_whole_period_is_measured_in_one_kpi_query(self):
         self._month_of_work()
         Report = type(self.env["cs.kpi.report"])

@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from odoo.exceptions import AccessError, UserError
+from dateutil.relativedelta import relativedelta
+
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import MONTH, CsAppraisalCase
 
@@ -56,3 +58,53 @@ class TestUnscheduledAppraisal(CsAppraisalCase):
         self.assertFalse(
             self.env["cs.appraisal.period"].search([("date_from", "=", "2025-04-01")])
         )
+
+    def test_any_period_a_cs_manager_chooses(self):
+        self._wizard(
+            self.cs_manager,
+            kind="custom",
+            date=date(2025, 4, 10),
+            date_to=date(2025, 5, 20),
+            reason="Probation: ten weeks",
+        ).action_open()
+        form = self._forms(date(2025, 4, 10))
+        period = form.period_id
+        self.assertEqual(
+            (period.kind, period.date_from, period.date_to, period.name),
+            ("custom", date(2025, 4, 10), date(2025, 5, 20), "2025-04-10 – 2025-05-20"),
+        )
+        company = period.company_id
+        self.assertEqual(
+            (period.self_deadline, period.calibration_deadline),
+            (
+                date(2025, 5, 20) + relativedelta(days=company.cs_appraisal_self_days),
+                date(2025, 5, 20)
+                + relativedelta(days=company.cs_appraisal_calibration_days),
+            ),
+            "its steps count from its last day",
+        )
+        self.assertEqual((form.state, form.unscheduled), ("open", True))
+        self._to_review(form)
+        self.assertEqual(form.state, "review")
+        # the same dates again: that form, not a second one
+        with self.assertRaises(UserError):
+            self._wizard(
+                self.cs_manager,
+                kind="custom",
+                date=date(2025, 4, 10),
+                date_to=date(2025, 5, 20),
+            ).action_open()
+        self.assertEqual(len(self._forms(date(2025, 4, 10))), 1)
+
+    def test_a_custom_period_ends_after_it_starts(self):
+        Periods = self.env["cs.appraisal.period"]
+        for date_to in (date(2025, 4, 9), False):
+            with self.subTest(date_to=date_to), self.assertRaises(ValidationError):
+                self._wizard(
+                    self.cs_manager,
+                    kind="custom",
+                    date=date(2025, 4, 10),
+                    date_to=date_to,
+                ).action_open()
+        self.assertFalse(self._forms(date(2025, 4, 10)))
+        self.assertFalse(Periods.search([("kind", "=", "custom")]))

@@ -21,13 +21,15 @@ class CsAppraisalUnscheduled(models.TransientModel):
         string="Period Of",
         required=True,
         default=fields.Date.context_today,
-        help="Any day of the month (or year) appraised.",
+        help="Any day of the month (or year) appraised; the first day of a "
+        "custom period.",
     )
+    date_to = fields.Date(string="To", help="The last day of a custom period.")
     reason = fields.Text(required=True)
 
     def action_open(self):
         self.ensure_one()
         form = self.env["cs.appraisal"]._cs_open_unscheduled(
-            self.employee_id, self.kind, self.date, self.reason
+            self.employee_id, self.kind, self.date, self.reason, self.date_to
         )
         return form.get_formview_action()
