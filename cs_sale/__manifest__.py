@@ -11,6 +11,7 @@
         "cs_management",
         "helpdesk_mgmt_sale",
         "rma_sale",
+        "sale_crm",
         "sale_stock",
         "stock_delivery",
     ],
@@ -36,6 +37,7 @@
         "demo/cs_customer_tier_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "auto_install": ["cs_management", "sale_stock"],
     "installable": True,
 }

@@ -1,4 +1,7 @@
+from odoo.tools import SQL
+
 from .demo import orders_history, tiers_history
+from .models.cs_kpi_report import ORDER_INDEXES, WITHOUT_ORDERS
 
 # Menus the apps cs_sale brings show our users, whose Traditional Chinese
 # translation in Odoo itself is the English word
@@ -28,3 +31,11 @@ def _translate_dashboard_menus(env):
         menu = env.ref(xmlid, raise_if_not_found=False)
         if menu and menu.with_context(lang="zh_TW").name == "Dashboard":
             menu.with_context(lang="zh_TW").name = "儀表板"
+
+
+def uninstall_hook(env):
+    """The KPI view back as cs_management alone builds it (sales from won
+    deals), and no index of ours left on the sale orders."""
+    env["cs.kpi.report"].with_context(**{WITHOUT_ORDERS: True}).init()
+    for name, _table, _expression in ORDER_INDEXES:
+        env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(name)))

@@ -211,9 +211,7 @@ class CsKpiReport(models.Model):
                 " l.company_id"
             ),
             {
-                "sales_amount": SQL(
-                    "CASE WHEN ls.is_won THEN l.expected_revenue ELSE 0 END"
-                ),
+                "sales_amount": self._won_deal_revenue(),
                 "deals_won": SQL("COALESCE(ls.is_won, false)::int"),
                 "leads_closed": SQL("1"),
             },
@@ -227,6 +225,10 @@ class CsKpiReport(models.Model):
             ),
             grouped=False,
         )
+
+    def _won_deal_revenue(self):
+        """The sales of a won deal (KPI-8): its expected revenue."""
+        return SQL("CASE WHEN ls.is_won THEN l.expected_revenue ELSE 0 END")
 
     def _charged_stream(self):
         """Complaints charged to whose service they are about (KPI-1 per

@@ -3,11 +3,6 @@ from odoo.exceptions import ValidationError
 
 from .kpi_definitions import KPI_CHOICES, LOWER_IS_BETTER, RATES
 
-# measured elsewhere than in the KPI report: a plain target number. The
-# report's sales come from won opportunities (crm), not from sale orders;
-# the actual of a sales target is left out until a sale bridge reads it.
-TARGET_WITHOUT_ACTUAL = {"sales_amount"}
-
 
 class CsTarget(models.Model):
     """A monthly target of a store, or of one of its teams (000 §2.1.1,
@@ -92,8 +87,8 @@ class CsTarget(models.Model):
     @api.model
     def _gap(self, kpi, target, actual):
         """The actual against the target: (gap, met); (None, None) when there
-        is no actual (no data, or a sales target)."""
-        if actual is None or kpi in TARGET_WITHOUT_ACTUAL:
+        is no actual (a rate without data)."""
+        if actual is None:
             return None, None
         gap = actual - target
         return gap, (gap <= 0) if kpi in LOWER_IS_BETTER else (gap >= 0)

@@ -321,8 +321,8 @@ class TestTargets(CsTicketCase):
         )
         self.assertEqual(
             (lines["sales_amount"]["actual"], lines["sales_amount"]["gap"]),
-            (None, None),
-            "no sales actual without sale orders",
+            (0, -9000.0),
+            "no sale this month: a count's actual is 0",
         )
         self.assertEqual(len(lines), 2)
 

@@ -4,6 +4,7 @@ from . import rma
 from . import helpdesk_ticket_orders
 from . import helpdesk_ticket_after_sales
 from . import sale_order
+from . import cs_kpi_report
 from . import cs_billing_readable
 from . import account_move
 from . import account_move_line
