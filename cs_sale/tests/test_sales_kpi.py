@@ -3,7 +3,10 @@ the won deals that never became one; a deal and its order count once, and
 the sales target's actual on the dashboard is that figure."""
 
 from odoo import Command, fields
+from odoo.tools import sql
 
+from ..hooks import uninstall_hook
+from ..models.cs_kpi_report import ORDER_INDEXES
 from .common_orders import CsOrdersCase
 
 
@@ -79,3 +82,24 @@ class TestSalesKpi(CsOrdersCase):
         self.assertEqual(
             (line["actual"], line["gap"], line["met"]), (2000, -500, False)
         )
+
+    def test_uninstalling_gives_the_view_back_to_cs_management(self):
+        # DDL is transactional: the test's rollback restores the view
+        self._order(1200)
+        self._deal("Gift sets", 500)
+        uninstall_hook(self.env)
+        self.assertFalse(
+            any(sql.index_exists(self.env.cr, name) for name, *_ in ORDER_INDEXES)
+        )
+        self.env.cr.execute(
+            "SELECT pg_get_viewdef('cs_kpi_report'::regclass) LIKE '%sale_order%'"
+        )
+        self.assertFalse(self.env.cr.fetchone()[0], "no order in the view")
+        self.env.flush_all()
+        today = fields.Date.today()
+        store = self.env["cs.kpi.report"]._kpis_by(
+            [("date", "=", today), ("store_id", "=", self.store_a.id)],
+            ["store_id"],
+            {"sales_amount"},
+        )
+        self.assertEqual(store[self.store_a]["sales_amount"], 500, "won deals only")
