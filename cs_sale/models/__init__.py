@@ -14,6 +14,7 @@ from . import cs_customer_tier_move
 from . import res_company_customer
 from . import res_config_settings_customer
 from . import res_partner_tier
+from . import res_partner_tier_job
 from . import res_partner_purchase
 from . import cs_customer_report
 from . import helpdesk_ticket_customer_panel

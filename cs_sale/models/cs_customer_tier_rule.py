@@ -40,6 +40,10 @@ class CsCustomerTierRule(models.Model):
         ),
     ]
 
+    def action_cs_recompute_tiers(self):
+        """The list's button: every customer, not the rules selected."""
+        return self.env["res.partner"].action_cs_recompute_tiers()
+
     def _period_start(self, today):
         return fields.Datetime.to_datetime(today) - relativedelta(
             months=self.period_months

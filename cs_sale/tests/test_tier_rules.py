@@ -3,6 +3,9 @@ in batches; a CS manager's override is logged and kept by the rules."""
 
 from odoo.exceptions import AccessError
 
+from odoo.addons.cs_management.tests.jobs import performing_jobs
+from odoo.addons.queue_job.tests.common import trap_jobs
+
 from .common_customer import TODAY, CsCustomerCase, months_ago
 
 
@@ -172,3 +175,35 @@ class TestTierRules(CsCustomerCase):
         self.assertTrue(self.tier["vip"].complaints_to_supervisor)
         self.rule_silver.with_user(self.cs_manager.user_id).min_amount = 2500
         self.assertEqual(self.rule_silver.min_amount, 2500)
+
+    def test_a_cs_manager_applies_the_rules_now_in_background_batches(self):
+        self._buy()
+        Rules = self.env["cs.customer.tier.rule"]
+        for who in (self.agent_a, self.supervisor_a, self.store_manager_a):
+            with self.subTest(who=who.name), trap_jobs() as trap:
+                with self.assertRaises(AccessError):
+                    Rules.with_user(who.user_id).action_cs_recompute_tiers()
+                trap.assert_jobs_count(0)
+        Partner = self.env["res.partner"]
+        with trap_jobs() as trap:
+            answer = Rules.with_user(self.cs_manager.user_id).action_cs_recompute_tiers()
+            self.assertEqual(answer["tag"], "display_notification")
+            trap.assert_jobs_count(1, only=Partner._job_cs_recompute_tiers)
+            self.assertEqual(trap.enqueued_jobs[0].user_id, self.cs_manager.user_id.id)
+            self.assertFalse(self.anna.cs_tier_id, "nothing classified in the request")
+        # two customers a job, from before Anna and Bo: each job queues the next
+        start = min(self.anna.id, self.bo.id) - 1
+        with self._at(TODAY), performing_jobs() as trap:
+            self.assertEqual(Partner._job_cs_recompute_tiers(start, 2), 2)
+            trap.assert_enqueued_job(
+                Partner._job_cs_recompute_tiers, args=(start + 2, 2)
+            )
+        self.anna.invalidate_recordset()
+        self.assertEqual(self.anna.cs_tier_id, self.tier["silver"])
+        self.assertEqual(self.bo.cs_tier_id, self.tier["gold"])
+        self.assertEqual(self.shop.cs_tier_id, self.tier["silver"])
+        # run again (a job resumed): nothing moves twice
+        moves = self.env["cs.customer.tier.move"].search_count([])
+        with self._at(TODAY), performing_jobs():
+            Partner._job_cs_recompute_tiers(start, 2)
+        self.assertEqual(self.env["cs.customer.tier.move"].search_count([]), moves)
