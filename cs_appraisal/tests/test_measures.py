@@ -94,7 +94,10 @@ class TestKpiFill(CsAppraisalCase, CsTicketCase):
             Appraisal._cs_open_unscheduled(
                 self.agent_a, "custom", first, "Review", last
             ).sudo()
-            for first, last in ((at(10, 0).date(), at(10, 0).date()), (at(11, 0).date(), MONTH_END))
+            for first, last in (
+                (at(10, 0).date(), at(10, 0).date()),
+                (at(11, 0).date(), MONTH_END),
+            )
         )
         complaints = self._line(tenth, "Complaints")
         self.assertEqual(complaints.has_data, True)

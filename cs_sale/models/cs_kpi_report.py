@@ -63,4 +63,4 @@ class CsKpiReport(models.Model):
         if self._with_orders():
             for name, table, expression in ORDER_INDEXES:
                 tools.create_index(self.env.cr, name, table, [expression], where=SOLD)
-        super().init()
+        return super().init()

@@ -74,9 +74,7 @@ class TestSalesKpi(CsOrdersCase):
         )
         line = next(
             line
-            for line in self.store_a.with_user(
-                self.store_manager_a.user_id
-            ).kpi_targets
+            for line in self.store_a.with_user(self.store_manager_a.user_id).kpi_targets
             if line["kpi"] == "sales_amount"
         )
         self.assertEqual(

@@ -186,7 +186,9 @@ class TestTierRules(CsCustomerCase):
                 trap.assert_jobs_count(0)
         Partner = self.env["res.partner"]
         with trap_jobs() as trap:
-            answer = Rules.with_user(self.cs_manager.user_id).action_cs_recompute_tiers()
+            answer = Rules.with_user(
+                self.cs_manager.user_id
+            ).action_cs_recompute_tiers()
             self.assertEqual(answer["tag"], "display_notification")
             trap.assert_jobs_count(1, only=Partner._job_cs_recompute_tiers)
             self.assertEqual(trap.enqueued_jobs[0].user_id, self.cs_manager.user_id.id)

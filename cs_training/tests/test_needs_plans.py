@@ -59,10 +59,16 @@ class TestNeedsAndPlans(CsTrainingCase):
         forged = (
             {"state": "done"},
             {"closed_date": "2026-01-31"},
-            {"plan_line_id": self.plan.line_ids.create(
-                {"plan_id": self.plan.id, "course_id": self.product_course.id}
-            ).id},
-            {"failed_attendee_id": self.env["hr.course.attendee"].search([], limit=1).id},
+            {
+                "plan_line_id": self.plan.line_ids.create(
+                    {"plan_id": self.plan.id, "course_id": self.product_course.id}
+                ).id
+            },
+            {
+                "failed_attendee_id": self.env["hr.course.attendee"]
+                .search([], limit=1)
+                .id
+            },
         )
         for vals in forged:
             with self.subTest(vals=vals), self.assertRaises(AccessError):
