@@ -464,6 +464,21 @@ SUDO_PLACES = {
         "the failed enrolment's follow-up is recorded by the process when the "
         "supervisor enrols the employee again, who may not write enrolments"
     ),
+    "cs_training/models/cs_training_need.py::CsTrainingNeed._cs_record": (
+        "where a need stands (state, closed on, plan line) is recorded by its "
+        "actions, which nobody may write by hand, once the user's right to "
+        "write the need was checked"
+    ),
+    "cs_training/models/cs_training_need.py::CsTrainingNeed._cs_close_if_trained": (
+        "a need closes when its people pass: the pass is the trainer's or the "
+        "exam's, who may not write the need's recorded state"
+    ),
+    # cs_training/models/hr_course.py
+    "cs_training/models/hr_course.py::HrCourse._cs_enrol_in_next_session": (
+        "a failed enrolment or an expiring certificate without a session to "
+        "go to opens the need it records (its failed enrolment), which "
+        "nobody may name by hand"
+    ),
     # cs_training/models/helpdesk_ticket.py
     "cs_training/models/helpdesk_ticket.py::HelpdeskTicket._cs_assignable": (
         "the assignment reads the candidates' employees to keep those cleared "

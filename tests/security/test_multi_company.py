@@ -832,6 +832,9 @@ class TestOtherCompanyAttempts(SecurityCase):
         )
 
     def test_trainer_plans_a_need_in_the_other_company_plan(self):
+        # the plan line is recorded by Add to Plan, which takes the plan of
+        # the need's company: a crafted write is refused before any company
+        # check (which still guards the action's own write)
         line_b = self.training_plan_b.line_ids
         self._refused(
             self.trainer_user,
@@ -840,7 +843,7 @@ class TestOtherCompanyAttempts(SecurityCase):
                 .browse(self.need_a.id)
                 .write({"plan_line_id": line_b.id})
             ),
-            UserError,
+            AccessError,
             watch=[(self.need_a, ["plan_line_id"])],
         )
 
