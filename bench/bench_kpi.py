@@ -69,8 +69,8 @@ def generate_quality(env):
                                        user_id, request, date_requested,
                                        date_due, state, create_date, write_date)
         SELECT t.id, t.company_id, %s, t.user_id, 'Check the batch',
-               t.create_date, (t.create_date + interval '2 days')::date, 'done',
-               t.create_date, t.create_date
+               t.cs_received_at, (t.cs_received_at + interval '2 days')::date, 'done',
+               t.cs_received_at, t.cs_received_at
           FROM helpdesk_ticket t
          WHERE t.name LIKE 'Bench request %%' AND t.cs_kind = 'complaint'
            AND random() < 0.1
@@ -107,8 +107,8 @@ WITH received AS (
                                    AND t.cs_resolution_deadline
                                        < now() AT TIME ZONE 'UTC')) AS due
       FROM helpdesk_ticket t JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
-     WHERE t.active AND t.create_date::date BETWEEN %(start)s AND %(end)s
-     GROUP BY t.create_date::date, t.user_id, t.team_id, t.cs_store_id, t.company_id
+     WHERE t.active AND t.cs_received_at::date BETWEEN %(start)s AND %(end)s
+     GROUP BY t.cs_received_at::date, t.user_id, t.team_id, t.cs_store_id, t.company_id
 ), counts AS (
     SELECT user_id, served, complaining, problem, solved, hours, responses, met, due,
            0 AS ratings, 0 AS points, 0 AS inspections, 0 AS score
@@ -139,17 +139,17 @@ SELECT user_id, SUM(served)::int, 100.0 * SUM(complaining) / NULLIF(SUM(served),
 DASHBOARD_SQL = """
 WITH months AS (
     SELECT t.cs_store_id AS store_id,
-           date_trunc('month', t.create_date)::date AS month, COUNT(*) AS inquiries,
-           COUNT(DISTINCT (t.create_date::date, t.user_id, t.team_id, t.company_id,
+           date_trunc('month', t.cs_received_at)::date AS month, COUNT(*) AS inquiries,
+           COUNT(DISTINCT (t.cs_received_at::date, t.user_id, t.team_id, t.company_id,
                            COALESCE(t.commercial_partner_id, -t.id))) AS served,
-           COUNT(DISTINCT (t.create_date::date, t.user_id, t.team_id, t.company_id,
+           COUNT(DISTINCT (t.cs_received_at::date, t.user_id, t.team_id, t.company_id,
                            COALESCE(t.commercial_partner_id, -t.id)))
                FILTER (WHERE t.cs_kind = 'complaint') AS complaining,
-           COUNT(DISTINCT (t.create_date::date, t.user_id, t.team_id, t.company_id,
+           COUNT(DISTINCT (t.cs_received_at::date, t.user_id, t.team_id, t.company_id,
                            COALESCE(t.commercial_partner_id, -t.id)))
                FILTER (WHERE t.cs_kind IN ('complaint', 'after_sales', 'order'))
                AS problem,
-           COUNT(DISTINCT (t.create_date::date, t.user_id, t.team_id, t.company_id,
+           COUNT(DISTINCT (t.cs_received_at::date, t.user_id, t.team_id, t.company_id,
                            COALESCE(t.commercial_partner_id, -t.id)))
                FILTER (WHERE t.cs_kind IN ('complaint', 'after_sales', 'order')
                          AND st.cs_step = 'closed') AS solved,
@@ -160,7 +160,7 @@ WITH months AS (
                                        < now() AT TIME ZONE 'UTC')) AS due,
            0 AS ratings, 0 AS points, 0 AS inspections, 0 AS score
       FROM helpdesk_ticket t JOIN helpdesk_ticket_stage st ON st.id = t.stage_id
-     WHERE t.active AND t.create_date::date BETWEEN %(previous)s AND %(today)s
+     WHERE t.active AND t.cs_received_at::date BETWEEN %(previous)s AND %(today)s
      GROUP BY 1, 2
     UNION ALL
     SELECT t.cs_store_id, date_trunc('month', r.create_date)::date,

@@ -187,8 +187,9 @@ def generate_service(env, tickets, start, days, until):
         INSERT INTO helpdesk_ticket (
             number, name, description, company_id, team_id, user_id, cs_store_id,
             partner_id, commercial_partner_id, category_id, cs_kind, stage_id,
-            create_date, write_date, cs_first_response_date, closed_date,
-            cs_first_response_hours, cs_resolution_hours, cs_reopen_count, active,
+            create_date, write_date, cs_received_at, cs_first_response_date,
+            closed_date, cs_solved_date, cs_first_response_hours, cs_resolution_hours,
+            cs_reopen_count, active,
             rating_status, priority, kanban_state
         )
         SELECT 'B' || t.n, 'Bench request ' || t.n, '<p>Bench</p>', a.company_id,
@@ -198,9 +199,11 @@ def generate_service(env, tickets, start, days, until):
                     WHEN t.s < 0.87 THEN {stage["feedback"]}
                     WHEN t.s < 0.95 THEN {stage["investigation"]}
                     ELSE {stage["acceptance"]} END,
-               t.received, t.received,
+               t.received, t.received, t.received,
                CASE WHEN t.s < 0.95
                     THEN t.received + t.response * interval '1 hour' END,
+               CASE WHEN t.s < 0.80
+                    THEN t.received + t.handling * interval '1 hour' END,
                CASE WHEN t.s < 0.80
                     THEN t.received + t.handling * interval '1 hour' END,
                CASE WHEN t.s < 0.95 THEN t.response ELSE 0 END,
