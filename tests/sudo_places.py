@@ -639,15 +639,6 @@ SUDO_PLACES = {
         "bounded by the user's own ticket rules) are read in the rule's query"
     ),
     # cs_sale/models/res_partner_purchase.py
-    "cs_sale/models/res_partner_purchase.py::ResPartner._cs_order_figures": (
-        "an agent reads only its own sale orders, yet sees the purchase figures "
-        "of the customers of its store's tickets (_cs_profile_partners decides "
-        "whose, as the user): only grouped figures are read"
-    ),
-    "cs_sale/models/res_partner_purchase.py::ResPartner._cs_favourites": (
-        "the favourite products come from the order lines of those same "
-        "customers, grouped, which the agent may not read one by one"
-    ),
     "cs_sale/models/res_partner_purchase.py::ResPartner._cs_average_ratings": (
         "the satisfaction trend averages the ratings of all the customer's "
         "tickets, some of other stores, for the customers the user may see"
