@@ -620,6 +620,15 @@ SUDO_PLACES = {
         "an operator of another team) may read the ticket"
     ),
     # ------------------------------------------------------------------
+    # cs_pos
+    # ------------------------------------------------------------------
+    # cs_pos/models/helpdesk_ticket_pos.py
+    "cs_pos/models/helpdesk_ticket_pos.py::HelpdeskTicket._check_cs_pos_orders": (
+        "the constraint compares the customer of every receipt named on the "
+        "ticket with the ticket's, also of a crafted receipt id the user may "
+        "not read, which is refused as another customer's"
+    ),
+    # ------------------------------------------------------------------
     # cs_sale
     # ------------------------------------------------------------------
     # cs_sale/models/helpdesk_ticket_after_sales.py
