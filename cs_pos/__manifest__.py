@@ -16,6 +16,7 @@
         "security/pos_security.xml",
         "views/helpdesk_ticket_pos_views.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "auto_install": True,
     "installable": True,
 }

@@ -14,6 +14,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _cs_purchases_sql(self):
+        if self.env.context.get("cs_pos_uninstalling"):
+            return super()._cs_purchases_sql()
         return SQL(
             "%s UNION ALL %s",
             super()._cs_purchases_sql(),
