@@ -2,7 +2,13 @@
 tier and the loyalty report, with their sale orders: figures computed by
 hand."""
 
+from datetime import timedelta
+
+from odoo import Command
+from odoo.tests import tagged
+
 from odoo.addons.cs_sale.tests.common_customer import TODAY, months_ago
+from odoo.addons.cs_sale.tests.test_customer_profile import PROFILE_BUDGET, spec
 
 from .common import CsPosCase
 
@@ -84,3 +90,56 @@ class TestPosPurchases(CsPosCase):
         )
         self.assertEqual(rows[0]["first_order_date"], months_ago(3))
         self.assertEqual(rows[0]["last_order_date"], months_ago(1))
+
+
+@tagged("is_query_count")
+class TestPosProfileCost(CsPosCase):
+    """The till's receipts cost the profile no query: cs_sale's budget holds
+    for 4 receipts and for 40."""
+
+    def _receipts(self, count):
+        # as the import of a till's history would: paid receipts, at once
+        self.env["pos.order"].sudo().create(
+            [
+                {
+                    "session_id": self.session.id,
+                    "partner_id": self.customer.id,
+                    "state": "paid",
+                    "date_order": TODAY - timedelta(days=index),
+                    "lines": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "qty": 1,
+                                "price_unit": 100,
+                                "price_subtotal": 100,
+                                "price_subtotal_incl": 100,
+                            }
+                        )
+                        for product in self.serum | self.lipstick
+                    ],
+                    "amount_total": 200,
+                    "amount_tax": 0.0,
+                    "amount_paid": 200,
+                    "amount_return": 0.0,
+                }
+                for index in range(count)
+            ]
+        )
+
+    def test_the_profile_reads_receipts_in_the_same_queries(self):
+        self._customer_ticket(self.customer, "My usual lipstick")
+        user = self.agent_a.user_id
+        partner = self.customer.with_user(user)
+        self.env = self.env(user=user)
+        names = list(PROFILE_FIELDS)
+        for count, total in ((4, 4), (36, 40)):
+            self._receipts(count)
+            if count == 4:
+                partner.web_read(spec(partner, names))  # warm-up
+            with self.subTest(receipts=total):
+                self.env.invalidate_all()
+                with self.assertQueryCount(PROFILE_BUDGET):
+                    profile = partner.web_read(spec(partner, names))[0]
+                self.assertEqual(profile["cs_order_count"], total)
+                self.assertEqual(profile["cs_order_amount"], 200 * total)

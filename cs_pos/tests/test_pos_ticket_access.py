@@ -32,6 +32,10 @@ class TestPosTicketAccess(CsPosCase):
         cls.ticket.cs_pos_order_ids = cls.receipt
         cls._customer_ticket(cls.neighbour, "Serum bought at the till")
 
+    def setUp(self):
+        super().setUp()
+        self.order_count = self.env["pos.order"].search_count([])
+
     def test_the_ticket_shows_its_receipt_lines(self):
         ticket = self.ticket.with_user(self.agent_a.user_id)
         self.assertEqual(ticket.cs_pos_order_ids, self.receipt)
@@ -119,10 +123,6 @@ class TestPosTicketAccess(CsPosCase):
         self.assertEqual(receipt.read(["amount_total"])[0]["amount_total"], 500)
         receipt.write({"general_note": "Gift wrapped"})
         self.assertEqual(self.stranger_receipt.general_note, "Gift wrapped")
-
-    def setUp(self):
-        super().setUp()
-        self.order_count = self.env["pos.order"].search_count([])
 
     def _receipt_as(self, user):
         return (
