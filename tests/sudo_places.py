@@ -635,6 +635,15 @@ SUDO_PLACES = {
         "an operator of another team) may read the ticket"
     ),
     # ------------------------------------------------------------------
+    # cs_pos
+    # ------------------------------------------------------------------
+    # cs_pos/models/helpdesk_ticket_pos.py
+    "cs_pos/models/helpdesk_ticket_pos.py::HelpdeskTicket._check_cs_pos_orders": (
+        "the constraint compares the customer of every receipt named on the "
+        "ticket with the ticket's, also of a crafted receipt id the user may "
+        "not read, which is refused as another customer's"
+    ),
+    # ------------------------------------------------------------------
     # cs_sale
     # ------------------------------------------------------------------
     # cs_sale/models/helpdesk_ticket_after_sales.py
@@ -654,15 +663,6 @@ SUDO_PLACES = {
         "bounded by the user's own ticket rules) are read in the rule's query"
     ),
     # cs_sale/models/res_partner_purchase.py
-    "cs_sale/models/res_partner_purchase.py::ResPartner._cs_order_figures": (
-        "an agent reads only its own sale orders, yet sees the purchase figures "
-        "of the customers of its store's tickets (_cs_profile_partners decides "
-        "whose, as the user): only grouped figures are read"
-    ),
-    "cs_sale/models/res_partner_purchase.py::ResPartner._cs_favourites": (
-        "the favourite products come from the order lines of those same "
-        "customers, grouped, which the agent may not read one by one"
-    ),
     "cs_sale/models/res_partner_purchase.py::ResPartner._cs_average_ratings": (
         "the satisfaction trend averages the ratings of all the customer's "
         "tickets, some of other stores, for the customers the user may see"

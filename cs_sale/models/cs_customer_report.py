@@ -4,9 +4,10 @@ from odoo.tools import SQL
 
 class CsCustomerReport(models.Model):
     """The loyalty picture (001 二(二)-(四)): one row per customer and
-    company with confirmed orders. Averaged in the pivot, ``repeat_rate`` is
-    the share of customers who bought more than once, ``lost_rate`` the share
-    who bought nothing for the company's "lost after" months."""
+    company with purchases (``res.partner._cs_purchases_sql``). Averaged in
+    the pivot, ``repeat_rate`` is the share of customers who bought more than
+    once, ``lost_rate`` the share who bought nothing for the company's "lost
+    after" months."""
 
     _name = "cs.customer.report"
     _description = "Customer Loyalty Report"
@@ -46,30 +47,31 @@ class CsCustomerReport(models.Model):
             SQL(
                 """
                 CREATE VIEW %s AS (
-                    SELECT MIN(so.id) AS id,
-                           p.commercial_partner_id AS partner_id,
-                           so.company_id,
+                    SELECT ROW_NUMBER() OVER (
+                               ORDER BY purchase.partner_id, purchase.company_id
+                           ) AS id,
+                           purchase.partner_id,
+                           purchase.company_id,
                            cp.cs_tier_id AS tier_id,
                            COUNT(*) AS order_count,
-                           SUM(so.amount_total) AS amount,
-                           MIN(so.date_order) AS first_order_date,
-                           MAX(so.date_order) AS last_order_date,
+                           SUM(purchase.amount) AS amount,
+                           MIN(purchase.date) AS first_order_date,
+                           MAX(purchase.date) AS last_order_date,
                            CASE WHEN COUNT(*) > 1 THEN 100.0 ELSE 0.0 END
                                AS repeat_rate,
                            %s AS lost,
                            CASE WHEN %s THEN 100.0 ELSE 0.0 END AS lost_rate
-                      FROM sale_order so
-                      JOIN res_partner p ON p.id = so.partner_id
-                      JOIN res_partner cp ON cp.id = p.commercial_partner_id
-                      JOIN res_company c ON c.id = so.company_id
-                     WHERE so.state = 'sale'
-                     GROUP BY p.commercial_partner_id, so.company_id, cp.cs_tier_id,
-                              c.cs_lost_after_months
+                      FROM (%s) purchase
+                      JOIN res_partner cp ON cp.id = purchase.partner_id
+                      JOIN res_company c ON c.id = purchase.company_id
+                     GROUP BY purchase.partner_id, purchase.company_id,
+                              cp.cs_tier_id, c.cs_lost_after_months
                 )
                 """,
                 SQL.identifier(self._table),
                 self._lost_sql(),
                 self._lost_sql(),
+                self.env["res.partner"]._cs_purchases_sql(),
             )
         )
 
@@ -77,6 +79,6 @@ class CsCustomerReport(models.Model):
     def _lost_sql():
         """A customer is lost after the company's months without a purchase."""
         return SQL(
-            "MAX(so.date_order) < NOW() AT TIME ZONE 'UTC' "
+            "MAX(purchase.date) < NOW() AT TIME ZONE 'UTC' "
             "- make_interval(months => COALESCE(c.cs_lost_after_months, 12))"
         )

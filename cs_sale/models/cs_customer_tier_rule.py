@@ -5,8 +5,9 @@ from odoo.tools import SQL
 
 
 class CsCustomerTierRule(models.Model):
-    """Who reaches a tier: confirmed orders of a company worth at least an
-    amount, and at least a number of them, over the last months. A customer
+    """Who reaches a tier: purchases in a company (confirmed orders, and
+    the till's receipts with cs_pos) worth at least an amount, and at least a
+    number of them, over the last months. A customer
     meeting the rules of several tiers gets the highest."""
 
     _name = "cs.customer.tier.rule"
@@ -51,22 +52,22 @@ class CsCustomerTierRule(models.Model):
 
     def _met_sql(self, partner_ids, today):
         """SQL: the (partner id, tier rank) pairs of ``partner_ids`` meeting
-        these rules, one aggregation per rule over the orders."""
+        these rules, one aggregation per rule over the purchases."""
+        purchases = self.env["res.partner"]._cs_purchases_sql()
         return SQL(" UNION ALL ").join(
             SQL(
                 """
-                SELECT p.commercial_partner_id AS partner_id, %(rank)s AS rank
-                  FROM sale_order so
-                  JOIN res_partner p ON p.id = so.partner_id
-                 WHERE p.commercial_partner_id = ANY(%(partners)s)
-                   AND so.state = 'sale'
-                   AND so.company_id = %(company)s
-                   AND so.date_order >= %(start)s
-                 GROUP BY p.commercial_partner_id
-                HAVING SUM(so.amount_total) >= %(amount)s
+                SELECT purchase.partner_id, %(rank)s AS rank
+                  FROM (%(purchases)s) purchase
+                 WHERE purchase.partner_id = ANY(%(partners)s)
+                   AND purchase.company_id = %(company)s
+                   AND purchase.date >= %(start)s
+                 GROUP BY purchase.partner_id
+                HAVING SUM(purchase.amount) >= %(amount)s
                    AND COUNT(*) >= %(orders)s
                 """,
                 rank=rule.tier_id.rank,
+                purchases=purchases,
                 partners=partner_ids,
                 company=rule.company_id.id,
                 start=rule._period_start(today),

@@ -4,12 +4,15 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 FAVOURITES = 3
 # satisfaction now: the ratings of the last months, against the year before
 RECENT_MONTHS = 6
 BEFORE_MONTHS = 12
 TREND_STEP = 0.25
+# a sale order is a purchase once confirmed
+SOLD = SQL("so.state = 'sale'")
 
 
 class ResPartner(models.Model):
@@ -122,66 +125,55 @@ class ResPartner(models.Model):
             partner.cs_favourite_categ_ids = categories.get(company_partner, [])
         self._cs_set_satisfaction(visible)
 
-    def _cs_order_domain(self, partners, partner_field="partner_id"):
-        return [
-            (f"{partner_field}.commercial_partner_id", "in", partners.ids),
-            ("state", "=", "sale"),
-            ("company_id", "in", self.env.companies.ids),
-        ]
-
     def _cs_order_figures(self, partners):
         """``{commercial partner: (count, amount, first date, last date)}``
-        of the confirmed orders of the user's companies."""
+        of the purchases in the user's companies: one grouped query."""
         if not partners:
             return {}
         # the profile is shown to the customers' agents, who read their own
-        # orders only: the figures are read as the system (_cs_profile_partners)
-        rows = (
-            self.env["sale.order"]
-            .sudo()
-            ._read_group(
-                self._cs_order_domain(partners),
-                ["partner_id"],
-                ["__count", "amount_total:sum", "date_order:min", "date_order:max"],
+        # orders only: the figures are read in SQL, for the customers
+        # _cs_profile_partners lets the user see
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT partner_id, COUNT(*), SUM(amount), MIN(date), MAX(date)
+                  FROM (%s) purchase
+                 WHERE partner_id = ANY(%s) AND company_id = ANY(%s)
+                 GROUP BY partner_id
+                """,
+                self._cs_purchases_sql(),
+                partners.ids,
+                self.env.companies.ids,
             )
         )
-        figures = {}
-        for partner, count, amount, first, last in rows:
-            key = partner.commercial_partner_id
-            old = figures.get(key)
-            figures[key] = (
-                (count, amount, first, last)
-                if not old
-                else (
-                    old[0] + count,
-                    old[1] + amount,
-                    min(old[2], first),
-                    max(old[3], last),
-                )
-            )
-        return figures
+        return {partners.browse(partner_id): tuple(rest) for partner_id, *rest in rows}
 
     def _cs_favourites(self, partners):
         """The products most bought (quantity) and the categories most spent
-        on, per commercial partner: one grouped query over the order lines."""
+        on, per commercial partner: one grouped query over the purchases'
+        lines."""
         if not partners:
             return {}, {}
-        rows = (
-            self.env["sale.order.line"]
-            .sudo()
-            ._read_group(
-                [
-                    *self._cs_order_domain(partners, "order_partner_id"),
-                    ("product_id", "!=", False),
-                ],
-                ["order_partner_id", "product_id"],
-                ["product_uom_qty:sum", "price_total:sum"],
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT partner_id, product_id, SUM(quantity), SUM(amount)
+                  FROM (%s) line
+                 WHERE partner_id = ANY(%s) AND company_id = ANY(%s)
+                 GROUP BY partner_id, product_id
+                """,
+                self._cs_purchase_lines_sql(),
+                partners.ids,
+                self.env.companies.ids,
             )
         )
+        products = self.env["product.product"].browse({row[1] for row in rows})
+        product_by_id = {product.id: product for product in products}
         quantities = defaultdict(lambda: defaultdict(float))
         spent = defaultdict(lambda: defaultdict(float))
-        for partner, product, quantity, total in rows:
-            key = partner.commercial_partner_id
+        for partner_id, product_id, quantity, total in rows:
+            key = partners.browse(partner_id)
+            product = product_by_id[product_id]
             quantities[key][product] += quantity
             spent[key][product.categ_id] += total
         return self._cs_top(quantities), self._cs_top(spent)
@@ -197,6 +189,83 @@ class ResPartner(models.Model):
             ]
             for partner, scores in scores_by_partner.items()
         }
+
+    # ------------------------------------------------------------------
+    # What a purchase is: the one definition the profile, the tier rules and
+    # the loyalty report read (cs_pos adds the till's receipts)
+    # ------------------------------------------------------------------
+    @api.model
+    def _cs_purchases_sql(self):
+        """SQL: one row per purchase, ``partner_id`` (the customer's
+        commercial partner), ``company_id``, ``date`` and ``amount`` (taxes
+        included): the confirmed sale orders."""
+        return self._cs_reading(
+            SQL(
+                """
+                SELECT p.commercial_partner_id AS partner_id, so.company_id,
+                       so.date_order AS date, so.amount_total AS amount
+                  FROM sale_order so
+                  JOIN res_partner p ON p.id = so.partner_id
+                 WHERE %s
+                """,
+                SOLD,
+            ),
+            {
+                "sale.order": (
+                    "partner_id",
+                    "company_id",
+                    "date_order",
+                    "amount_total",
+                    "state",
+                ),
+                "res.partner": ("commercial_partner_id",),
+            },
+        )
+
+    @api.model
+    def _cs_purchase_lines_sql(self):
+        """SQL: one row per product line of the purchases of
+        ``_cs_purchases_sql``, ``partner_id``, ``company_id``, ``product_id``,
+        ``quantity`` and ``amount`` (taxes included)."""
+        return self._cs_reading(
+            SQL(
+                """
+                SELECT p.commercial_partner_id AS partner_id, so.company_id,
+                       sol.product_id, sol.product_uom_qty AS quantity,
+                       sol.price_total AS amount
+                  FROM sale_order_line sol
+                  JOIN sale_order so ON so.id = sol.order_id
+                  JOIN res_partner p ON p.id = so.partner_id
+                 WHERE %s AND sol.product_id IS NOT NULL
+                """,
+                SOLD,
+            ),
+            {
+                "sale.order.line": (
+                    "order_id",
+                    "product_id",
+                    "product_uom_qty",
+                    "price_total",
+                ),
+                "sale.order": ("partner_id", "company_id", "state"),
+                "res.partner": ("commercial_partner_id",),
+            },
+        )
+
+    @api.model
+    def _cs_reading(self, sql, fields_by_model):
+        """``sql`` carrying the stored fields it reads, which
+        ``env.execute_query`` flushes before running it."""
+        return SQL("").join(
+            [
+                sql,
+                *(
+                    SQL(to_flush=self.env[model]._fields[name])
+                    for model, names in fields_by_model.items()
+                    for name in names
+                ),
+            ]
+        )
 
     # ------------------------------------------------------------------
     # Satisfaction

@@ -118,18 +118,15 @@ class ResPartner(models.Model):
         rules = self.env["cs.customer.tier.rule"].sudo().search([])
         if not rules:
             return {}
-        self.env["sale.order"].flush_model(
-            ["partner_id", "state", "company_id", "date_order", "amount_total"]
-        )
-        self.flush_model(["commercial_partner_id"])
-        self.env.cr.execute(
+        # the purchases' query flushes the fields it reads
+        rows = self.env.execute_query(
             SQL(
                 "SELECT partner_id, MAX(rank) FROM (%s) met GROUP BY partner_id",
                 rules._met_sql(partner_ids, today),
             )
         )
         tier_by_rank = {tier.rank: tier.id for tier in rules.tier_id}
-        return {partner: tier_by_rank[rank] for partner, rank in self.env.cr.fetchall()}
+        return {partner: tier_by_rank[rank] for partner, rank in rows}
 
     def _cs_move_values(self, tier_id, source, today):
         return [

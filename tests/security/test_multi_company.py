@@ -33,6 +33,7 @@ NO_CHECK_COMPANY_AUTO = {
     "helpdesk.ticket.category": "OCA's model; we add no company-bound link to it",
     "helpdesk.ticket.stage": "OCA's model; we add no company-bound link to it",
     "queue.job": "OCA's job queue; we add cs_res_id, an id, no company-bound link",
+    "pos.order": "Odoo's model; we add cs_order_readable, an access field, no link",
 }
 # Exceptions that an Odoo module our addons may pull in turns into a check
 # (cs_sale depends on account and stock, which check res.partner's links)
@@ -52,6 +53,7 @@ CHECKED_LINKS = {
         "cs_po_detected_by_id",
         "cs_about_ticket_id",
         "cs_staff_user_id",
+        "cs_pos_order_ids",
     ),
     "cs.conduct.record": ("employee_id", "team_id", "ticket_id"),
     "cs.target": ("store_id", "team_id"),

@@ -1,0 +1,2 @@
+from . import test_pos_purchases
+from . import test_pos_ticket_access
