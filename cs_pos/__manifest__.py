@@ -1,7 +1,7 @@
 {
     "name": "Customer Service: Point of Sale",
     "summary": "The customer's till receipts on service tickets, counted in the "
-    "purchase profile, the customer tiers and the loyalty report",
+    "purchase profile, the customer tiers, the loyalty report and the store's sales",
     "version": "18.0.1.0.0",
     "category": "Services/Customer Service",
     "license": "AGPL-3",
@@ -15,6 +15,7 @@
         "security/ir.model.access.csv",
         "security/pos_security.xml",
         "views/helpdesk_ticket_pos_views.xml",
+        "views/pos_config_views.xml",
     ],
     "uninstall_hook": "uninstall_hook",
     "auto_install": True,

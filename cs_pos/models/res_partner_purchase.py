@@ -1,6 +1,8 @@
 from odoo import api, models
 from odoo.tools import SQL
 
+from .cs_kpi_report import UNINSTALLING
+
 # a till receipt is a purchase once paid (then posted or invoiced); a refund,
 # its total negative, is none, as a credit note is none for a sale order
 PAID = SQL("po.state IN ('paid', 'done', 'invoiced') AND po.amount_total >= 0")
@@ -14,7 +16,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _cs_purchases_sql(self):
-        if self.env.context.get("cs_pos_uninstalling"):
+        if self.env.context.get(UNINSTALLING):
             return super()._cs_purchases_sql()
         return SQL(
             "%s UNION ALL %s",
