@@ -9,6 +9,7 @@ import time
 import odoo
 from odoo import SUPERUSER_ID, Command, api
 from odoo.modules.registry import Registry
+from odoo.tools.sql import column_exists
 
 AGENTS_PER_SUPERVISOR = 19
 # kinds of ticket and their share of the month, in per cent
@@ -115,6 +116,22 @@ def build_organisation(env, count):
     return leaders | agents
 
 
+def insert_customers(cr, count=20000):
+    """``count`` customers 'Bench Customer N', their own commercial partners."""
+    # account (with cs_sale) adds a column without a database default
+    billing = column_exists(cr, "res_partner", "autopost_bills")
+    cr.execute(
+        f"""
+        INSERT INTO res_partner (name, active, type, is_company, create_date,
+                                 write_date{", autopost_bills" if billing else ""})
+        SELECT 'Bench Customer ' || g, true, 'contact', false, now(),
+               now(){", 'ask'" if billing else ""}
+          FROM generate_series(1, %s) g
+        """,
+        [count],
+    )
+
+
 def generate_service(env, tickets, start, days, until):
     """``tickets`` tickets received over ``days`` days from ``start`` in SQL,
     over the agents' teams, with their first-response and resolution deadline
@@ -142,14 +159,7 @@ def generate_service(env, tickets, start, days, until):
         "order": ref("cs_management.sla_resolution_order").id,
     }
     cr.execute("SELECT setseed(0.42)")
-    cr.execute(
-        """
-        INSERT INTO res_partner (name, active, type, is_company, create_date,
-                                 write_date)
-        SELECT 'Bench Customer ' || g, true, 'contact', false, now(), now()
-          FROM generate_series(1, 20000) g
-        """
-    )
+    insert_customers(cr)
     cr.execute(
         "UPDATE res_partner SET commercial_partner_id = id"
         " WHERE name LIKE 'Bench Customer %'"

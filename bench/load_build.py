@@ -19,6 +19,7 @@ from dataset import (
     AGENTS_PER_SUPERVISOR,
     KINDS,
     generate_service,
+    insert_customers,
     prepare_once,
 )
 
@@ -116,14 +117,7 @@ def generate_plain(env, tickets):
     first, resolution = slas["First response"], slas["Resolution"]
     env.flush_all()
     cr.execute("SELECT setseed(0.42)")
-    cr.execute(
-        """
-        INSERT INTO res_partner (name, active, type, is_company, create_date,
-                                 write_date)
-        SELECT 'Bench Customer ' || g, true, 'contact', false, now(), now()
-          FROM generate_series(1, 20000) g
-        """
-    )
+    insert_customers(cr)
     cr.execute(
         "UPDATE res_partner SET commercial_partner_id = id"
         " WHERE name LIKE 'Bench Customer %'"
