@@ -3,6 +3,7 @@ from . import rma_operation
 from . import rma
 from . import helpdesk_ticket_orders
 from . import helpdesk_ticket_after_sales
+from . import cs_order_readable
 from . import sale_order
 from . import cs_kpi_report
 from . import cs_billing_readable

@@ -1,8 +1,7 @@
-from odoo import fields, models
+from odoo import models
 
 from odoo.addons.cs_management.models.record_access import (
     accessible_ids_query,
-    boolean_search,
     is_cs_staff,
 )
 
@@ -14,22 +13,9 @@ def bounded_by_tickets(env):
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
-
-    # for the record rules of Customer Service users (security/orders_rules.xml)
-    cs_order_readable = fields.Boolean(
-        string="Of a Customer of the User's Tickets",
-        compute="_compute_cs_order_readable",
-        search="_search_cs_order_readable",
-    )
-
-    def _compute_cs_order_readable(self):
-        readable = self.search([("id", "in", self.ids), *self._cs_readable_domain()])
-        for order in self:
-            order.cs_order_readable = order in readable
-
-    def _search_cs_order_readable(self, operator, value):
-        return boolean_search(operator, value, self._cs_readable_domain())
+    # for the record rules of Customer Service users (security/orders_security.xml)
+    _name = "sale.order"
+    _inherit = ["sale.order", "cs.order.readable"]
 
     def _cs_readable_domain(self):
         if not bounded_by_tickets(self.env):
