@@ -17,6 +17,7 @@
         "views/helpdesk_ticket_pos_views.xml",
         "views/pos_config_views.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     "auto_install": True,
     "installable": True,
