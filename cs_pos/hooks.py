@@ -12,6 +12,7 @@ def post_init_hook(env):
     tier rules then run again over the purchases."""
     module = env["ir.module.module"].search([("name", "=", "cs_pos")])
     if module.demo:
+        till_history.staff_not_cashiers(env)
         till_history.generate(env)
         tiers_history.generate(env)
 

@@ -23,7 +23,9 @@ BUDGET = {
     # cs_sale, when installed: the customer's tier read for the tier's deadline
     # rules and the VIP routing (+2)
     "verification": 34,
-    "investigation": 20,
+    # cs_pos, when installed: the company check of the ticket's till
+    # receipts, run with the other links the step writes (+1)
+    "investigation": 21,
     "solution": 11,
     "tell_result": 37,
     "feedback": 9,
@@ -39,7 +41,8 @@ BUDGET = {
     # helpdesk_mgmt_sale's order links and count (+2), and the customer panel:
     # whose profile the agent sees, the orders, their lines and the ratings,
     # each one grouped query whatever the number of orders (+5)
-    "form": 37,
+    # With cs_pos installed: the ticket's till receipts (+1)
+    "form": 38,
 }
 
 
