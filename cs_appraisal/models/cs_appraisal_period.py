@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 # a custom period is chosen by a CS manager for an unscheduled appraisal
 KINDS = [("monthly", "Monthly"), ("annual", "Annual"), ("custom", "Custom")]
+# what a period's forms measure
+PERIOD_DATES = {"kind", "date_from", "date_to"}
 # forms one job opens or starts; the next job does the next ones
 FORM_BATCH = 500
 
@@ -76,19 +78,20 @@ class CsAppraisalPeriod(models.Model):
                 f"{labels.get(period.kind, '')} {period.name or ''}".strip()
             )
 
+    @staticmethod
+    def _last_day(kind, date_from, date_to=None):
+        """The last day of a period: its month's or its year's, the one
+        chosen for a custom period."""
+        if kind == "custom":
+            return date_to
+        length = relativedelta(years=1) if kind == "annual" else relativedelta(months=1)
+        return date_from and date_from + length - relativedelta(days=1)
+
     @api.depends("kind", "date_from")
     def _compute_date_to(self):
         for period in self:
-            if period.kind == "custom":
-                period.date_to = period.date_to
-                continue
-            length = (
-                relativedelta(years=1)
-                if period.kind == "annual"
-                else relativedelta(months=1)
-            )
-            period.date_to = (
-                period.date_from and period.date_from + length - relativedelta(days=1)
+            period.date_to = self._last_day(
+                period.kind, period.date_from, period.date_to
             )
 
     def _compute_counts(self):
@@ -125,6 +128,14 @@ class CsAppraisalPeriod(models.Model):
                         "on the 1st of January."
                     )
                 )
+            # what a monthly or annual form measures is its whole month or year
+            if period.date_to != self._last_day(period.kind, period.date_from):
+                raise ValidationError(
+                    _(
+                        "A monthly period ends on the last day of its month, an "
+                        "annual one on the 31st of December."
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -139,19 +150,25 @@ class CsAppraisalPeriod(models.Model):
                 vals.setdefault(name, value)
         return super().create(vals_list)
 
+    def write(self, vals):
+        if PERIOD_DATES & vals.keys() and self.env["cs.appraisal"].search_count(
+            [("period_id", "in", self.ids)], limit=1
+        ):
+            raise UserError(
+                _(
+                    "The appraisals of this period measure its dates: they cannot "
+                    "change any more."
+                )
+            )
+        return super().write(vals)
+
     @api.model
     def _calendar(self, company, kind, date_from, date_to=None):
         """Due dates of the steps, counted from the end of the period (product
         defaults: the 3rd, 7th and 10th of the next month). The annual
         appraisal follows December's: its steps count from December's
         calibration."""
-        if kind == "custom":
-            start = date_to or date_from
-        else:
-            end = date_from + (
-                relativedelta(years=1) if kind == "annual" else relativedelta(months=1)
-            )
-            start = end - relativedelta(days=1)
+        start = self._last_day(kind, date_from, date_to) or date_from
         if kind == "annual":
             start += relativedelta(days=company.cs_appraisal_calibration_days)
         return {

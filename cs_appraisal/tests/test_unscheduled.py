@@ -108,3 +108,23 @@ class TestUnscheduledAppraisal(CsAppraisalCase):
                 ).action_open()
         self.assertFalse(self._forms(date(2025, 4, 10)))
         self.assertFalse(Periods.search([("kind", "=", "custom")]))
+
+    def test_the_dates_a_form_measures_cannot_be_moved(self):
+        """Over RPC as the CS manager, who may write periods: a monthly
+        period keeps its whole month, and a period with forms its dates."""
+        Periods = self.env["cs.appraisal.period"].with_user(self.cs_manager.user_id)
+        empty = Periods.create({"kind": "monthly", "date_from": date(2031, 5, 1)})
+        with self.assertRaises(ValidationError):
+            empty.write({"date_to": date(2031, 5, 10)})
+        self.assertEqual(empty.date_to, date(2031, 5, 31), "nothing written")
+        self._form(self.agent_a)  # a form of the test's period
+        period = Periods.browse(self.period.id)
+        before = (period.kind, period.date_from, period.date_to)
+        for vals in (
+            {"date_to": period.date_to.replace(day=10)},
+            {"kind": "custom", "date_to": period.date_to.replace(day=10)},
+            {"date_from": period.date_from.replace(month=period.date_from.month + 1)},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                period.write(vals)
+        self.assertEqual((period.kind, period.date_from, period.date_to), before)
