@@ -1,11 +1,11 @@
 from odoo import api, models
 from odoo.tools import SQL
 
-from .cs_kpi_report import UNINSTALLING
+from .cs_kpi_report import SOLD_AT_THE_TILL, UNINSTALLING
 
 # a till receipt is a purchase once paid (then posted or invoiced); a refund,
 # its total negative, is none, as a credit note is none for a sale order
-PAID = SQL("po.state IN ('paid', 'done', 'invoiced') AND po.amount_total >= 0")
+PAID = SQL("%s AND po.amount_total >= 0", SOLD_AT_THE_TILL)
 
 
 class ResPartner(models.Model):

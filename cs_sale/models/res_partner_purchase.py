@@ -12,7 +12,8 @@ RECENT_MONTHS = 6
 BEFORE_MONTHS = 12
 TREND_STEP = 0.25
 # a sale order is a purchase once confirmed
-SOLD = SQL("so.state = 'sale'")
+SOLD_STATE = "sale"
+SOLD = SQL("so.state = %s", SOLD_STATE)
 
 
 class ResPartner(models.Model):
