@@ -57,6 +57,8 @@ CHECKED_LINKS = {
     ),
     "cs.conduct.record": ("employee_id", "team_id", "ticket_id"),
     "cs.target": ("store_id", "team_id"),
+    # a till's store (cs_pos): its receipts count in that store's sales
+    "pos.config": ("cs_store_id",),
     "helpdesk.ticket.team": ("cs_store_id", "user_id"),
     "helpdesk.ticket.channel": ("cs_team_id",),
     "cs.followup": ("plan_id", "ticket_id", "new_ticket_id", "partner_id", "user_id"),
