@@ -1,5 +1,6 @@
 from odoo import fields, models
 from odoo.osv import expression
+from odoo.tools import SQL
 
 from .record_access import accessible_ids_query, boolean_search
 
@@ -56,6 +57,16 @@ class MailFollowers(models.Model):
         for model_name in guarded:
             records = accessible_ids_query(self.env, model_name)
             if records is not None:
+                # tied to the follower's row: under an OR PostgreSQL cannot
+                # join an IN, and would list every record the user may read
+                # for each follower query (the chatter makes three)
+                records.add_where(
+                    SQL(
+                        "%s = %s",
+                        SQL.identifier(records.table, "id"),
+                        SQL.identifier(self._table, "res_id"),
+                    )
+                )
                 readable.append(
                     [("res_model", "=", model_name), ("res_id", "in", records)]
                 )
