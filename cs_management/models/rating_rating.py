@@ -10,6 +10,9 @@ class RatingRating(models.Model):
     # who read it could rate in the customer's place (Odoo reads it as sudo)
     access_token = fields.Char(groups="base.group_system")
 
+    # a customer's ratings: the profile, the satisfaction trend, the tiers
+    partner_id = fields.Many2one(index="btree_not_null")
+
     # for the record rules of Customer Service users (security/oca_rules.xml)
     cs_ticket_readable = fields.Boolean(
         string="On a Ticket the User May Read",
