@@ -52,6 +52,7 @@ class CsQaInspection(models.Model):
     _cs_sheet_rules = {"scale": "scale", "pass_mark": "pass_mark"}
     # the workflow's steps and the score feed the IQS, the KPIs and the appraisal
     _cs_recorded_fields = (
+        "scale",
         "state",
         "published_date",
         "acknowledged_date",
@@ -153,10 +154,19 @@ class CsQaInspection(models.Model):
     line_ids = fields.One2many(
         "cs.qa.inspection.line", "inspection_id", string="Criteria", copy=True
     )
+    # not read-only so that sampling can give them (Odoo drops given values
+    # of read-only precomputed fields and builds a new record per inspection
+    # to compute them); recorded fields: nobody else sets them
     scale = fields.Integer(
-        string="Out Of", compute="_compute_rules", store=True, precompute=True
+        string="Out Of",
+        compute="_compute_rules",
+        store=True,
+        precompute=True,
+        readonly=False,
     )
-    pass_mark = fields.Float(compute="_compute_rules", store=True, precompute=True)
+    pass_mark = fields.Float(
+        compute="_compute_rules", store=True, precompute=True, readonly=False
+    )
     raw_score = fields.Float(
         string="Weighted Score",
         compute="_compute_score",

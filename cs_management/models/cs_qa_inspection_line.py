@@ -166,7 +166,8 @@ class CsQaInspectionLine(models.Model):
                    SELECT %(values)s, %(uid)s, %(now)s, %(uid)s, %(now)s
                      FROM json_populate_recordset(NULL::%(table)s, %(rows)s) AS line
                      JOIN cs_qa_criterion AS criterion
-                       ON criterion.id = line.criterion_id""",
+                       ON criterion.id = line.criterion_id
+                RETURNING id, inspection_id, criterion_id""",
                 table=SQL.identifier(self._table),
                 names=names,
                 values=values,
@@ -175,11 +176,44 @@ class CsQaInspectionLine(models.Model):
                 now=self.env.cr.now(),
             )
         )
+        inserted = self.env.cr.fetchall()
         inspections = self.env["cs.qa.inspection"].browse(
             {vals["inspection_id"] for vals in vals_list}
         )
         inspections.invalidate_recordset(["line_ids"])
         inspections.modified(["line_ids"])
+        self._cache_scoresheets(inspections, vals_list, inserted)
+
+    def _cache_scoresheets(self, inspections, vals_list, inserted):
+        """Put the inserted lines in the cache as the ORM's create would:
+        the inspections' scores, computed next, read what was just written
+        instead of reading thousands of lines back."""
+        by_key = {
+            (vals["inspection_id"], vals["criterion_id"]): vals for vals in vals_list
+        }
+        sheets = {inspection_id: [] for inspection_id in inspections.ids}
+        for line_id, inspection_id, criterion_id in inserted:
+            sheets[inspection_id].append(
+                (by_key[inspection_id, criterion_id]["sequence"], line_id)
+            )
+        cache = self.env.cache
+        for name in ("weight", "normalized", "below_bar"):
+            cache.update(
+                self.browse(line_id for line_id, _sheet, _criterion in inserted),
+                self._fields[name],
+                [
+                    by_key[sheet, criterion][name]
+                    for _line, sheet, criterion in inserted
+                ],
+            )
+        cache.update(
+            inspections,
+            inspections._fields["line_ids"],
+            [
+                tuple(line for _seq, line in sorted(sheets[id_]))
+                for id_ in inspections.ids
+            ],
+        )
 
     @api.constrains("points", "max_points")
     def _check_points(self):

@@ -18,7 +18,9 @@ class CsQaInspection(models.Model):
         """The QA reviews of sampled tickets, reviewed by the scorecard's
         reviewer or else the agent's manager."""
         tickets = self.env["helpdesk.ticket"].browse(ticket_ids)
+        tickets.fetch(["user_id", "company_id", "closed_date"])
         reviewers = self._sample_reviewers(scorecard, tickets.user_id)
+        rules = self._cs_rules_from(scorecard)
         return self.with_context(
             tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
         ).create(
@@ -32,6 +34,7 @@ class CsQaInspection(models.Model):
                     "company_id": ticket.company_id.id,
                     "date": fields.Date.context_today(self, ticket.closed_date),
                     "sample_period_start": period_start,
+                    **rules,
                 }
                 for ticket in tickets
             ]

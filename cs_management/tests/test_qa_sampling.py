@@ -70,7 +70,19 @@ class TestQaSampling(CsQaCase):
         self.assertEqual(set(inspections.mapped("state")), {"draft"})
         self.assertEqual(set(inspections.mapped("sample_period_start")), {MARCH[0]})
         self.assertEqual(len(inspections[0].line_ids), 3)
-        # the scoresheets are written in one statement: read them back as stored
+        self.assertEqual(
+            set(inspections.mapped(lambda i: (i.scale, i.pass_mark))),
+            {(self.scorecard.scale, self.scorecard.pass_mark)},
+        )
+        # the scoresheets are written in one statement and put in the cache:
+        # the cache holds what was stored
+        cached = [(i.line_ids.ids, i.line_ids.mapped("weight")) for i in inspections]
+        inspections.invalidate_recordset()
+        inspections.line_ids.invalidate_recordset()
+        self.assertEqual(
+            [(i.line_ids.ids, i.line_ids.mapped("weight")) for i in inspections],
+            cached,
+        )
         inspections.invalidate_recordset()
         inspections.line_ids.invalidate_recordset()
         self.assertEqual(

@@ -254,6 +254,7 @@ class TestQaWorkflow(CsQaCase):
             "published_date": "2025-03-05 10:00:00",
             "acknowledged_date": "2025-03-05 10:00:00",
             "pass_mark": 0,
+            "scale": 1000,
             "raw_score": 100,
             "critical_failed": False,
             "score": 100,
@@ -269,8 +270,13 @@ class TestQaWorkflow(CsQaCase):
                     inspection.with_user(user).write({name: value})
         with self.assertRaises(AccessError):
             self._inspect(self.supervisor_a, self.ticket_a, score=100, passed=True)
+        # the scale and pass mark come from the scorecard, not the caller
+        for rule in ({"scale": 1000}, {"pass_mark": 0}):
+            with self.subTest(rule=rule), self.assertRaises(AccessError):
+                self._inspect(self.supervisor_a, self.ticket_a, **rule)
         inspection.invalidate_recordset()
         self.assertEqual((inspection.state, inspection.passed), ("draft", False))
+        self.assertEqual((inspection.scale, inspection.pass_mark), (10, 8))
         self.assertLess(inspection.score, 100)
         # the workflow still records them
         inspection.remarks = "<p>Greet the customer by name.</p>"
