@@ -196,7 +196,7 @@ def generate_service(env, tickets, start, days, until):
         )
         INSERT INTO helpdesk_ticket (
             number, name, description, company_id, team_id, user_id, cs_store_id,
-            partner_id, commercial_partner_id, category_id, cs_kind, stage_id,
+            partner_id, commercial_partner_id, category_id, cs_kind, stage_id, closed,
             create_date, write_date, cs_received_at, cs_first_response_date,
             closed_date, cs_solved_date, cs_first_response_hours, cs_resolution_hours,
             cs_reopen_count, active,
@@ -209,6 +209,7 @@ def generate_service(env, tickets, start, days, until):
                     WHEN t.s < 0.87 THEN {stage["feedback"]}
                     WHEN t.s < 0.95 THEN {stage["investigation"]}
                     ELSE {stage["acceptance"]} END,
+               t.s < 0.80,
                t.received, t.received, t.received,
                CASE WHEN t.s < 0.95
                     THEN t.received + t.response * interval '1 hour' END,

@@ -41,6 +41,7 @@ from . import helpdesk_ticket_social
 from . import cs_social_message
 from . import helpdesk_ticket_public_opinion
 from . import helpdesk_ticket_customer
+from . import helpdesk_ticket_desk_search
 from . import helpdesk_ticket_rating
 from . import helpdesk_ticket_concerned
 from . import rating_rating

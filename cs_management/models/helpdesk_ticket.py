@@ -58,9 +58,6 @@ class HelpdeskTicket(models.Model):
         # roles may not
         return "write" if self.env.user._cs_reads_only() else "read"
 
-    # the desk searches tickets by any part of their title or number
-    name = fields.Char(index="trigram")
-    number = fields.Char(index="trigram")
     cs_process = fields.Boolean(
         related="team_id.cs_process",
         string="In the Customer-Service Process",

@@ -3,6 +3,7 @@ from . import test_complaint_lifecycle
 from . import test_crm_and_review
 from . import test_customer_data
 from . import test_deadlines
+from . import test_desk_search
 from . import test_escalation_and_handoffs
 from . import test_followup_plans
 from . import test_kpi

@@ -1,0 +1,89 @@
+"""How the desk finds tickets among millions (helpdesk_ticket_desk_search):
+the stored open/closed flag, the followed tickets as an array, and the
+partial indexes that let PostgreSQL serve each role's open tickets from
+indexes instead of reading the whole ticket table."""
+
+from odoo.tests import tagged
+from odoo.tools import SQL
+
+from .common import CsTicketCase
+
+
+@tagged("post_install", "-at_install")
+class TestDeskSearch(CsTicketCase):
+    def test_closed_is_stored_and_follows_the_stage(self):
+        ticket = self._new_ticket()
+        self.assertFalse(ticket.closed)
+        ticket.stage_id = self.cancelled
+        ticket.flush_recordset()
+        self.env.cr.execute(
+            "SELECT closed FROM helpdesk_ticket WHERE id = %s", [ticket.id]
+        )
+        self.assertIs(self.env.cr.fetchone()[0], True)
+        open_stage = self.stage["acceptance"]
+        ticket.stage_id = open_stage
+        open_stage.closed = True  # an administrator redefines the stage
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT closed FROM helpdesk_ticket WHERE id = %s", [ticket.id]
+        )
+        self.assertIs(self.env.cr.fetchone()[0], True)
+
+    def test_followed_tickets_are_found_as_before(self):
+        follower = self.agent_b.user_id.partner_id
+        self.ticket_a.message_subscribe(partner_ids=follower.ids)
+        Ticket = self.env["helpdesk.ticket"].with_context(active_test=False)
+        followed = Ticket.search([("message_partner_ids", "=", follower.id)])
+        self.assertIn(self.ticket_a, followed)
+        self.assertNotIn(self.ticket_c, followed)
+        self.assertEqual(
+            Ticket.search([("message_partner_ids", "in", follower.ids)]), followed
+        )
+        others = Ticket.search([("message_partner_ids", "!=", follower.id)])
+        self.assertFalse(others & followed)
+        self.assertIn(self.ticket_c, others)
+        # the rule for internal users (followers see the ticket) still opens it
+        # to whoever follows it
+        self.assertIn(
+            self.ticket_a,
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent_b.user_id)
+            .search([("id", "=", self.ticket_a.id)]),
+        )
+
+    def _plan(self, user, domain):
+        """The plan of ``user``'s search, the table scan ruled out."""
+        cr = self.env.cr
+        query = self.env["helpdesk.ticket"].with_user(user)._search(domain)
+        cr.execute("SAVEPOINT plan")
+        cr.execute("SET LOCAL enable_seqscan = off")
+        cr.execute(SQL("EXPLAIN %s", query.select('"helpdesk_ticket"."id"')))
+        plan = "\n".join(row[0] for row in cr.fetchall())
+        cr.execute("ROLLBACK TO SAVEPOINT plan")
+        return plan
+
+    def test_an_agents_open_tickets_are_a_union_of_index_scans(self):
+        """The open tickets an agent's rules select (own, team, store,
+        customer, followed): no arm of the rules' OR is a subquery, so each
+        can be an index scan over the open tickets (on a large table
+        PostgreSQL takes their union; on this small one it may read the few
+        open tickets whole). An IN (subquery) under the OR, or the stage
+        subquery "Open" used to be, is a SubPlan tested ticket by ticket
+        over millions of tickets."""
+        self.env.cr.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname LIKE %s",
+            ["helpdesk_ticket_open_%"],
+        )
+        self.assertEqual(len(self.env.cr.fetchall()), 4)
+        open_process = [("cs_process", "=", True), ("closed", "=", False)]
+        for employee in (self.agent_a, self.presales_a):
+            with self.subTest(user=employee.user_id.login):
+                plan = self._plan(employee.user_id, open_process)
+                self.assertNotIn("SubPlan", plan)
+                self.assertIn("helpdesk_ticket_open_", plan)
+                self.assertNotIn("Seq Scan on helpdesk_ticket ", plan + " ")
+        # a supervisor's rules add the tickets it inspects (a subquery): its
+        # open tickets are read from the open tickets' index, not the table
+        plan = self._plan(self.supervisor_a.user_id, open_process)
+        self.assertIn("helpdesk_ticket_open_", plan)
+        self.assertNotIn("Seq Scan on helpdesk_ticket ", plan + " ")
