@@ -5,7 +5,7 @@
 # helpdesk (helpdesk_mgmt + sla + rating, set up as in bench/tickets.sh) on
 # the same volume; prints p50/p95/p99 per action, throughput and errors side
 # by side, then checks that every write acknowledged is in the database.
-# Exits non-zero on errors or lost writes. Not part of CI.
+# Exits non-zero on errors of ours or a lost write of either. Not part of CI.
 #
 #   bench/load.sh [--users N] [--duration 3m] [--only ours|plain] [--build-only]
 #
