@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .helpdesk_ticket_desk_search import among_ids
+
 
 class HelpdeskTicket(models.Model):
     """The quality inspections of a ticket (QA-1..3)."""
@@ -11,9 +13,42 @@ class HelpdeskTicket(models.Model):
     cs_qa_inspection_ids = fields.One2many(
         "cs.qa.inspection", "ticket_id", string="Quality Inspections"
     )
+    # for the QA reviewer's record rule (security/qa_rules.xml)
+    cs_qa_reviewer_ids = fields.Many2many(
+        "res.users",
+        string="QA Reviewers",
+        compute="_compute_cs_qa_reviewer_ids",
+        search="_search_cs_qa_reviewer_ids",
+        groups="cs_management.group_cs_supervisor",
+    )
     cs_qa_inspection_count = fields.Integer(
         string="Inspections", compute="_compute_cs_qa_inspection_count"
     )
+
+    def _compute_cs_qa_reviewer_ids(self):
+        reviewers = dict(
+            self.env["cs.qa.inspection"]
+            .sudo()
+            ._read_group(
+                [("ticket_id", "in", self.ids)],
+                ["ticket_id"],
+                ["reviewer_id:array_agg"],
+            )
+        )
+        for ticket in self:
+            ticket.cs_qa_reviewer_ids = [
+                user_id for user_id in reviewers.get(ticket, []) if user_id
+            ]
+
+    def _search_cs_qa_reviewer_ids(self, operator, value):
+        if operator not in ("in", "="):
+            raise NotImplementedError(f"Unsupported operator {operator}")
+        inspections = (
+            self.env["cs.qa.inspection"]
+            .sudo()
+            ._search([("reviewer_id", operator, value), ("ticket_id", "!=", False)])
+        )
+        return [among_ids(inspections.subselect("ticket_id"))]
 
     def _compute_cs_qa_inspection_count(self):
         counts = dict(
