@@ -3,6 +3,7 @@ from odoo.tools import sql
 
 from .demo import history
 from .models.cs_kpi_report import DAY_INDEXES
+from .models.helpdesk_ticket_desk_search import OPEN_BY, open_index_name
 
 # (table, column): indexed by our override of another module's field
 OVERRIDDEN_FIELD_INDEXES = (
@@ -11,6 +12,9 @@ OVERRIDDEN_FIELD_INDEXES = (
     ("helpdesk_ticket", "duplicate_id"),  # helpdesk_ticket_customer.py
     ("helpdesk_ticket_sla", "deadline"),  # helpdesk_ticket_sla.py
     ("helpdesk_ticket_sla", "ticket_id"),  # helpdesk_ticket_sla.py
+    ("helpdesk_ticket", "name"),  # helpdesk_ticket_desk_search.py
+    ("helpdesk_ticket", "number"),  # helpdesk_ticket_desk_search.py
+    ("rating_rating", "partner_id"),  # rating_rating.py
 )
 
 
@@ -51,3 +55,5 @@ def _drop_indexes_on_other_tables(env):
         sql.drop_index(env.cr, name, table)
     for table, column in OVERRIDDEN_FIELD_INDEXES:
         sql.drop_index(env.cr, sql.make_index_name(table, column), table)
+    for column in OPEN_BY:
+        sql.drop_index(env.cr, open_index_name(column), "helpdesk_ticket")

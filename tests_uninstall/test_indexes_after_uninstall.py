@@ -17,6 +17,13 @@ LEFT_BEHIND = (
     sql.make_index_name("helpdesk_ticket", "closed_date"),
     sql.make_index_name("helpdesk_ticket_sla", "deadline"),
     sql.make_index_name("helpdesk_ticket_sla", "ticket_id"),
+    sql.make_index_name("helpdesk_ticket", "name"),
+    sql.make_index_name("helpdesk_ticket", "number"),
+    sql.make_index_name("rating_rating", "partner_id"),
+    "helpdesk_ticket_open_team_id_index",
+    "helpdesk_ticket_open_cs_store_id_index",
+    "helpdesk_ticket_open_user_id_index",
+    "helpdesk_ticket_open_partner_id_index",
 )
 
 

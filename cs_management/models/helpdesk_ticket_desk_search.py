@@ -10,6 +10,10 @@ OPEN_PREDICATE = "closed IS NULL OR closed = FALSE"
 OPEN_BY = ("team_id", "cs_store_id", "user_id", "partner_id")
 
 
+def open_index_name(column):
+    return f"helpdesk_ticket_open_{column}_index"
+
+
 def among_ids(subselect):
     """A domain leaf for the tickets whose ids ``subselect`` lists, written
     so that an OR of record rules can still use indexes: an IN (subquery)
@@ -50,7 +54,7 @@ class HelpdeskTicket(models.Model):
         for column in OPEN_BY:
             tools.create_index(
                 self.env.cr,
-                f"helpdesk_ticket_open_{column}_index",
+                open_index_name(column),
                 self._table,
                 [column],
                 where=OPEN_PREDICATE,
