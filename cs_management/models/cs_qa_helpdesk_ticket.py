@@ -41,14 +41,21 @@ class HelpdeskTicket(models.Model):
             ]
 
     def _search_cs_qa_reviewer_ids(self, operator, value):
-        if operator not in ("in", "="):
+        negative = operator in ("not in", "!=")
+        if not negative and operator not in ("in", "="):
             raise NotImplementedError(f"Unsupported operator {operator}")
         inspections = (
             self.env["cs.qa.inspection"]
             .sudo()
-            ._search([("reviewer_id", operator, value), ("ticket_id", "!=", False)])
+            ._search(
+                [
+                    ("reviewer_id", "in", [value] if isinstance(value, int) else value),
+                    ("ticket_id", "!=", False),
+                ]
+            )
         )
-        return [among_ids(inspections.subselect("ticket_id"))]
+        inspected = among_ids(inspections.subselect("ticket_id"))
+        return ["!", inspected] if negative else [inspected]
 
     def _compute_cs_qa_inspection_count(self):
         counts = dict(

@@ -89,3 +89,30 @@ class TestDeskSearch(CsTicketCase):
                 self.assertNotIn("SubPlan", plan)
                 self.assertIn("helpdesk_ticket_open_", plan)
                 self.assertNotIn("Seq Scan on helpdesk_ticket ", plan + " ")
+
+    def test_the_tickets_a_reviewer_inspects(self):
+        reviewer = self.supervisor_a.user_id
+        self.env["cs.qa.inspection"].create(
+            {
+                "scorecard_id": self.env.ref("cs_management.qa_scorecard_default").id,
+                "kind": "supervisor",
+                "ticket_id": self.ticket_b.id,
+                "reviewer_id": reviewer.id,
+            }
+        )
+        Ticket = self.env["helpdesk.ticket"]
+        self.assertEqual(self.ticket_b.cs_qa_reviewer_ids, reviewer)
+        self.assertEqual(
+            Ticket.search([("cs_qa_reviewer_ids", "in", reviewer.ids)]), self.ticket_b
+        )
+        self.assertEqual(
+            Ticket.search([("cs_qa_reviewer_ids", "=", reviewer.id)]), self.ticket_b
+        )
+        others = Ticket.search([("cs_qa_reviewer_ids", "not in", reviewer.ids)])
+        self.assertNotIn(self.ticket_b, others)
+        self.assertIn(self.ticket_a, others)
+        # the rule: the reviewer reads the other store's ticket it inspects
+        self.assertEqual(
+            Ticket.with_user(reviewer).search([("id", "=", self.ticket_b.id)]),
+            self.ticket_b,
+        )
