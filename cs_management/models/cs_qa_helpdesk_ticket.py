@@ -44,15 +44,18 @@ class HelpdeskTicket(models.Model):
         negative = operator in ("not in", "!=")
         if not negative and operator not in ("in", "="):
             raise NotImplementedError(f"Unsupported operator {operator}")
-        inspections = (
-            self.env["cs.qa.inspection"]
-            .sudo()
-            ._search(
-                [
-                    ("reviewer_id", "in", [value] if isinstance(value, int) else value),
-                    ("ticket_id", "!=", False),
-                ]
-            )
+        reviewers = [value] if isinstance(value, int) else list(value)
+        Inspection = self.env["cs.qa.inspection"]
+        # the user's own inspections as the system (the rule's case); anyone
+        # else's only as far as the user may read them: a calibration's
+        # reviewers stay blind to each other
+        if set(reviewers) <= {self.env.uid}:
+            Inspection = Inspection.sudo()
+        inspections = Inspection._search(
+            [
+                ("reviewer_id", "in", reviewers),
+                ("ticket_id", "!=", False),
+            ]
         )
         inspected = among_ids(inspections.subselect("ticket_id"))
         return ["!", inspected] if negative else [inspected]

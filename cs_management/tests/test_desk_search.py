@@ -128,3 +128,28 @@ class TestDeskSearch(CsTicketCase):
             Ticket.with_user(reviewer).search([("id", "=", self.ticket_b.id)]),
             self.ticket_b,
         )
+
+    def test_another_reviewers_tickets_only_through_the_users_own_rights(self):
+        """A supervisor asking over RPC which tickets another reviewer
+        inspects learns only what it may read of that reviewer's work."""
+        other = self.store_manager_b.user_id
+        inspection = self.env["cs.qa.inspection"].create(
+            {
+                "scorecard_id": self.env.ref("cs_management.qa_scorecard_default").id,
+                "kind": "supervisor",
+                "ticket_id": self.ticket_a.id,
+                "reviewer_id": other.id,
+            }
+        )
+        asker = self.supervisor_a.user_id
+        readable = (
+            self.env["cs.qa.inspection"]
+            .with_user(asker)
+            .search([("id", "=", inspection.id)])
+        )
+        found = (
+            self.env["helpdesk.ticket"]
+            .with_user(asker)
+            .search([("cs_qa_reviewer_ids", "in", other.ids)])
+        )
+        self.assertEqual(self.ticket_a in found, bool(readable))
